@@ -1,0 +1,52 @@
+"""MkDocs hooks for the glossary; the logic lives in terms.py."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from . import terms as glossary
+from .config import GlossaryConfig
+
+log = logging.getLogger("mkdocs.plugins.toolkit-glossary")
+
+
+class GlossaryPlugin(BasePlugin[GlossaryConfig]):
+    def __init__(self):
+        self.terms = []
+        self.path = None
+
+    def on_config(self, config):
+        self.path = Path(config.config_file_path or ".").parent / self.config.file
+        try:
+            self.terms = glossary.load_glossary(self.path, display=self.config.file)
+        except glossary.GlossaryError as exc:
+            raise PluginError(f"toolkit-glossary: {exc}") from None
+        if self.config.tooltips and "abbr" not in config.markdown_extensions:
+            log.warning("toolkit-glossary: the 'abbr' Markdown extension is off, so no tooltips will show")
+        return config
+
+    def on_serve(self, server, config, builder):
+        if self.path is not None and self.path.exists():
+            server.watch(str(self.path))
+        return server
+
+    def _is_glossary(self, page):
+        return page.file.src_uri == self.config.page
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if self._is_glossary(page):
+            if self.config.marker not in markdown:
+                raise PluginError(f"toolkit-glossary: {page.file.src_uri} lacks the line {self.config.marker}")
+            return markdown.replace(self.config.marker, glossary.render_glossary(self.terms), 1)
+        if not self.config.tooltips or page.file.src_uri in self.config.exclude or not self.terms:
+            return markdown
+        defs = glossary.abbreviations(self.terms, skip=glossary.page_abbreviations(markdown))
+        return f"{markdown.rstrip()}\n\n{defs}\n" if defs else markdown
+
+    def on_page_content(self, html, page, config, files):
+        if self._is_glossary(page) or not self.config.tooltips:
+            return html
+        return glossary.focusable_abbrs(html)

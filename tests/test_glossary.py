@@ -1,0 +1,206 @@
+"""Glossary: loading and validating the YAML, rendering the page and the tooltips."""
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from plugins.glossary import terms as glossary
+
+ROOT = Path(__file__).resolve().parents[1]
+GLOSSARY = ROOT / "toolkit_content" / "glossary.yml"
+
+
+def parse(text):
+    return glossary.parse_glossary(textwrap.dedent(text).lstrip(), "g.yml")
+
+
+def error_of(text):
+    with pytest.raises(glossary.GlossaryError) as info:
+        parse(text)
+    return info.value
+
+
+# --- the real glossary ---------------------------------------------------------
+
+def test_real_glossary_loads_sorted_with_enough_terms():
+    terms = glossary.load_glossary(GLOSSARY)
+    assert len(terms) >= 30
+    names = [t.term.casefold() for t in terms]
+    assert names == sorted(names)
+    for required in ["ai-system", "machine-learning", "training-data", "bias", "explainability",
+                     "human-in-the-loop", "facial-recognition", "false-positive", "proportionality"]:
+        assert required in {t.id for t in terms}
+
+
+def test_real_definitions_are_short():
+    for term in glossary.load_glossary(GLOSSARY):
+        assert term.definition.count(". ") <= 2, term.id
+        assert not term.definition.endswith(" "), term.id
+
+
+# --- validation messages carry file, line and field --------------------------
+
+def test_valid_entry_with_aliases():
+    [term] = parse("""
+        - term: False positive
+          id: false-positive
+          definition: A wrong match.
+          aliases: [false positives]
+    """)
+    assert term.names == ("False positive", "false positives")
+    assert term.line == 1
+
+
+def test_missing_field_reports_line_and_field():
+    err = error_of("""
+        - term: Bias
+          id: bias
+          definition: Tilt.
+        - term: Model
+          id: model
+    """)
+    assert (err.path, err.line, err.field) == ("g.yml", 4, "definition")
+    assert str(err).startswith("g.yml:4 [definition]: missing")
+
+
+def test_bad_id_reports_its_own_line():
+    err = error_of("""
+        - term: Bias
+          id: Bias Term
+          definition: Tilt.
+    """)
+    assert (err.line, err.field) == (2, "id")
+
+
+def test_wrong_type_and_unknown_field():
+    assert error_of("""
+        - term: Bias
+          id: bias
+          definition: [not, text]
+    """).field == "definition"
+    err = error_of("""
+        - term: Bias
+          id: bias
+          definiton: typo
+    """)
+    assert (err.line, err.field) == (3, "definiton")
+
+
+def test_duplicates_are_rejected():
+    err = error_of("""
+        - {term: Bias, id: bias, definition: One.}
+        - {term: Other, id: bias, definition: Two.}
+    """)
+    assert (err.line, err.field) == (2, "id") and "line 1" in err.problem
+    err = error_of("""
+        - {term: Bias, id: bias, definition: One.}
+        - {term: Other, id: other, definition: Two., aliases: [bias]}
+    """)
+    assert err.field == "aliases"
+
+
+def test_yaml_syntax_error_has_line_and_no_traceback_chain():
+    err = error_of("""
+        - term: Bias
+          id: bias
+          definition: "unclosed
+        - term: x
+    """)
+    assert err.line >= 3 and "invalid YAML" in str(err)
+    assert err.__cause__ is None and err.__suppress_context__
+
+
+def test_top_level_must_be_a_list_and_not_empty():
+    assert "list of terms" in str(error_of("term: Bias\n"))
+    assert "empty" in str(error_of("\n"))
+
+
+# --- rendering ---------------------------------------------------------------
+
+def test_rendered_page_has_every_term_anchored_and_letter_headings():
+    terms = glossary.load_glossary(GLOSSARY)
+    page = glossary.render_glossary(terms)
+    for term in terms:
+        assert f'<dt id="{term.id}">' in page
+    assert "## A {#letter-a}" in page
+    assert page.count("<dl") == page.count("</dl>")
+
+
+def test_abbreviations_cover_terms_aliases_and_sentence_case():
+    terms = parse("""
+        - {term: Training data, id: training-data, definition: Examples., aliases: [training set]}
+        - {term: AI system, id: ai-system, definition: Software.}
+    """)
+    lines = glossary.abbreviations(terms).splitlines()
+    assert "*[Training data]: Examples." in lines
+    assert "*[training data]: Examples." in lines
+    assert "*[Training set]: Examples." in lines
+    assert "*[AI system]: Software." in lines
+    assert "*[aI system]: Software." not in lines
+    assert glossary.abbreviations(terms, skip={"ai system"}).count("AI system") == 0
+
+
+def test_focusable_abbrs_once_per_term_and_never_inside_links():
+    html = ('<p><abbr title="A">x</abbr> <abbr title="A">x</abbr> '
+            '<a href="#"><abbr title="B">y</abbr></a> <abbr title="B">y</abbr></p>')
+    out = glossary.focusable_abbrs(html)
+    assert out.count('tabindex="0"') == 2
+    assert '<a href="#"><abbr title="B">y</abbr></a>' in out
+
+
+# --- the MkDocs plugin in a small site -----------------------------------------
+
+@pytest.fixture
+def small_site(tmp_path):
+    pytest.importorskip("mkdocs")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(GLOSSARY, tmp_path / "glossary.yml")
+    (docs / "index.md").write_text("# Home\n\nA false positive is costly. Keep a human in the loop.\n\n"
+                                   "`false positive` in code stays plain.\n", encoding="utf-8")
+    (docs / "glossary.md").write_text("# Glossary\n\n<!-- toolkit-glossary -->\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent("""
+        site_name: test
+        markdown_extensions: [abbr, attr_list, md_in_html, toc]
+        plugins:
+          - toolkit-glossary:
+              file: glossary.yml
+    """), encoding="utf-8")
+    return tmp_path
+
+
+def build(site, caplog):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from importlib.metadata import entry_points
+
+    if not entry_points(group="mkdocs.plugins", name="toolkit-glossary"):
+        pytest.skip("toolkit-glossary entry point not installed (run `make venv`)")
+    config = load_config(str(site / "mkdocs.yml"), site_dir=str(site / "site"))
+    try:
+        mkdocs_build(config)
+    except Abort:  # MkDocs logs the PluginError's message, then aborts without a traceback
+        return caplog.text
+    return None
+
+
+def test_build_renders_glossary_page_and_tooltips(small_site, caplog):
+    assert build(small_site, caplog) is None
+    page = (small_site / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    for term in glossary.load_glossary(GLOSSARY):
+        assert f'id="{term.id}"' in page
+    home = (small_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<abbr tabindex="0" title=' in home or 'tabindex="0">false positive</abbr>' in home
+    assert "false positive</abbr>" in home and "human in the loop</abbr>" in home
+    assert "<code>false positive</code>" in home
+
+
+def test_build_fails_cleanly_on_malformed_glossary(small_site, caplog):
+    (small_site / "glossary.yml").write_text("- term: Bias\n  id: bias\n", encoding="utf-8")
+    message = build(small_site, caplog)
+    assert message is not None
+    assert "toolkit-glossary: glossary.yml:1 [definition]: missing required field" in message
+    assert "Traceback" not in message
