@@ -1,0 +1,37 @@
+# One-command workflows. `make serve` takes a fresh clone to a served site; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test test-fast bench clean venv npm
+
+serve: venv npm ## build and serve at http://127.0.0.1:8000, rebuilding on changes
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 \
+	  --watch toolkit_content --watch pyscript_tools --watch plugins --watch overrides
+
+build: venv npm ## build site/ for publishing (strict: any warning fails)
+	$(BIN)/mkdocs build --strict --clean
+
+test: venv npm ## every test: engine, content, build, Pyodide in Node, browser
+	$(BIN)/pytest
+
+test-fast: venv ## the tests that need no browser
+	$(BIN)/pytest -m "not browser"
+
+bench: venv npm ## performance figures (prints, never fails on timing)
+	$(BIN)/python tests/bench/run.py
+
+venv: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+npm: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+clean:
+	rm -rf site .pytest_cache

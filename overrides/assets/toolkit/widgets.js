@@ -1,0 +1,30 @@
+// Entry point on pages that hold a widget: start the engine and mount each widget.
+// The page is already usable (the forms are static HTML); this only adds the scoring.
+import { onStatus, start } from "./engine.js";
+
+const MODULES = { questionnaire: "./questionnaire.js" };
+
+const STATUS_TEXT = {
+  idle: "",
+  starting: "Starting the scoring engine in your browser. You can begin answering now.",
+  ready: "",
+};
+
+function showStatus(widget, { status, reason }) {
+  const box = widget.querySelector("[data-toolkit-status]");
+  if (!box) return;
+  box.textContent = status === "failed" ? reason : STATUS_TEXT[status];
+  box.hidden = !box.textContent;
+  box.classList.toggle("toolkit-status--failed", status === "failed");
+  widget.dataset.engine = status;
+}
+
+const widgets = document.querySelectorAll("[data-toolkit-widget]");
+if (widgets.length) {
+  start();
+  for (const widget of widgets) {
+    onStatus((state) => showStatus(widget, state));
+    const module = MODULES[widget.dataset.toolkitWidget];
+    if (module) import(module).then(({ mount }) => mount(widget));
+  }
+}

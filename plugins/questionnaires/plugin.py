@@ -1,0 +1,90 @@
+"""MkDocs plugin `toolkit-questionnaires`: questionnaire YAML in, static forms and JSON definitions out."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.utils import get_relative_url
+
+from pyscript_tools.form_html import render_form
+from pyscript_tools.loading import load_questionnaire_file, validate_links
+
+from .anchors import html_anchors
+from .config import QuestionnairesConfig
+
+log = get_plugin_logger(__name__)
+MARKER = re.compile(r"<!--\s*toolkit-questionnaire:\s*([a-z0-9-]+)\s*-->")
+
+
+class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
+    """Fails the build on any content error; otherwise places each form where its marker stands."""
+
+    def on_config(self, config):
+        self.project = Path(config.config_file_path).parent
+        self.definitions, self.lines, errors = {}, {}, []
+        for path in sorted((self.project / self.config.content_dir).glob("*.yml")):
+            lines: dict = {}
+            definition, problems = load_questionnaire_file(path, lines_out=lines)
+            errors += problems
+            if definition is not None and not problems:
+                self.definitions[definition["id"]] = definition
+                self.lines[definition["id"]] = (f"{self.config.content_dir}/{path.name}", lines)
+        self._fail_on(errors)
+        self.anchors: dict[str, set[str]] = {}
+        return config
+
+    def on_files(self, files, *, config):
+        self.files = files
+        return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        unknown = [qid for qid in MARKER.findall(markdown) if qid not in self.definitions]
+        if unknown:
+            raise PluginError(f"{page.file.src_uri}: unknown questionnaire {', '.join(unknown)}")
+        if MARKER.search(markdown):
+            page.meta["toolkit_widget"] = True
+        return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        self.anchors[page.file.src_uri] = html_anchors(html) | {a.id for a in _toc_items(page.toc)}
+        if not page.meta.get("toolkit_widget"):
+            return html
+        site_root = get_relative_url(".", page.url) + "/" if page.url else ""
+        resolve = lambda link: self._resolve(link, page)  # noqa: E731 - one-line adapter
+        return MARKER.sub(lambda m: render_form(self.definitions[m.group(1)], resolve, site_root), html)
+
+    def on_env(self, env, *, config, files):
+        errors = []
+        for qid, definition in self.definitions.items():
+            source, lines = self.lines[qid]
+            errors += validate_links(definition, self.anchors, lines=lines, file=source)
+        self._fail_on(errors)
+        return env
+
+    def on_post_build(self, *, config):
+        dest = Path(config.site_dir) / self.config.dest
+        dest.mkdir(parents=True, exist_ok=True)
+        for qid, definition in self.definitions.items():
+            (dest / f"{qid}.json").write_text(json.dumps(definition, ensure_ascii=False), encoding="utf-8")
+
+    def _resolve(self, link: str, page) -> str:
+        path, _, anchor = link.partition("#")
+        target = self.files.get_file_from_path(path)
+        if target is None:
+            return link  # reported with file and line by the link check in on_env
+        url = get_relative_url(target.url, page.url)
+        return f"{url}#{anchor}" if anchor else url
+
+    @staticmethod
+    def _fail_on(errors: list[str]) -> None:
+        if errors:
+            raise PluginError("questionnaire content has errors:\n  " + "\n  ".join(errors))
+
+
+def _toc_items(toc):
+    for item in toc:
+        yield item
+        yield from _toc_items(item.children)

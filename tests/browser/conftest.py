@@ -1,0 +1,93 @@
+"""Browser fixtures: Debian's Chromium through Playwright, the built site over HTTP, and a guard that
+fails a test when any request leaves the test server's origin."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.support.server import serve_site
+
+SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Use Debian's Chromium when present; elsewhere Playwright's own browser."""
+    args = {**browser_type_launch_args, "args": CHROMIUM_FLAGS}
+    if SYSTEM_CHROMIUM.exists():
+        args["executable_path"] = str(SYSTEM_CHROMIUM)
+    return args
+
+
+# Origins of the test servers started in this session: the only places a page may reach.
+SERVED_ORIGINS: set[str] = set()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The fresh build served at the root of a loopback HTTP server."""
+    with serve_site(built_site) as url:
+        SERVED_ORIGINS.add(_origin(url))
+        yield url
+
+
+@pytest.fixture(scope="session")
+def subpath_site_url(built_site):
+    """The same build under /toolkit/, with .wasm sent under a generic type as some hosts do."""
+    with serve_site(built_site, prefix="/toolkit/", wasm_type="application/octet-stream") as url:
+        SERVED_ORIGINS.add(_origin(url))
+        yield url
+
+
+class OutsideRequests:
+    """Records every request of a page or its workers that goes anywhere but a test server."""
+
+    def __init__(self):
+        self.outside: list[str] = []
+
+    def __call__(self, request):
+        url = request.url
+        if url.startswith(("data:", "blob:", "about:")):
+            return
+        if _origin(url) not in SERVED_ORIGINS:
+            self.outside.append(url)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@pytest.fixture
+def guarded_context(context):
+    """A browser context whose test fails if anything is requested outside the test servers' origins."""
+    guard = OutsideRequests()
+    context.on("request", guard)
+    yield context
+    assert guard.outside == [], f"requests left the site's origin: {guard.outside}"
+
+
+@pytest.fixture
+def guarded_page(guarded_context):
+    page = guarded_context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert errors == [], f"uncaught errors in the page: {errors}"

@@ -1,0 +1,43 @@
+"""A static file server for tests: serves a built site at a path prefix, on a free loopback port."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+
+class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves `directory` under `prefix`; anything outside the prefix is a 404, as on a real sub-path host."""
+
+    prefix = "/"
+    wasm_type = "application/wasm"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "\0missing")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def guess_type(self, path):
+        if str(path).endswith(".wasm"):
+            return self.wasm_type
+        return super().guess_type(path)
+
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+        pass
+
+
+@contextmanager
+def serve_site(root: Path, prefix: str = "/", wasm_type: str = "application/wasm") -> Iterator[str]:
+    """Serve `root` at http://127.0.0.1:PORT{prefix}; yields that base URL."""
+    handler = type("Handler", (_PrefixHandler,), {"prefix": prefix, "wasm_type": wasm_type})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
