@@ -1,0 +1,157 @@
+"""Command line: ``python -m pyscript_tools validate|template|score`` (build-time; needs PyYAML)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import datetime, timezone
+
+DEFAULT_CONTENT = os.path.join("toolkit_content", "questionnaires")
+DEFAULT_DOCS = "docs"
+
+
+class CliError(Exception):
+    pass
+
+
+def _find_file(qid_or_path, content):
+    if os.path.isfile(qid_or_path):
+        return qid_or_path
+    for ext in (".yml", ".yaml"):
+        candidate = os.path.join(content, qid_or_path + ext)
+        if os.path.isfile(candidate):
+            return candidate
+    raise CliError("no questionnaire %r in %s/ (give an id or a path to a .yml file)" % (qid_or_path, content))
+
+
+def _load(qid_or_path, content):
+    from .loading import load_questionnaire_file
+    path = _find_file(qid_or_path, content)
+    defn, errors = load_questionnaire_file(path)
+    if errors:
+        more = len(errors) - 1
+        raise CliError("%s%s (run `python -m pyscript_tools validate %s` for all problems)"
+                       % (errors[0], " (and %d more problem%s)" % (more, "s" if more > 1 else "") if more else "",
+                          path))
+    return defn
+
+
+def cmd_validate(args):
+    from .loading import load_questionnaire_file, scan_docs_anchors
+    files = list(args.files)
+    if not files:
+        if not os.path.isdir(args.content):
+            raise CliError("no files given and %s/ does not exist" % args.content)
+        files = sorted(os.path.join(args.content, n) for n in os.listdir(args.content)
+                       if n.endswith((".yml", ".yaml")))
+        if not files:
+            raise CliError("no questionnaire files in %s/" % args.content)
+    anchors = None
+    if not args.no_links:
+        if os.path.isdir(args.docs):
+            anchors = scan_docs_anchors(args.docs)
+        else:
+            print("note: %s/ not found: links to guidance pages are not checked" % args.docs, file=sys.stderr)
+    all_errors = []
+    for path in files:
+        if not os.path.isfile(path):
+            all_errors.append("%s:1: (file): no such file" % path)
+            continue
+        _, errors = load_questionnaire_file(path, anchors_by_page=anchors)
+        all_errors += errors
+        if not errors and not args.quiet:
+            print("ok: %s" % path)
+    for err in all_errors:
+        print(err)
+    if all_errors:
+        print("%d problem%s found" % (len(all_errors), "" if len(all_errors) == 1 else "s"), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_template(args):
+    from .answers import template
+    defn = _load(args.id, args.content)
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    print(json.dumps(template(defn, now=now), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_score(args):
+    from .answers import AnswersFileError, parse_answers_file
+    from .export import to_csv, to_markdown
+    from .scoring import score
+    defn = _load(args.id, args.content)
+    try:
+        with open(args.answers, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise CliError("cannot read %s: %s" % (args.answers, exc.strerror or exc))
+    try:
+        parsed = parse_answers_file(raw, defn)
+    except AnswersFileError as exc:
+        raise CliError("%s: %s" % (args.answers, exc))
+    if parsed["migrated"]:
+        print("note: %s" % parsed["migration"]["summary"], file=sys.stderr)
+    filters = {"roles": args.role or [], "stages": args.stage or [], "approaches": args.approach or []}
+    result = score(defn, parsed["answers"], filters=filters, today=args.today)
+    if parsed["migrated"]:
+        result["migration"] = parsed["migration"]
+    if args.format == "markdown":
+        sys.stdout.write(to_markdown(result, name=parsed.get("name") or ""))
+    elif args.format == "csv":
+        sys.stdout.write(to_csv(result))
+    else:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+def build_parser():
+    p = argparse.ArgumentParser(prog="python -m pyscript_tools",
+                                description="Validate questionnaires, make blank answers files, score answers.")
+    p.add_argument("--content", default=DEFAULT_CONTENT,
+                   help="folder of questionnaire YAML files (default: %(default)s)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    v = sub.add_parser("validate", help="check questionnaire files (all problems at once)")
+    v.add_argument("files", nargs="*", help="YAML files (default: every file in --content)")
+    v.add_argument("--docs", default=DEFAULT_DOCS, help="docs folder for link checks (default: %(default)s)")
+    v.add_argument("--no-links", action="store_true", help="do not check learn_more links")
+    v.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    t = sub.add_parser("template", help="print a blank answers file listing allowed values and points")
+    t.add_argument("id", help="questionnaire id (or path to its YAML file)")
+    s = sub.add_parser("score", help="score an answers file")
+    s.add_argument("id", help="questionnaire id (or path to its YAML file)")
+    s.add_argument("answers", help="answers file (JSON)")
+    s.add_argument("--format", choices=("json", "markdown", "csv"), default="json")
+    s.add_argument("--role", action="append", help="workbook filter (repeatable)")
+    s.add_argument("--stage", action="append", help="workbook filter (repeatable)")
+    s.add_argument("--approach", action="append", help="workbook filter (repeatable)")
+    s.add_argument("--today", help="YYYY-MM-DD, marks overdue workbook items")
+    for sp in (v, t, s):
+        sp.add_argument("--content", default=argparse.SUPPRESS,
+                        help="folder of questionnaire YAML files (default: %s)" % DEFAULT_CONTENT)
+    return p
+
+
+def main(argv=None):
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 2
+    if not args.command:
+        parser.print_usage(sys.stderr)
+        print("error: give a command: validate, template or score", file=sys.stderr)
+        return 2
+    try:
+        return {"validate": cmd_validate, "template": cmd_template, "score": cmd_score}[args.command](args)
+    except CliError as exc:
+        print("error: %s" % exc, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # never a traceback for the user
+        print("error: unexpected %s: %s" % (type(exc).__name__, exc), file=sys.stderr)
+        return 1
