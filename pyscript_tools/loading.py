@@ -51,7 +51,18 @@ def load_questionnaire_file(path, anchors_by_page=None, vocabulary=None, lines_o
     errors = errors + validate_definition(data, lines=lines, file=file, stem=stem, vocabulary=vocabulary)
     if anchors_by_page is not None:
         errors += _validate_links(data, anchors_by_page, lines=lines, file=file)
-    return data, errors
+    return data, sort_errors(errors)
+
+
+def sort_errors(errors):
+    """Order messages of one file by line number (stable)."""
+    def key(msg):
+        parts = msg.split(":", 2)
+        try:
+            return int(parts[1])
+        except (IndexError, ValueError):
+            return 0
+    return sorted(errors, key=key)
 
 
 def validate_links(definition, anchors_by_page, lines=None, file="questionnaire"):

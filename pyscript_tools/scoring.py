@@ -7,6 +7,8 @@ randomness, document order everywhere).  Standard library only.
 
 from __future__ import annotations
 
+import math
+
 from . import definition as d
 
 
@@ -25,10 +27,18 @@ def _is_number(x):
     return isinstance(x, (int, float)) and not isinstance(x, bool)
 
 
+def round1(x):
+    """Round half up to one decimal (6.25 -> 6.3), identically in CPython and Pyodide."""
+    if x is None:
+        return None
+    sign = -1.0 if x < 0 else 1.0
+    return sign * math.floor(abs(x) * 10.0 + 0.5) / 10.0
+
+
 def _pct(score, maximum):
     if not maximum:
         return None
-    return round(100.0 * score / maximum, 1)
+    return round1(100.0 * score / maximum)
 
 
 def _num(x):
@@ -289,7 +299,7 @@ def _score_readiness(definition, answers, result):
         result["sections"].append(entry)
         result["answered"] += s_answered
         result["total"] += s_total
-    overall_pct = round(weighted_sum / weight_total, 1) if weight_total else None
+    overall_pct = round1(weighted_sum / weight_total) if weight_total else None
     level = d.level_for_percent(definition, overall_pct)
     overall = {"score": overall_pct, "max": 100, "percent": overall_pct,
                "points": _num(points_total), "max_points": _num(max_total)}

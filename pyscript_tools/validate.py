@@ -177,7 +177,7 @@ class _Checker:
             if kind == "risk":
                 if "min" in lv:
                     self.err(path + ("min",), "risk levels come from the matrix; remove 'min'")
-                if "action" in lv and lv["action"] not in RISK_ACTIONS:
+                if "action" in lv and (not isinstance(lv["action"], str) or lv["action"] not in RISK_ACTIONS):
                     self.err(path + ("action",), "%r is not one of: %s" % (lv["action"], ", ".join(RISK_ACTIONS)))
             elif kind in ("readiness", "workbook"):
                 if "action" in lv:
@@ -221,7 +221,7 @@ class _Checker:
             self.text(opt, "label", p)
             special = opt.get("special")
             if special is not None:
-                if special not in d.SPECIALS:
+                if not isinstance(special, str) or special not in d.SPECIALS:
                     self.err(p + ("special",), "%r is not one of: %s" % (special, ", ".join(d.SPECIALS)))
                 elif special in specials:
                     self.err(p + ("special",), "only one option may be %r" % special)
@@ -241,7 +241,7 @@ class _Checker:
             if "min_level" in opt:
                 if context != "risk":
                     self.err(p + ("min_level",), "'min_level' is only for risk screening options")
-                elif opt["min_level"] not in self.level_ids:
+                elif not isinstance(opt["min_level"], str) or opt["min_level"] not in self.level_ids:
                     self.err(p + ("min_level",), "%r is not a level id (levels: %s)"
                              % (opt["min_level"], ", ".join(self.level_ids)))
         if context == "readiness" and best is not None and best <= 0:
@@ -310,7 +310,7 @@ class _Checker:
                 self.err(("matrix", i), "row %d has %d cells but severity has %d values" % (i + 1, len(row), ns))
                 ok = False
             for j, cell in enumerate(row):
-                if cell not in rank:
+                if not isinstance(cell, str) or cell not in rank:
                     self.err(("matrix", i, j), "%r is not a level id (levels: %s)"
                              % (cell, ", ".join(self.level_ids)))
                     ok = False
@@ -339,7 +339,7 @@ class _Checker:
                 continue
             known = self.vocab.get(dim, set())
             for k, v in enumerate(vals):
-                if v not in known:
+                if not isinstance(v, str) or v not in known:
                     self.err(path + (dim, k), "unknown %s id %r (known: %s)"
                              % (dim[:-1] if dim != "approaches" else "approach", v, ", ".join(sorted(known))))
 
@@ -415,7 +415,7 @@ class _Checker:
         if "tags" in q:
             self.check_tags(q["tags"], path + ("tags",))
         qtype = q.get("type")
-        if qtype is not None and qtype not in d.QUESTION_TYPES:
+        if qtype is not None and (not isinstance(qtype, str) or qtype not in d.QUESTION_TYPES):
             self.err(path + ("type",), "%r is not one of: %s" % (qtype, ", ".join(d.QUESTION_TYPES)))
             return
         if kind is None:
@@ -437,7 +437,7 @@ class _Checker:
             if has_scale and has_options:
                 self.err(path, "give either 'scale' or 'options', not both")
             elif has_scale:
-                if q["scale"] not in self.scale_names:
+                if not isinstance(q["scale"], str) or q["scale"] not in self.scale_names:
                     self.err(path + ("scale",), "unknown scale %r (scales: %s)"
                              % (q["scale"], ", ".join(sorted(map(str, self.scale_names))) or "none defined"))
             elif has_options:
@@ -451,7 +451,7 @@ class _Checker:
         if "stage" in q:
             if kind != "workbook":
                 self.err(path + ("stage",), "'stage' is only for workbook prompts (use tags.stages)")
-            elif q["stage"] not in self.vocab.get("stages", ()):
+            elif not isinstance(q["stage"], str) or q["stage"] not in self.vocab.get("stages", ()):
                 self.err(path + ("stage",), "unknown stage id %r (known: %s)"
                          % (q["stage"], ", ".join(sorted(self.vocab.get("stages", ())))))
         elif kind == "workbook":
