@@ -204,3 +204,15 @@ def test_build_fails_cleanly_on_malformed_glossary(small_site, caplog):
     assert message is not None
     assert "toolkit-glossary: glossary.yml:1 [definition]: missing required field" in message
     assert "Traceback" not in message
+
+
+def test_plural_aliases_are_not_listed_as_other_names():
+    [term] = parse("""
+        - term: Facial recognition
+          id: facial-recognition
+          definition: Face comparison.
+          aliases: [facial recognitions, FRT, FRTs]
+    """)
+    assert glossary.other_names(term) == ["FRT"]
+    page = glossary.render_glossary([term])
+    assert "Also called: FRT." in page

@@ -140,6 +140,20 @@ def _letter(term):
     return first if first.isalpha() else "#"
 
 
+def _plural_of(name, base):
+    name, base = name.casefold(), base.casefold()
+    return name in (base + "s", base + "es") or (base.endswith("y") and name == base[:-1] + "ies")
+
+
+def other_names(term):
+    """Aliases worth showing as 'Also called': genuine synonyms, not plurals of a name."""
+    shown = []
+    for alias in term.aliases:
+        if not any(_plural_of(alias, base) for base in (term.term, *shown)):
+            shown.append(alias)
+    return shown
+
+
 def render_glossary(terms):
     """Markdown for the glossary page: a heading per letter, then a definition list in HTML.
 
@@ -156,8 +170,9 @@ def render_glossary(terms):
             out.append('<dl class="toolkit-glossary">')
             current = letter
         also = ""
-        if term.aliases:
-            names = ", ".join(html.escape(a, quote=False) for a in term.aliases)
+        shown = other_names(term)
+        if shown:
+            names = ", ".join(html.escape(a, quote=False) for a in shown)
             also = f' <span class="toolkit-glossary__aliases">Also called: {names}.</span>'
         out.append(f'<dt id="{term.id}">{html.escape(term.term, quote=False)}</dt>')
         out.append(f"<dd>{html.escape(term.definition, quote=False)}{also}</dd>")
