@@ -1,0 +1,83 @@
+"""Write the primer PDFs with WeasyPrint (no MkDocs import here).
+
+Nothing is fetched from outside: the url_fetcher refuses every URL that is not
+a local file or a data: URL, and fonts come from the system (Debian's DejaVu
+via fontconfig).  Each primer comes as a list of HTML versions, the most
+detailed first; the first one that fits the page limit is written.  The
+primers are rendered in parallel processes, one per core.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class PdfError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Job:
+    versions: tuple[str, ...]  # HTML documents, most detailed first
+    dest: str
+    base_url: str
+    min_pages: int = 2
+    max_pages: int = 6
+
+
+def local_only_fetcher(url: str, *args, **kwargs):
+    """WeasyPrint url_fetcher that serves file: and data: URLs only."""
+    from weasyprint import default_url_fetcher
+
+    if url.startswith(("file:", "data:")):
+        return default_url_fetcher(url, *args, **kwargs)
+    raise PdfError(f"refused to fetch {url!r}: the primer PDFs may only use local files")
+
+
+def _import_html():
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as exc:  # OSError: Debian's pango is missing
+        raise PdfError(f"WeasyPrint is not usable ({exc}); install it and Debian's libpango, "
+                       "or set `pdf: false` for the toolkit-primers plugin") from None
+    return HTML
+
+
+def write_one(job: Job) -> tuple[str, int, int]:
+    """Render the first version of *job* that fits; return (dest, pages, version index)."""
+    import logging
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    HTML = _import_html()
+    document, index = None, 0
+    for index, html in enumerate(job.versions):
+        document = HTML(string=html, base_url=job.base_url, url_fetcher=local_only_fetcher).render()
+        if len(document.pages) <= job.max_pages:
+            break
+    pages = len(document.pages)
+    dest = Path(job.dest)
+    if not job.min_pages <= pages <= job.max_pages:
+        raise PdfError(f"{dest.name} has {pages} pages; a primer must have {job.min_pages} to {job.max_pages}: "
+                       "shorten its text in toolkit_content/primers/")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(dest)
+    return str(dest), pages, index
+
+
+def write_all(jobs: list[Job], workers: int | None = None) -> list[tuple[str, int, int]]:
+    """Render every job, in parallel when there is more than one core."""
+    _import_html()
+    workers = min(len(jobs), workers or os.cpu_count() or 1)
+    if workers <= 1:
+        return [write_one(j) for j in jobs]
+    try:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform
+        return [write_one(j) for j in jobs]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(write_one, jobs))

@@ -1,0 +1,322 @@
+"""Render primers: Markdown for the site page, HTML for the PDF (no MkDocs import here).
+
+The same Primer data and the same lifted sections feed both outputs.  The
+site page goes through MkDocs (so its links are checked and it is themed);
+the PDF document is a standalone HTML file for WeasyPrint with its own
+print stylesheet (print.css beside this module).
+"""
+from __future__ import annotations
+
+import html as htmllib
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+import markdown as md
+
+from .model import APPROACHES, STAGES, Primer, Role
+from .sections import Section, relative_url, retarget
+
+PRINT_CSS = Path(__file__).with_name("print.css")
+SECTIONS_MARKER = "<!-- toolkit-primer-sections -->"
+
+APPROACH_LEADS = {
+    "develop": "Your agency builds the system, alone or with a partner",
+    "procure": "Your agency buys or commissions the system",
+    "deploy": "Your agency puts the system to work",
+}
+# Headings shared by the site page and the PDF (the tests look for them).
+H_TAKEAWAYS = "Key takeaways"
+H_APPROACHES = "Develop, procure or deploy"
+H_LIFECYCLE = "Your part in the AI life cycle"
+H_READING = "What to read, in this order"
+H_TOOLS = "Tools and when to use them"
+H_USECASES = "Sample use cases"
+H_GUIDANCE = "From the guidance"
+
+
+def inline(text: str) -> str:
+    """Short Markdown (emphasis, code) to inline HTML."""
+    out = md.markdown(text, output_format="html")
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        out = out[3:-4]
+    return out
+
+
+def esc(text: str) -> str:
+    return htmllib.escape(text, quote=True)
+
+
+def is_core(section: Section, role_id: str) -> bool:
+    """True if the section is among the most specific to the role."""
+    return bool(section.roles) and (section.roles[0] == role_id or len(section.roles) <= 2)
+
+
+def for_role(sections: Iterable[Section], role_id: str) -> list[Section]:
+    return [s for s in sections if role_id in s.roles]
+
+
+def by_page(sections: Iterable[Section]) -> "OrderedDict[str, list[Section]]":
+    groups: OrderedDict[str, list[Section]] = OrderedDict()
+    for s in sections:
+        groups.setdefault(s.page_url, []).append(s)
+    return groups
+
+
+def _badges(approaches: Iterable[str]) -> str:
+    return "".join(
+        f'<span class="primer-badge primer-badge--{a}">{esc(APPROACHES[a])}</span>'
+        for a in approaches if a in APPROACHES
+    )
+
+
+# --------------------------------------------------------------------------- site page
+
+
+def site_markdown(primer: Primer, src_uri: str, pdf_href: str | None, version: str) -> str:
+    """Markdown source of the generated page *src_uri* (e.g. primers/end-users.md)."""
+    role = primer.role
+
+    def link(page: str) -> str:
+        return relative_url(page, src_uri)
+
+    out = [
+        "---",
+        f"title: {_yaml_str(primer.title)}",
+        f"description: {_yaml_str(role.description)}",
+        "---",
+        "",
+        f"# {primer.title} {{#primer-title}}",
+        "",
+        f'<p class="primer-lead">{inline(primer.summary)}</p>',
+        "",
+    ]
+    if pdf_href:
+        out += [
+            f'<p class="primer-download"><a class="md-button md-button--primary" href="{esc(pdf_href)}" download>'
+            f"Download this primer as PDF</a> <span>Toolkit version {esc(version)}</span></p>",
+            "",
+        ]
+    else:
+        out += ['<p class="primer-download"><em>The PDF is not built in this preview (pdf: false).</em></p>', ""]
+    out += [f"## {H_TAKEAWAYS} {{#key-takeaways}}", ""]
+    out += [f"- {t}" for t in primer.key_takeaways] + [""]
+
+    out += [f"## {H_APPROACHES} {{#approaches}}", "",
+            "The same role looks different depending on how your agency obtains the AI system. "
+            "Pick the tab that matches your project.", ""]
+    for a, label in APPROACHES.items():
+        out += [f'=== "{label}"', "", f"    *{APPROACH_LEADS[a]}.*", ""]
+        out += [f"    - {t}" for t in primer.approaches[a]] + [""]
+
+    out += [f"## {H_LIFECYCLE} {{#life-cycle}}", "",
+            f"What this role does at each of the four stages of the "
+            f"[AI life cycle]({link('introduction/life-cycle.md')}).", ""]
+    for sid, label in STAGES.items():
+        out += [f"### {label} {{#stage-{sid}}}", ""]
+        out += [f"- {t}" for t in primer.life_cycle[sid]] + [""]
+
+    out += [f"## {H_READING} {{#reading-path}}", ""]
+    for i, step in enumerate(primer.reading_path, 1):
+        out.append(f"{i}. **[{step.title}]({link(step.page)})**: {step.note}")
+    out.append("")
+
+    out += [f"## {H_TOOLS} {{#tools}}", ""]
+    for t in primer.tools:
+        stages = ", ".join(STAGES[s] for s in t.stages)
+        out.append(f"- **[{t.title}]({link(t.page)})** ({stages}): {t.note}")
+    out.append("")
+
+    out += [f"## {H_USECASES} {{#use-cases}}", ""]
+    for uc in primer.use_cases:
+        badge = f" {_badges([uc.approach])}" if uc.approach else ""
+        out += [f"### {uc.title} {{#use-case-{_slug(uc.title)}}}", ""]
+        if badge:
+            out += [f'<p class="primer-badges">{badge.strip()}</p>', ""]
+        out += [uc.text, ""]
+
+    out += [f"## {H_GUIDANCE} {{#from-the-guidance}}", "",
+            "Sections of the guidance marked as relevant to this role, each with its summary "
+            "and a link to the full text.", "", SECTIONS_MARKER, ""]
+    return "\n".join(out)
+
+
+def sections_html(sections: list[Section], page_url: str) -> str:
+    """HTML that replaces SECTIONS_MARKER in the rendered site page at *page_url*."""
+    if not sections:
+        return '<p class="primer-empty">No section of the guidance is tagged for this role yet.</p>'
+    parts = ['<div class="primer-sections">']
+    for url, group in by_page(sections).items():
+        parts.append(f'<h3 class="primer-source"><a href="{esc(relative_url(url, page_url))}">'
+                     f"{esc(group[0].page_title)}</a></h3>")
+        for s in group:
+            href = esc(relative_url(s.url, page_url))
+            summary = retarget(s.summary, lambda p: relative_url(p, page_url)) if s.summary else ""
+            parts.append(
+                '<div class="primer-section">'
+                f'<p class="primer-section__title"><a href="{href}">{esc(s.title)}</a>{_badges(s.approaches)}</p>'
+                + (f"<p>{summary}</p>" if summary else "")
+                + "</div>"
+            )
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _slug(text: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
+# --------------------------------------------------------------------------- PDF document
+
+
+@dataclass
+class PdfContext:
+    site_name: str
+    site_url: str  # "" when not set
+    version: str
+    date: str  # ISO date shown on the cover
+    page_path: Callable[[str], str]  # docs path (+#anchor) -> site path (+#anchor)
+    primer_path: str  # site path of the primer's HTML page
+    # 3 = every lifted section with its summary; 2 = summaries only for the sections most specific
+    # to the role (listed first in data-roles, or tagged for at most two roles); 1 = titles only;
+    # 0 = one line per guidance page.
+    detail: int = 3
+
+
+def site_link(path: str, ctx: PdfContext, label: str | None = None) -> str:
+    """A link back to the site: absolute if site_url is set, else the path with the site name."""
+    if ctx.site_url:
+        url = ctx.site_url.rstrip("/") + "/" + path
+        return f'<a href="{esc(url)}">{esc(label or url)}</a>'
+    shown = path or "(home page)"
+    return (f'<span class="site-ref">{esc(label + " — ") if label else ""}'
+            f'{esc(ctx.site_name)}, page <code>{esc(shown)}</code></span>')
+
+
+def _site_href(path: str, ctx: PdfContext) -> str | None:
+    return ctx.site_url.rstrip("/") + "/" + path if ctx.site_url else None
+
+
+def _title_link(title: str, path: str, ctx: PdfContext) -> str:
+    href = _site_href(path, ctx)
+    return f'<a href="{esc(href)}">{esc(title)}</a>' if href else esc(title)
+
+
+def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: list[Role]) -> str:
+    role = primer.role
+    css = PRINT_CSS.read_text(encoding="utf-8")
+    running = esc(f"{role.short_name} primer")
+    home = site_link(ctx.primer_path, ctx)
+    b: list[str] = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        f"<title>{esc(primer.title)}</title>",
+        f"<meta name='author' content='{esc(ctx.site_name)}'>",
+        f"<meta name='description' content='{esc(role.description)}'>",
+        f"<meta name='dcterms.created' content='{esc(ctx.date)}'>",
+        f"<meta name='generator' content='toolkit-primers'>",
+        f"<style>{css}</style></head><body>",
+        f"<div class='running-title'>{running}</div>",
+        f"<div class='running-site'>{esc(ctx.site_name)} · Toolkit version {esc(ctx.version)}</div>",
+        # cover
+        "<section class='cover'><div class='cover-band'>",
+        "<p class='cover-kicker'>Toolkit for Responsible AI Innovation in Law Enforcement · Role primer</p>",
+        f"<h1 class='cover-title'>{esc(primer.title)}</h1></div><div class='cover-body'>",
+        f"<p class='cover-role'>{esc(role.description)}</p>",
+        f"<p class='cover-summary'>{inline(primer.summary)}</p>",
+        "<dl class='cover-meta'>",
+        f"<dt>Toolkit version</dt><dd>{esc(ctx.version)}</dd>",
+        f"<dt>Date</dt><dd>{esc(ctx.date)}</dd>",
+        f"<dt>Read online</dt><dd>{home}</dd>",
+        "</dl>",
+        "<div class='cover-contents'><p class='cover-contents__label'>Inside</p><ol>",
+    ]
+    heads = [H_TAKEAWAYS, H_APPROACHES, H_LIFECYCLE, H_READING, H_TOOLS, H_USECASES, H_GUIDANCE]
+    anchors = ["takeaways", "approaches", "life-cycle", "reading", "tools", "use-cases", "guidance"]
+    b += [f"<li><a href='#{a}'>{esc(h)}</a></li>" for h, a in zip(heads, anchors)]
+    b += [
+        "</ol></div>",
+        f"<p class='cover-note'>Written for the web edition of the Toolkit ({esc(ctx.site_name)}), "
+        "which adapts the Toolkit by UNICRI and INTERPOL (2024). This primer is a guide of this site, "
+        "not an official Toolkit document. Every heading in it points back to the full text on the site.</p>",
+        "</div></section>",
+        # body
+        "<main class='body'>",
+        f"<h2 id='takeaways'>{H_TAKEAWAYS}</h2><ul class='takeaways'>",
+    ]
+    b += [f"<li>{inline(t)}</li>" for t in primer.key_takeaways]
+    b += ["</ul>", f"<h2 id='approaches'>{H_APPROACHES}</h2>", "<div class='approaches'>"]
+    for a, label in APPROACHES.items():
+        b.append(f"<div class='approach approach--{a}'><p class='approach__label'>{esc(label.upper())}</p>"
+                 f"<p class='approach__lead'>{esc(APPROACH_LEADS[a])}</p><ul>")
+        b += [f"<li>{inline(t)}</li>" for t in primer.approaches[a]]
+        b.append("</ul></div>")
+    b += ["</div>", f"<h2 id='life-cycle'>{H_LIFECYCLE}</h2>", "<div class='stages'>"]
+    for n, (sid, label) in enumerate(STAGES.items(), 1):
+        b.append(f"<div class='stage'><p class='stage__label'><span>{n}</span> "
+                 f"{_title_link(label, ctx.page_path('introduction/life-cycle.md#' + sid), ctx)}</p><ul>")
+        b += [f"<li>{inline(t)}</li>" for t in primer.life_cycle[sid]]
+        b.append("</ul></div>")
+    b += ["</div>", f"<h2 id='reading'>{H_READING}</h2>", "<ol class='reading'>"]
+    for step in primer.reading_path:
+        path = ctx.page_path(step.page)
+        b.append(f"<li><strong>{_title_link(step.title, path, ctx)}</strong>: {inline(step.note)}"
+                 f"<br><span class='ref'>{site_link(path, ctx)}</span></li>")
+    b += ["</ol>", f"<h2 id='tools'>{H_TOOLS}</h2>", "<table class='tools'><thead><tr><th>Tool</th>"
+          "<th>When</th><th>Why</th></tr></thead><tbody>"]
+    for t in primer.tools:
+        path = ctx.page_path(t.page)
+        stages = "<br>".join(esc(STAGES[s]) for s in t.stages)
+        b.append(f"<tr><td><strong>{_title_link(t.title, path, ctx)}</strong><br>"
+                 f"<span class='ref'>{site_link(path, ctx)}</span></td><td>{stages}</td><td>{inline(t.note)}</td></tr>")
+    b += ["</tbody></table>", f"<h2 id='use-cases'>{H_USECASES}</h2>"]
+    for uc in primer.use_cases:
+        badge = _badges([uc.approach]) if uc.approach else ""
+        b.append(f"<div class='use-case'><h3>{esc(uc.title)} {badge}</h3><p>{inline(uc.text)}</p></div>")
+    b += [f"<h2 id='guidance'>{H_GUIDANCE}</h2>"]
+    mine = for_role(sections, role.id)
+    if not mine:
+        b.append("<p>No section of the guidance is tagged for this role yet.</p>")
+    elif ctx.detail == 0:
+        b.append("<p>The guidance has sections tagged for this role on these pages:</p><ul class='guidance-pages'>")
+        for url, group in by_page(mine).items():
+            b.append(f"<li>{_title_link(group[0].page_title, url, ctx)} ({len(group)}): "
+                     f"<span class='ref'>{site_link(url, ctx)}</span></li>")
+        b.append("</ul>")
+    else:
+        b.append("<p class='guidance-intro'>Each item below is the opening summary of a guidance section "
+                 "tagged for this role. The full section, with examples and depth levels, is on the site.</p>")
+        for url, group in by_page(mine).items():
+            b.append(f"<div class='guidance-page'><h3>{_title_link(group[0].page_title, url, ctx)}</h3>"
+                     f"<p class='ref'>{site_link(url, ctx)}</p>")
+            for s in group:
+                b.append(f"<div class='guidance'><p class='guidance__title'>{_title_link(s.title, s.url, ctx)}"
+                         f" {_badges(s.approaches)}<span class='ref-inline'> · #{esc(s.anchor)}</span></p>")
+                if s.summary and (ctx.detail >= 3 or (ctx.detail == 2 and is_core(s, role.id))):
+                    summary = retarget(s.summary, lambda p: _site_href(p, ctx) or p)
+                    if not ctx.site_url:
+                        summary = _unlink(summary)
+                    b.append(f"<p>{summary}</p>")
+                b.append("</div>")
+            b.append("</div>")
+    others = ", ".join(esc(r.short_name) for r in roles if r.id != role.id)
+    b += [
+        "<div class='closing'>",
+        f"<p><strong>Keep going on the site.</strong> This primer is one of {len(roles)}; the others are for "
+        f"{others}. All of them, and the tools, are at {site_link(ctx.page_path('primers/index.md'), ctx)}.</p>",
+        "</div>",
+        "</main></body></html>",
+    ]
+    return "\n".join(b)
+
+
+def _unlink(fragment: str) -> str:
+    import re
+
+    return re.sub(r"</?a\b[^>]*>", "", fragment)
