@@ -54,6 +54,15 @@ def _answers(request, key="answers"):
     return answers
 
 
+def _filters(request):
+    filters = request.get("filters")
+    if filters is None:
+        return None
+    if not isinstance(filters, dict):
+        raise BridgeError("'filters' must be an object like {\"roles\": [...], \"stages\": [...], \"approaches\": [...]}")
+    return filters
+
+
 def _report_options(request):
     return {"base_url": request.get("base_url") or "", "name": request.get("name") or ""}
 
@@ -84,7 +93,7 @@ def _action_load(request):
 
 def _action_score(request):
     defn = _definition(request)
-    result = _score(defn, _answers(request), filters=request.get("filters"), today=request.get("today"))
+    result = _score(defn, _answers(request), filters=_filters(request), today=request.get("today"))
     if request.get("html", True):
         result = _with_reports(defn, result, request)
     return result
@@ -103,7 +112,7 @@ def _extend_actions():
         from . import bridge_actions
     except ImportError:  # pragma: no cover
         return
-    bridge_actions.install(ACTIONS, _definition, _answers, _with_reports, BridgeError)
+    bridge_actions.install(ACTIONS, _definition, _answers, _filters, BridgeError)
 
 
 _extend_actions()

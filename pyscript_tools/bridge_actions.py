@@ -16,11 +16,11 @@ def _slug(text):
     return s[:60] or "answers"
 
 
-def install(actions, get_definition, get_answers, with_reports, BridgeError):
+def install(actions, get_definition, get_answers, get_filters, BridgeError):
 
     def _score(request, answers_key="answers"):
         defn = get_definition(request)
-        return defn, score(defn, get_answers(request, answers_key), filters=request.get("filters"),
+        return defn, score(defn, get_answers(request, answers_key), filters=get_filters(request),
                            today=request.get("today"))
 
     def parse_file(request):
@@ -71,7 +71,7 @@ def install(actions, get_definition, get_answers, with_reports, BridgeError):
         defn = get_definition(request)
         a_before, p_before = _answers_from(request, "before")
         a_after, _ = _answers_from(request, "after")
-        filters, today = request.get("filters"), request.get("today")
+        filters, today = get_filters(request), request.get("today")
         r_before = score(defn, a_before, filters=filters, today=today)
         r_after = score(defn, a_after, filters=filters, today=today)
         out = compare_results(r_before, r_after)

@@ -1,0 +1,116 @@
+"""python -m pyscript_tools validate | template | score."""
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, QDIR, REPO
+
+
+def run(*args, cwd=REPO):
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    p = subprocess.run([sys.executable, "-m", "pyscript_tools", *args], cwd=cwd, env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in p.stderr + p.stdout
+    return p
+
+
+def test_validate_fixtures_ok():
+    p = run("validate", "--no-links", *map(str, sorted(QDIR.glob("*.yml"))))
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert p.stdout.count("ok: ") == 3
+
+
+def test_validate_content_dir_default_and_option():
+    p = run("validate", "--content", str(QDIR), "--docs", str(FIXTURES / "docs"))
+    assert p.returncode == 0, p.stdout + p.stderr
+
+
+def test_validate_reports_all_problems():
+    p = run("validate", "--no-links", str(FIXTURES / "invalid" / "many-problems.yml"),
+            str(FIXTURES / "invalid" / "bad-matrix.yml"), str(FIXTURES / "invalid" / "broken-yaml.yml"))
+    assert p.returncode == 1
+    lines = p.stdout.strip().splitlines()
+    assert len(lines) >= 12
+    assert all(":" in l and l.split(":")[1].isdigit() for l in lines)
+    assert "problems found" in p.stderr
+
+
+def test_validate_missing_link_targets():
+    p = run("validate", "--docs", str(FIXTURES / "docs"), str(FIXTURES / "invalid" / "many-problems.yml"))
+    assert "page 'roadmap/nowhere.md' does not exist" in p.stdout
+    assert "has no anchor #no-such-anchor" in p.stdout
+
+
+def test_template_then_score(tmp_path):
+    p = run("template", "readiness-mini", "--content", str(QDIR))
+    assert p.returncode == 0
+    t = json.loads(p.stdout)
+    assert t["questionnaire"] == "readiness-mini" and t["created"].endswith("Z")
+    t["answers"].update({"culture-vision": "partly", "culture-dialogue": "embedded"})
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps(t))
+    p = run("score", "readiness-mini", str(f), "--content", str(QDIR))
+    assert p.returncode == 0, p.stderr
+    r = json.loads(p.stdout)
+    assert r["sections"][0]["percent"] == 75.0 and r["complete"] is False
+    p = run("score", "readiness-mini", str(f), "--content", str(QDIR), "--format", "markdown")
+    assert p.returncode == 0 and p.stdout.startswith("# Readiness check")
+    p = run("score", "readiness-mini", str(f), "--content", str(QDIR), "--format", "csv")
+    assert p.returncode == 0
+    assert len(list(csv.reader(io.StringIO(p.stdout)))) == 5
+
+
+def test_score_by_path_and_workbook_filters(tmp_path):
+    f = tmp_path / "w.json"
+    f.write_text(json.dumps({"format": "rai-toolkit-answers", "format_version": 1, "questionnaire": "workbook-mini",
+                             "version": "1.0.0", "answers": {"wb-law-basis": {"status": "done"}}}))
+    p = run("score", str(QDIR / "workbook-mini.yml"), str(f), "--role", "legal-data-protection")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["total"] == 2
+
+
+def test_score_migrates_with_note(tmp_path):
+    f = tmp_path / "old.json"
+    f.write_text(json.dumps({"format": "rai-toolkit-answers", "format_version": 1, "questionnaire": "readiness-mini",
+                             "version": "1.0.0", "answers": {"culture-vision": "partly", "gone": "x"}}))
+    p = run("score", "readiness-mini", str(f), "--content", str(QDIR))
+    assert p.returncode == 0
+    assert "1 kept, 1 dropped" in p.stderr
+    assert json.loads(p.stdout)["migration"]["dropped"][0]["question"] == "gone"
+
+
+@pytest.mark.parametrize("args,fragment", [
+    (["score", "nope", "x.json"], "no questionnaire 'nope'"),
+    (["score", "readiness-mini", "/nonexistent/a.json"], "cannot read"),
+    (["template", "nope"], "no questionnaire 'nope'"),
+    (["template", str(FIXTURES / "invalid" / "bad-matrix.yml")], "matrix not monotone"),
+])
+def test_bad_input_exits_non_zero_with_one_line(args, fragment):
+    p = run(*args, "--content", str(QDIR))
+    assert p.returncode != 0
+    assert fragment in p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("content,fragment", [
+    ("{broken", "not valid JSON"),
+    ('{"format": "rai-toolkit-answers", "format_version": 1, "questionnaire": "risk-mini", "version": "2.0.0"}',
+     "not 'readiness-mini'"),
+    ('{"format": "rai-toolkit-answers", "format_version": 1, "questionnaire": "readiness-mini", "version": "1.2.0",'
+     ' "answers": {"culture-vision": "perfect"}}', "'perfect' is not one of"),
+])
+def test_bad_answers_file(tmp_path, content, fragment):
+    f = tmp_path / "a.json"
+    f.write_text(content)
+    p = run("score", "readiness-mini", str(f), "--content", str(QDIR))
+    assert p.returncode == 1 and fragment in p.stderr and len(p.stderr.strip().splitlines()) == 1
+
+
+def test_no_command_and_bad_format():
+    assert run().returncode == 2
+    assert run("score", "a", "b", "--format", "pdf").returncode == 2

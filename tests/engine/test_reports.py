@@ -1,0 +1,117 @@
+"""HTML fragments, SVG charts, Markdown and CSV exports, comparison."""
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+from pyscript_tools.compare import compare_html, compare_results
+from pyscript_tools.export import to_csv, to_markdown
+from pyscript_tools.report import render_html
+from pyscript_tools.scoring import score
+
+EVIL = '<script>alert("x")</script> & \'quotes\''
+FULL_READINESS = {"culture-vision": "partly", "culture-dialogue": "embedded",
+                  "people-skills": "dont-know", "people-training": "some"}
+
+
+def parse_svg(svg):
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg")
+    return root
+
+
+def test_every_user_text_is_escaped(readiness, workbook):
+    readiness["title"] = EVIL
+    readiness["sections"][0]["title"] = EVIL
+    readiness["sections"][0]["questions"][0]["recommendation"] = EVIL
+    html = render_html(readiness, score(readiness, FULL_READINESS), name=EVIL, base_url='"><x')
+    for frag in html.values():
+        assert "<script>" not in frag and '"><x' not in frag
+    assert "&lt;script&gt;" in html["all"]
+    r = score(workbook, {"wb-law-basis": {"status": "in-progress", "owner": EVIL, "response": EVIL}})
+    html = render_html(workbook, r)
+    assert "<script>" not in html["all"] and "&lt;script&gt;" in html["action_plan"]
+
+
+def test_radar_chart_and_accessible_table(readiness):
+    readiness["sections"].append({"id": "process", "title": "Processes",
+                                  "questions": [{"id": "proc-1", "text": "P", "scale": "maturity"}]})
+    html = render_html(readiness, score(readiness, dict(FULL_READINESS, **{"proc-1": "embedded"})))
+    root = parse_svg(html["svg"])
+    assert "tk-radar" in root.get("class") and root.get("role") == "img"
+    assert root.get("aria-labelledby")
+    assert html["svg"] in html["chart"]
+    assert "<table" in html["chart"] and "<caption>" in html["chart"]
+    assert "Processes" in html["chart"] and "100%" in html["chart"]
+
+
+def test_heatmap_for_risk(risk):
+    r = score(risk, {"law-no-basis": {"likelihood": 2, "severity": 3}, "fair-bias": {"likelihood": 4, "severity": 4}})
+    html = render_html(risk, r)
+    root = parse_svg(html["svg"])
+    assert "tk-heatmap" in root.get("class")
+    cells = [el for el in root.iter() if el.tag.endswith("rect")]
+    assert len(cells) == 16
+    assert "Likely" in html["chart"] and "Severe" in html["chart"] and "Critical" in html["chart"]
+    assert "Overall risk level: Critical" in html["summary"]
+
+
+def test_progress_bars_for_workbook(workbook):
+    r = score(workbook, {"wb-law-basis": {"status": "done"}})
+    html = render_html(workbook, r)
+    root = parse_svg(html["svg"])
+    assert "tk-bars" in root.get("class")
+    assert "Stage: Planning and design" in html["chart"]
+    assert "<table" in html["chart"] and "Action plan" in html["all"]
+
+
+def test_note_and_incomplete_in_summary(readiness):
+    html = render_html(readiness, score(readiness, {"culture-vision": "partly"}))
+    assert "Indicative self-assessment aid" in html["summary"]
+    assert "1 of 4 questions answered" in html["summary"]
+    assert 'href="roadmap/organizational-culture/#why-culture-matters"' in html["recommendations"]
+    html = render_html(readiness, score(readiness, {"culture-vision": "partly"}), base_url="../../")
+    assert 'href="../../roadmap/organizational-culture/#why-culture-matters"' in html["recommendations"]
+
+
+def test_markdown_export(readiness, risk, workbook):
+    readiness["sections"][0]["title"] = "Culture | *mindset*"
+    md = to_markdown(score(readiness, FULL_READINESS), name="Pilot <2026>", date="2026-02-01")
+    assert md.startswith("# Readiness check (test fixture)\n")
+    assert "Pilot \\<2026\\>" in md and "Culture \\| \\*mindset\\*" in md
+    assert "Indicative self-assessment aid" in md
+    assert "## Recommendations" in md and "[learn more](roadmap/organizational-culture/#why-culture-matters)" in md
+    assert "## Knowledge gaps" in md
+    md = to_markdown(score(risk, {"screen-biometric": "yes"}))
+    assert "**Overall risk level:** High" in md
+    md = to_markdown(score(workbook, {"wb-law-basis": {"status": "in-progress", "response": "Draft\nopinion"}}))
+    assert "## Action plan" in md and "Draft opinion" in md
+
+
+def test_csv_export(readiness, workbook):
+    text = to_csv(score(readiness, FULL_READINESS))
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["question"] for r in rows] == ["culture-vision", "culture-dialogue", "people-skills", "people-training"]
+    assert rows[0]["points"] == "2" and rows[0]["max"] == "4" and rows[0]["answer_label"] == "Partly in place"
+    assert rows[2]["status"] == "dont-know"
+    text = to_csv(score(workbook, {"wb-law-basis": {"status": "done", "response": "=HYPERLINK(\"x\")", "owner": "+1"}}))
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert row["response"].startswith("'=") and row["owner"] == "+1"
+
+
+def test_compare_readiness(readiness):
+    before = score(readiness, {"culture-vision": "planned", "people-skills": "embedded"})
+    after = score(readiness, {"culture-vision": "embedded", "people-skills": "partly"})
+    c = compare_results(before, after)
+    assert [(s["id"], s["change"], s["delta"]) for s in c["sections"]] == [
+        ("culture", "improved", 75.0), ("people", "worse", -50.0)]
+    assert {x["question"] for x in c["changed_answers"]} == {"culture-vision", "people-skills"}
+    html = compare_html(c)
+    assert "Improved (+75.0 points)" in html and "Worse (-50.0 points)" in html
+
+
+def test_compare_risk_lower_is_better(risk):
+    before = score(risk, {"fair-bias": {"likelihood": 4, "severity": 4}})
+    after = score(risk, {"fair-bias": {"likelihood": 2, "severity": 2}})
+    c = compare_results(before, after)
+    assert c["sections"][2]["change"] == "improved"
+    assert c["overall"]["change"] == "improved"
