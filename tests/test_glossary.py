@@ -149,6 +149,11 @@ def test_focusable_abbrs_once_per_term_and_never_inside_links():
     assert '<a href="#"><abbr title="B">y</abbr></a>' in out
 
 
+def test_headings_lose_their_tooltips():
+    html = '<h2 id="x"><abbr title="A">Bias</abbr> and more</h2><p><abbr title="A">bias</abbr></p>'
+    assert glossary.focusable_abbrs(html) == '<h2 id="x">Bias and more</h2><p><abbr title="A" tabindex="0">bias</abbr></p>'
+
+
 # --- the MkDocs plugin in a small site -----------------------------------------
 
 @pytest.fixture

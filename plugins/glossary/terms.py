@@ -218,31 +218,43 @@ def page_abbreviations(markdown):
     return set(ABBR_DEF_RE.findall(markdown))
 
 
-_TAG_RE = re.compile(r"<(/?)(a|abbr)\b([^>]*)>", re.IGNORECASE)
+_TAG_RE = re.compile(r"<(/?)(a|abbr|h[1-6])\b([^>]*)>", re.IGNORECASE)
 
 
 def focusable_abbrs(html_text):
-    """Let keyboard users reach each term's definition once per page.
+    """Post-process a page's HTML so that definitions are reachable but not noisy.
 
-    The first <abbr> for each title that is not inside a link gets tabindex="0",
-    so it can be focused and its tooltip shown; later repeats stay out of the tab
-    order so a page does not fill up with tab stops.
+    - Headings get no tooltips: <abbr> wrappers inside <h1>-<h6> are removed.
+    - The first <abbr> for each title that is not inside a link gets tabindex="0",
+      so keyboard users can focus it and see its tooltip; later repeats stay out of
+      the tab order so a page does not fill up with tab stops.
     """
-    seen, link_depth, parts, pos = set(), 0, [], 0
+    seen, link_depth, in_heading, drop_close = set(), 0, False, False
+    parts, pos = [], 0
+
+    def replace(match, text):
+        nonlocal pos
+        parts.append(html_text[pos:match.start()])
+        parts.append(text)
+        pos = match.end()
+
     for match in _TAG_RE.finditer(html_text):
         closing, tag, attrs = match.group(1), match.group(2).lower(), match.group(3)
         if tag == "a":
             link_depth = max(0, link_depth + (-1 if closing else 1))
-            continue
-        if closing or link_depth or "tabindex" in attrs:
-            continue
-        title = re.search(r'title="([^"]*)"', attrs)
-        key = title.group(1) if title else None
-        if key is None or key in seen:
-            continue
-        seen.add(key)
-        parts.append(html_text[pos:match.start()])
-        parts.append(f'<abbr{attrs} tabindex="0">')
-        pos = match.end()
+        elif tag.startswith("h"):
+            in_heading = not closing
+        elif closing:
+            if drop_close:
+                replace(match, "")
+                drop_close = False
+        elif in_heading:
+            replace(match, "")
+            drop_close = True
+        elif not link_depth and "tabindex" not in attrs:
+            title = re.search(r'title="([^"]*)"', attrs)
+            if title and title.group(1) not in seen:
+                seen.add(title.group(1))
+                replace(match, f'<abbr{attrs} tabindex="0">')
     parts.append(html_text[pos:])
     return "".join(parts)
