@@ -1,0 +1,172 @@
+"""Property tests (hypothesis): bounds, monotonicity, determinism."""
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pyscript_tools import definition as dfn
+from pyscript_tools.scoring import score
+
+from conftest import load_fixture
+
+READINESS = load_fixture("readiness-mini")
+RISK = load_fixture("risk-mini")
+WORKBOOK = load_fixture("workbook-mini")
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def choice_values(definition, qid):
+    _, q = dfn.question_index(definition)[qid]
+    return [o["value"] for o in dfn.options_of(definition, q)]
+
+
+def readiness_answers():
+    items = {}
+    for _, q in dfn.iter_questions(READINESS):
+        items[q["id"]] = st.one_of(st.none(), st.sampled_from(choice_values(READINESS, q["id"])))
+    return st.fixed_dictionaries(items).map(lambda d: {k: v for k, v in d.items() if v is not None})
+
+
+LIK = [x["value"] for x in RISK["likelihood"]]
+SEV = [x["value"] for x in RISK["severity"]]
+rated = st.one_of(st.none(), st.just("not-applicable"),
+                  st.fixed_dictionaries({"likelihood": st.sampled_from(LIK), "severity": st.sampled_from(SEV)}))
+
+
+def risk_answers():
+    items = {}
+    for s, q in dfn.iter_questions(RISK):
+        if dfn.question_type(RISK, s, q) == "rated":
+            items[q["id"]] = rated
+        else:
+            items[q["id"]] = st.one_of(st.none(), st.sampled_from(choice_values(RISK, q["id"])))
+    return st.fixed_dictionaries(items).map(lambda d: {k: v for k, v in d.items() if v is not None})
+
+
+def workbook_answers():
+    status = st.one_of(st.none(), st.fixed_dictionaries(
+        {"status": st.sampled_from(dfn.WORKBOOK_STATUSES)},
+        optional={"owner": st.text(max_size=20), "response": st.text(max_size=40),
+                  "due": st.dates().map(lambda d: d.isoformat())}))
+    items = {q["id"]: status for _, q in dfn.iter_questions(WORKBOOK)}
+    return st.fixed_dictionaries(items).map(lambda d: {k: v for k, v in d.items() if v is not None})
+
+
+def level_rank(definition, level_id):
+    return -1 if level_id is None else dfn.level_rank(definition)[level_id]
+
+
+# ---------------------------------------------------------------- bounds
+
+@SETTINGS
+@given(readiness_answers())
+def test_readiness_bounds(answers):
+    r = score(READINESS, answers)
+    for s in r["sections"]:
+        assert 0 <= s["score"] <= s["max"]
+        assert s["percent"] is None or 0 <= s["percent"] <= 100
+        assert 0 <= s["answered"] <= s["total"]
+    p = r["overall"]["percent"]
+    assert p is None or 0 <= p <= 100
+    assert r["complete"] == (r["answered"] == r["total"])
+    assert len(r["missing"]) == r["total"] - r["answered"]
+
+
+@SETTINGS
+@given(risk_answers())
+def test_risk_bounds(answers):
+    r = score(RISK, answers)
+    assert 0 <= r["overall"]["score"] <= r["overall"]["max"]
+    for s in r["sections"]:
+        assert 0 <= s["score"] <= s["max"]
+    worst = max([level_rank(RISK, s["level"]) for s in r["sections"]] + [-1])
+    assert level_rank(RISK, r["overall"]["level"]) >= worst
+
+
+@SETTINGS
+@given(workbook_answers(), st.sampled_from([None, {"roles": ["oversight-committee"]}, {"approaches": ["procure"]},
+                                            {"stages": ["deployment-use", "planning-design"]}]))
+def test_workbook_bounds(answers, filters):
+    r = score(WORKBOOK, answers, filters=filters)
+    assert 0 <= r["overall"]["score"] <= r["overall"]["max"] <= r["total"]
+    for s in r["stages"] + r["sections"]:
+        assert s["percent"] is None or 0 <= s["percent"] <= 100
+    open_items = sum(1 for q in r["questions"] if q["status"] not in ("done", "not-applicable"))
+    assert len(r["action_plan"]) == open_items
+
+
+# ---------------------------------------------------------------- monotonicity
+
+@SETTINGS
+@given(risk_answers(), st.sampled_from(["law-no-basis", "law-disproportionate", "fair-bias"]),
+       st.sampled_from(["likelihood", "severity"]), st.data())
+def test_raising_likelihood_or_severity_never_lowers_a_level(answers, qid, axis, data):
+    value = answers.get(qid)
+    if not isinstance(value, dict):
+        value = {"likelihood": LIK[0], "severity": SEV[0]}
+        answers = dict(answers, **{qid: value})
+    scale = LIK if axis == "likelihood" else SEV
+    higher = data.draw(st.sampled_from([v for v in scale if v >= value[axis]]))
+    raised = dict(answers, **{qid: dict(value, **{axis: higher})})
+    before, after = score(RISK, answers), score(RISK, raised)
+    assert level_rank(RISK, after["overall"]["level"]) >= level_rank(RISK, before["overall"]["level"])
+    for b, a in zip(before["sections"], after["sections"]):
+        assert level_rank(RISK, a["level"]) >= level_rank(RISK, b["level"])
+        assert a["score"] >= b["score"]
+
+
+@SETTINGS
+@given(readiness_answers(), st.sampled_from([q["id"] for _, q in dfn.iter_questions(READINESS)]), st.data())
+def test_raising_an_answers_points_never_lowers_readiness(answers, qid, data):
+    _, q = dfn.question_index(READINESS)[qid]
+    scored = [o for o in dfn.options_of(READINESS, q) if not o.get("special")]
+    lower = data.draw(st.sampled_from(scored))
+    higher = data.draw(st.sampled_from([o for o in scored if o["points"] >= lower["points"]]))
+    before = score(READINESS, dict(answers, **{qid: lower["value"]}))
+    after = score(READINESS, dict(answers, **{qid: higher["value"]}))
+    assert after["overall"]["percent"] >= before["overall"]["percent"]
+    assert level_rank(READINESS, after["overall"]["level"]) >= level_rank(READINESS, before["overall"]["level"])
+    for b, a in zip(before["sections"], after["sections"]):
+        assert (a["percent"] is None) == (b["percent"] is None)
+        if a["percent"] is not None:
+            assert a["percent"] >= b["percent"]
+
+
+@SETTINGS
+@given(workbook_answers(), st.sampled_from([q["id"] for _, q in dfn.iter_questions(WORKBOOK)]))
+def test_marking_done_never_lowers_progress(answers, qid):
+    current = answers.get(qid) or {}
+    if current.get("status") == "not-applicable":
+        return
+    before = score(WORKBOOK, answers)
+    after = score(WORKBOOK, dict(answers, **{qid: dict(current, status="done")}))
+    assert after["overall"]["score"] >= before["overall"]["score"]
+    assert (after["overall"]["percent"] or 0) >= (before["overall"]["percent"] or 0)
+
+
+# ---------------------------------------------------------------- determinism
+
+@SETTINGS
+@given(st.one_of(readiness_answers().map(lambda a: (READINESS, a)), risk_answers().map(lambda a: (RISK, a)),
+                 workbook_answers().map(lambda a: (WORKBOOK, a))), st.randoms())
+def test_same_answers_same_result(pair, rnd):
+    definition, answers = pair
+    items = list(answers.items())
+    rnd.shuffle(items)
+    first = json.dumps(score(definition, answers), sort_keys=True)
+    again = json.dumps(score(definition, dict(items)), sort_keys=True)
+    assert first == again
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                    max_leaves=20))
+def test_validator_and_bridge_never_raise(garbage):
+    from pyscript_tools.bridge import handle
+    from pyscript_tools.validate import validate_definition
+    validate_definition(garbage)
+    for action in ("load", "score", "parse_answers_file"):
+        out = json.loads(handle(json.dumps({"action": action, "definition": garbage, "questionnaire": "readiness-mini",
+                                            "answers": garbage, "text": garbage}, default=str)))
+        assert isinstance(out["ok"], bool)
