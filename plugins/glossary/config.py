@@ -12,4 +12,4 @@ class GlossaryConfig(base.Config):
     # Add hover/tap definitions (Markdown abbreviations) to every other page.
     tooltips = c.Type(bool, default=True)
     # Docs-relative pages (exact paths) that get no tooltips.
-    exclude = c.Type(list, default=[])
+    exclude = c.ListOfItems(c.Type(str), default=[])

@@ -174,7 +174,7 @@ def render_glossary(terms):
         if shown:
             names = ", ".join(html.escape(a, quote=False) for a in shown)
             also = f' <span class="toolkit-glossary__aliases">Also called: {names}.</span>'
-        out.append(f'<dt id="{term.id}">{html.escape(term.term, quote=False)}</dt>')
+        out.append(f'<dt id="{term.id}"><strong>{html.escape(term.term, quote=False)}</strong></dt>')
         out.append(f"<dd>{html.escape(term.definition, quote=False)}{also}</dd>")
     if current is not None:
         out.append("</dl>\n")
