@@ -16,7 +16,7 @@ from datetime import datetime
 
 from . import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION
 from . import definition as d
-from .scoring import answer_problem
+from .scoring import answer_problem, normalise_answers
 
 
 class AnswersFileError(ValueError):
@@ -166,7 +166,7 @@ def parse_answers_file(text, definition, allow_migration=True):
     name = data.get("name")
     if name is not None and not isinstance(name, str):
         raise AnswersFileError("\"name\" must be text")
-    answers = {k: v for k, v in answers.items() if v is not None}
+    answers = normalise_answers(answers)
     index = d.question_index(definition)
     same = version == definition.get("version")
     if same or not allow_migration:
@@ -196,6 +196,7 @@ def migrate_answers(definition, answers, from_version=None):
     index = d.question_index(definition)
     kept = {}
     dropped = []
+    answers = normalise_answers(answers or {})
     for k, v in answers.items():
         if v is None:
             continue

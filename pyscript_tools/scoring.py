@@ -142,11 +142,31 @@ def _valid_date(text):
     return day <= mdays[m - 1]
 
 
+def normalise_answers(answers):
+    """Treat empty form values as unanswered: "" -> absent, {"status": ""} -> no status.
+
+    Returns a new dict; anything that is not a dict is returned unchanged (and refused later).
+    """
+    if not isinstance(answers, dict):
+        return answers
+    out = {}
+    for qid, value in answers.items():
+        if value is None or value == "":
+            continue
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if not (v == "" and k in ("status", "likelihood", "severity"))}
+            if not value:
+                continue
+        out[qid] = value
+    return out
+
+
 def check_answers(definition, answers):
     """All problems with an answers mapping, as ``question 'id': message`` strings."""
     problems = []
     if not isinstance(answers, dict):
         return ["answers must be an object mapping question ids to values"]
+    answers = normalise_answers(answers)
     index = d.question_index(definition)
     for qid in answers:
         if qid not in index:
@@ -597,7 +617,9 @@ def score(definition, answers, filters=None, today=None, check=True):
     ``filters`` (workbook only): {"roles": [...], "stages": [...], "approaches": [...]}.
     ``today`` (workbook only, "YYYY-MM-DD"): marks overdue action-plan items.
     """
-    answers = answers or {}
+    answers = normalise_answers(answers or {})
+    if not isinstance(answers, dict):
+        raise AnswersError(["answers must be an object mapping question ids to values"])
     if check:
         problems = check_answers(definition, answers)
         if problems:

@@ -187,3 +187,12 @@ def test_determinism(readiness, risk, workbook):
     for d, a in ((readiness, {"culture-vision": "partly"}), (risk, {"screen-biometric": "yes"}),
                  (workbook, {"wb-law-basis": {"status": "done"}})):
         assert json.dumps(score(d, a), sort_keys=True) == json.dumps(score(d, dict(reversed(list(a.items())))), sort_keys=True)
+
+
+def test_empty_form_values_are_unanswered(readiness, risk, workbook):
+    r = score(readiness, {"culture-vision": "", "culture-dialogue": None})
+    assert r["answered"] == 0
+    r = score(risk, {"fair-bias": {"likelihood": "", "severity": ""}, "law-no-basis": {"likelihood": "2", "severity": "3"}})
+    assert r["answered"] == 1 and r["sections"][1]["level"] == "medium"
+    r = score(workbook, {"wb-law-basis": {"status": "", "owner": "", "due": "", "response": "draft"}})
+    assert r["answered"] == 0 and r["questions"][0]["response"] == "draft"
