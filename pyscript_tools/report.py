@@ -79,8 +79,8 @@ def radar_svg(result, id_prefix):
     if len(sections) < 3:
         return bars_svg([(s.get("title"), s.get("percent"), _pct_text(s.get("percent"))) for s in sections],
                         id_prefix, title, desc)
-    size_w, size_h = 520, 420
-    cx, cy, r = size_w / 2, size_h / 2 + 5, 140
+    size_w, size_h = 680, 420
+    cx, cy, r = size_w / 2, size_h / 2 + 5, 135
     n = len(sections)
     pid = e(id_prefix)
 
@@ -102,7 +102,7 @@ def radar_svg(result, id_prefix):
                      'stroke-opacity="0.35"/>' % (cx, cy, x, y))
         lx, ly = point(i, 1.16)
         anchor = "middle" if abs(lx - cx) < 10 else ("start" if lx > cx else "end")
-        label = _truncate(s.get("title") or s.get("id"), 26)
+        label = _truncate(s.get("title") or s.get("id"), 28)
         parts.append('<text class="tk-label" x="%.1f" y="%.1f" text-anchor="%s" font-size="12" '
                      'fill="currentColor">%s<tspan x="%.1f" dy="14" font-weight="bold">%s</tspan></text>'
                      % (lx, ly, anchor, e(label), lx, e(_pct_text(s.get("percent")))))
@@ -188,14 +188,13 @@ def heatmap_svg(result, id_prefix):
                                                          levels[k].get("name") if levels else lid,
                                                          n, "" if n == 1 else "s"))))
             if n:
-                parts.append('<circle cx="%d" cy="%d" r="14" fill="#ffffff" fill-opacity="0.9"/>'
+                parts.append('<circle cx="%d" cy="%d" r="13" fill="#ffffff" fill-opacity="0.9"/>'
                              '<text class="tk-count" x="%d" y="%d" text-anchor="middle" font-size="14" '
                              'font-weight="bold" fill="#000000">%d</text>'
-                             % (x + cell / 2, row_y + cell / 2, x + cell / 2, row_y + cell / 2 + 5, n))
-            else:
-                parts.append('<text x="%d" y="%d" text-anchor="middle" font-size="10" fill="%s">%s</text>'
-                             % (x + cell / 2, row_y + cell - 6, texts[k] if texts else "#000",
-                                e(_truncate(levels[k].get("name") if levels else "", 10))))
+                             % (x + cell / 2, row_y + cell / 2 - 6, x + cell / 2, row_y + cell / 2 - 1, n))
+            parts.append('<text x="%d" y="%d" text-anchor="middle" font-size="10" fill="%s">%s</text>'
+                         % (x + cell / 2, row_y + cell - 6, texts[k] if texts else "#000",
+                            e(_truncate(levels[k].get("name") if levels else "", 10))))
     base_y = top + nl * cell
     for si in range(len(sev)):
         x = left + si * cell + cell / 2
