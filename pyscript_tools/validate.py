@@ -128,6 +128,9 @@ class _Checker:
             kind = None
         self.kind = kind
         self.text(data, "title", ())
+        if "note" not in data:
+            self.err((), "missing required field 'note' (shown with every result, e.g. "
+                         "'Indicative self-assessment aid, not an official formula.')")
         for key in ("introduction", "note", "description"):
             self.text(data, key, (), required=False)
         self.level_ids = self.check_levels(data)

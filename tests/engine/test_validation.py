@@ -50,8 +50,8 @@ def test_every_problem_at_once_with_file_and_line():
 
 def test_matrix_not_monotone():
     _, errors = load_questionnaire_file(FIXTURES / "invalid" / "bad-matrix.yml")
-    assert any(":9: matrix[0][1]: matrix not monotone" in e for e in errors), errors
-    assert any(":10: matrix[1][0]: matrix not monotone" in e for e in errors), errors
+    assert any(":10: matrix[0][1]: matrix not monotone" in e for e in errors), errors
+    assert any(":11: matrix[1][0]: matrix not monotone" in e for e in errors), errors
 
 
 def test_yaml_syntax_error_is_one_line():
@@ -62,7 +62,7 @@ def test_yaml_syntax_error_is_one_line():
 
 def test_duplicate_yaml_keys_and_id_must_match_file(tmp_path):
     p = tmp_path / "other-name.yml"
-    p.write_text('id: some-id\nversion: "1.0.0"\nversion: "1.0.1"\nkind: workbook\ntitle: T\n'
+    p.write_text('id: some-id\nversion: "1.0.0"\nversion: "1.0.1"\nkind: workbook\ntitle: T\nnote: N\n'
                  'sections: [{id: s, title: S, questions: [{id: q, text: Q, stage: planning-design}]}]\n')
     _, errors = load_questionnaire_file(p)
     assert any(":3: version: duplicate key 'version'" in e for e in errors), errors
@@ -157,3 +157,8 @@ def test_page_anchors():
             "Para {: #para-id}\n<div id=\"raw-id\"></div>\n")
     assert page_anchors(text) == {"title", "necessity", "why-culture-matters", "why-culture-matters_1",
                                   "para-id", "raw-id"}
+
+
+def test_note_is_required(readiness):
+    readiness.pop("note")
+    assert any("missing required field 'note'" in e for e in validate_definition(readiness))
