@@ -64,7 +64,9 @@ def _filters(request):
 
 
 def _report_options(request):
-    return {"base_url": request.get("base_url") or "", "name": request.get("name") or ""}
+    prefix = request.get("id_prefix")
+    return {"base_url": request.get("base_url") or "", "name": request.get("name") or "",
+            "id_prefix": prefix if isinstance(prefix, str) and prefix else None}
 
 
 def _with_reports(defn, result, request):

@@ -48,7 +48,7 @@ def render_form(definition: dict, resolve: LinkResolver, site_root: str = "") ->
         f'<div class="toolkit-widget" data-toolkit-widget="questionnaire" data-questionnaire="{_attr(qid)}"'
         f' data-version="{_attr(definition["version"])}" data-site-root="{_attr(site_root)}">',
         '<p class="toolkit-status" data-toolkit-status role="status" aria-live="polite" hidden></p>',
-        f'<form class="toolkit-form" data-toolkit-form aria-label="{_attr(definition["title"])}">',
+        f'<form class="toolkit-form" data-toolkit-form action="#" aria-label="{_attr(definition["title"])}">',
     ]
     for section in definition.get("sections", []):
         heading_id = f"{prefix}-{section['id']}"

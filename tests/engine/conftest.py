@@ -1,23 +1,11 @@
-"""Shared helpers for the engine tests."""
+"""Fixtures for the engine tests: fresh copies of the three fixture questionnaires."""
 from __future__ import annotations
 
 import copy
-import json
-from pathlib import Path
 
 import pytest
 
-from pyscript_tools.loading import load_questionnaire_file
-
-REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO / "tests" / "fixtures"
-QDIR = FIXTURES / "questionnaires"
-
-
-def load_fixture(name):
-    definition, errors = load_questionnaire_file(QDIR / f"{name}.yml")
-    assert errors == [], errors
-    return definition
+from engine_helpers import load_fixture
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +26,3 @@ def risk(_defs):
 @pytest.fixture
 def workbook(_defs):
     return copy.deepcopy(_defs["workbook-mini"])
-
-
-def scoring_cases():
-    return json.loads((FIXTURES / "scoring_cases.json").read_text(encoding="utf-8"))["cases"]

@@ -90,7 +90,7 @@ def test_workbook_filters_through_bridge():
 
 
 def test_definition_inline():
-    from conftest import load_fixture
+    from engine_helpers import load_fixture
     d = load_fixture("risk-mini")
     r = call(action="score", definition=d, answers={"screen-biometric": "yes"})
     assert r["ok"] and r["result"]["overall"]["level"] == "high"

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, QDIR, REPO
+from engine_helpers import FIXTURES, QDIR, REPO
 
 
 def run(*args, cwd=REPO):

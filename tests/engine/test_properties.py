@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from pyscript_tools import definition as dfn
 from pyscript_tools.scoring import score
 
-from conftest import load_fixture
+from engine_helpers import load_fixture
 
 READINESS = load_fixture("readiness-mini")
 RISK = load_fixture("risk-mini")

@@ -13,7 +13,7 @@ import pytest
 
 from pyscript_tools import bridge
 
-from conftest import REPO, load_fixture, scoring_cases
+from engine_helpers import REPO, load_fixture, scoring_cases
 
 RUNNER = REPO / "tests" / "pyodide" / "run_in_pyodide.mjs"
 

@@ -7,7 +7,7 @@ import pytest
 
 from pyscript_tools.yaml_source import load_yaml_with_lines
 
-from conftest import FIXTURES, QDIR, REPO
+from engine_helpers import FIXTURES, QDIR, REPO
 
 SCHEMA_PATH = REPO / "toolkit_content" / "schema" / "questionnaire.schema.json"
 

@@ -3,7 +3,7 @@ import pytest
 
 from pyscript_tools.scoring import score
 
-from conftest import load_fixture, scoring_cases
+from engine_helpers import load_fixture, scoring_cases
 
 
 def summarise(r):

@@ -8,7 +8,7 @@ from pyscript_tools.anchors import page_anchors, slugify
 from pyscript_tools.loading import load_questionnaire_dir, load_questionnaire_file, validate_links
 from pyscript_tools.validate import validate_definition
 
-from conftest import FIXTURES, QDIR
+from engine_helpers import FIXTURES, QDIR
 
 LINE = re.compile(r"^[^:]+:\d+: [^:]+: .+$")
 ANCHORS = {
