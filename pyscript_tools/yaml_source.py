@@ -74,6 +74,13 @@ def load_yaml_with_lines(text, file="<yaml>"):
         return None, lines, ["%s:1: (file): the file is empty" % file]
     try:
         data = _convert(node, (), lines, errors, file)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, lines, ["%s:%d: (file): YAML error: %s" % (file, line, exc.problem or exc.context or exc)]
     except yaml.YAMLError as exc:
         return None, lines, ["%s:1: (file): YAML error: %s" % (file, str(exc).splitlines()[0])]
+    except RecursionError:
+        return None, lines, ["%s:1: (file): YAML error: an alias refers to itself (recursive anchors "
+                             "are not supported)" % file]
     return data, lines, errors

@@ -162,3 +162,19 @@ def test_page_anchors():
 def test_note_is_required(readiness):
     readiness.pop("note")
     assert any("missing required field 'note'" in e for e in validate_definition(readiness))
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("a: !!python/object:os.system x\n", "could not determine a constructor"),
+    ("a: &x [*x]\n", "refers to itself"),
+    ("\x00\x01", "unacceptable character"),
+    ("a: 1\n b: 2\n", "YAML syntax error"),
+    ("<<: {a: 1}\n", "merge keys"),
+    ("- 1\n- 2\n", "mapping (key: value pairs) at the top level"),
+])
+def test_odd_yaml_is_reported_not_raised(tmp_path, text, fragment):
+    p = tmp_path / "odd.yml"
+    p.write_text(text)
+    _, errors = load_questionnaire_file(p)
+    assert errors and fragment in " ".join(errors), errors
+    assert all(LINE.match(e) for e in errors)
