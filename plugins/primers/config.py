@@ -20,3 +20,5 @@ class PrimersConfig(base.Config):
     max_pages = c.Type(int, default=6)
     # A role-tagged heading without a first paragraph: "warn" (fails --strict) or "info".
     missing_summary = c.Choice(("warn", "info"), default="warn")
+    # Docs-relative page on the AI life cycle that the primers link to (left unlinked if absent).
+    life_cycle_page = c.Type(str, default="introduction/life-cycle.md")

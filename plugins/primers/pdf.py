@@ -27,13 +27,33 @@ class Job:
     max_pages: int = 6
 
 
-def local_only_fetcher(url: str, *args, **kwargs):
-    """WeasyPrint url_fetcher that serves file: and data: URLs only."""
-    from weasyprint import default_url_fetcher
+def make_fetcher(refused: list[str]):
+    """A WeasyPrint url_fetcher that serves file: and data: URLs only and records what it refused.
 
-    if url.startswith(("file:", "data:")):
-        return default_url_fetcher(url, *args, **kwargs)
-    raise PdfError(f"refused to fetch {url!r}: the primer PDFs may only use local files")
+    Works with the URLFetcher class of WeasyPrint 68 and later and with the older function API.
+    """
+    def check(url: str):
+        if not url.startswith(("file:", "data:")):
+            refused.append(url)
+            raise PdfError(f"refused to fetch {url!r}: the primer PDFs may only use local files")
+
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:
+        from weasyprint import default_url_fetcher
+
+        def fetcher(url, *args, **kwargs):
+            check(url)
+            return default_url_fetcher(url, *args, **kwargs)
+
+        return fetcher
+
+    class LocalOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            check(url)
+            return super().fetch(url, headers)
+
+    return LocalOnlyFetcher(allowed_protocols=("file", "data"))
 
 
 def _import_html():
@@ -54,7 +74,11 @@ def write_one(job: Job) -> tuple[str, int, int]:
     HTML = _import_html()
     document, index = None, 0
     for index, html in enumerate(job.versions):
-        document = HTML(string=html, base_url=job.base_url, url_fetcher=local_only_fetcher).render()
+        refused: list[str] = []
+        document = HTML(string=html, base_url=job.base_url, url_fetcher=make_fetcher(refused)).render()
+        if refused:
+            raise PdfError(f"{Path(job.dest).name}: refused to fetch {', '.join(refused)}; "
+                           "the primer PDFs may only use local files")
         if len(document.pages) <= job.max_pages:
             break
     pages = len(document.pages)

@@ -74,7 +74,8 @@ def _badges(approaches: Iterable[str]) -> str:
 # --------------------------------------------------------------------------- site page
 
 
-def site_markdown(primer: Primer, src_uri: str, pdf_href: str | None, version: str) -> str:
+def site_markdown(primer: Primer, src_uri: str, pdf_href: str | None, version: str,
+                  life_cycle_page: str | None = "introduction/life-cycle.md") -> str:
     """Markdown source of the generated page *src_uri* (e.g. primers/end-users.md)."""
     role = primer.role
 
@@ -110,9 +111,9 @@ def site_markdown(primer: Primer, src_uri: str, pdf_href: str | None, version: s
         out += [f'=== "{label}"', "", f"    *{APPROACH_LEADS[a]}.*", ""]
         out += [f"    - {t}" for t in primer.approaches[a]] + [""]
 
+    cycle = f"[AI life cycle]({link(life_cycle_page)})" if life_cycle_page else "AI life cycle"
     out += [f"## {H_LIFECYCLE} {{#life-cycle}}", "",
-            f"What this role does at each of the four stages of the "
-            f"[AI life cycle]({link('introduction/life-cycle.md')}).", ""]
+            f"What this role does at each of the four stages of the {cycle}.", ""]
     for sid, label in STAGES.items():
         out += [f"### {label} {{#stage-{sid}}}", ""]
         out += [f"- {t}" for t in primer.life_cycle[sid]] + [""]
@@ -153,6 +154,7 @@ def sections_html(sections: list[Section], page_url: str) -> str:
         for s in group:
             href = esc(relative_url(s.url, page_url))
             summary = retarget(s.summary, lambda p: relative_url(p, page_url)) if s.summary else ""
+            summary = summary.replace("<abbr title=", '<abbr tabindex="0" title=')
             parts.append(
                 '<div class="primer-section">'
                 f'<p class="primer-section__title"><a href="{href}">{esc(s.title)}</a>{_badges(s.approaches)}</p>'
@@ -188,6 +190,7 @@ class PdfContext:
     # to the role (listed first in data-roles, or tagged for at most two roles); 1 = titles only;
     # 0 = one line per guidance page.
     detail: int = 3
+    life_cycle_page: str | None = "introduction/life-cycle.md"  # docs path, None if the site has none
 
 
 def site_link(path: str, ctx: PdfContext, label: str | None = None) -> str:
@@ -207,6 +210,12 @@ def _site_href(path: str, ctx: PdfContext) -> str | None:
 def _title_link(title: str, path: str, ctx: PdfContext) -> str:
     href = _site_href(path, ctx)
     return f'<a href="{esc(href)}">{esc(title)}</a>' if href else esc(title)
+
+
+def _stage_title(label: str, sid: str, ctx: PdfContext) -> str:
+    if not ctx.life_cycle_page:
+        return esc(label)
+    return _title_link(label, ctx.page_path(f"{ctx.life_cycle_page}#{sid}"), ctx)
 
 
 def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: list[Role]) -> str:
@@ -260,7 +269,7 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
     b += ["</div>", f"<h2 id='life-cycle'>{H_LIFECYCLE}</h2>", "<div class='stages'>"]
     for n, (sid, label) in enumerate(STAGES.items(), 1):
         b.append(f"<div class='stage'><p class='stage__label'><span>{n}</span> "
-                 f"{_title_link(label, ctx.page_path('introduction/life-cycle.md#' + sid), ctx)}</p><ul>")
+                 f"{_stage_title(label, sid, ctx)}</p><ul>")
         b += [f"<li>{inline(t)}</li>" for t in primer.life_cycle[sid]]
         b.append("</ul></div>")
     b += ["</div>", f"<h2 id='reading'>{H_READING}</h2>", "<ol class='reading'>"]

@@ -1,0 +1,437 @@
+"""Role primers: content validation, section lifting, the site pages and the PDFs.
+
+Three layers:
+- unit tests of plugins/primers (model, sections, render, pdf) on small inputs;
+- a small fixture site built with the plugin, to check single sourcing and error reporting
+  independently of the guidance pages being written;
+- the real site (the session's strict build): every primer PDF and page, and the Primers page.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plugins.primers import model, pdf, render, sections
+
+ROOT = Path(__file__).resolve().parents[1]
+ROLES_FILE = ROOT / "toolkit_content" / "roles.yml"
+PRIMERS_DIR = ROOT / "toolkit_content" / "primers"
+SCHEMA = ROOT / "toolkit_content" / "schema" / "primer.schema.json"
+HEADINGS = [render.H_TAKEAWAYS, render.H_APPROACHES, render.H_LIFECYCLE, render.H_READING,
+            render.H_TOOLS, render.H_USECASES, render.H_GUIDANCE]
+PDF_NAME = "primers/rai-toolkit-primer-{role}.pdf"
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def flat(text: str) -> str:
+    """Text without any whitespace: PDF text extraction may split words at kerning pairs ("T oolkit")."""
+    return "".join(text.split())
+
+
+def text_of(html: str) -> str:
+    """Visible text of an HTML page, with glossary <abbr> wrappers and other tags removed."""
+    import html as htmllib
+
+    return squash(htmllib.unescape(re.sub(r"<[^>]+>", "", html)))
+
+
+def pdf_text(reader) -> str:
+    return flat(" ".join(page.extract_text() for page in reader.pages))
+
+
+# ============================================================================ the real content
+
+
+def test_roles_are_the_canonical_seven_with_descriptions():
+    roles = model.load_roles(ROLES_FILE)
+    assert [r.id for r in roles] == list(model.ROLE_IDS)
+    for r in roles:
+        assert 40 <= len(r.description) <= 400, r.id
+        assert r.name and r.short_name
+
+
+def test_every_role_has_a_valid_primer():
+    roles, primers = model.load_all(ROLES_FILE, PRIMERS_DIR)
+    assert [p.role.id for p in primers] == [r.id for r in roles]
+    for p in primers:
+        assert set(p.life_cycle) == set(model.STAGES)
+        assert set(p.approaches) == set(model.APPROACHES)
+        assert p.reading_path and p.tools and p.use_cases
+
+
+def test_primers_match_the_json_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted(PRIMERS_DIR.glob("*.yml")):
+        errors = [e.message for e in validator.iter_errors(yaml.safe_load(path.read_text()))]
+        assert not errors, f"{path.name}: {errors}"
+
+
+# ============================================================================ malformed YAML
+
+
+def _good_primer() -> dict:
+    return yaml.safe_load((PRIMERS_DIR / "end-users.yml").read_text())
+
+
+def _write(tmp_path: Path, text: str, name="end-users.yml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text).lstrip())
+    return path
+
+
+def _error(path: Path) -> model.PrimerError:
+    roles = {r.id: r for r in model.load_roles(ROLES_FILE)}
+    with pytest.raises(model.PrimerError) as info:
+        model.load_primer(path, roles)
+    return info.value
+
+
+def test_yaml_syntax_error_names_file_and_line(tmp_path):
+    path = _write(tmp_path, """
+        role: end-users
+        title: A title
+        key_takeaways:
+          - one
+         - badly indented
+    """)
+    err = _error(path)
+    assert err.path == str(path) and err.line in (4, 5)
+    assert str(err).startswith(f"{path}:{err.line}:") and "YAML syntax error" in str(err)
+
+
+def test_missing_key_names_the_field(tmp_path):
+    data = _good_primer()
+    del data["use_cases"]
+    path = _write(tmp_path, yaml.safe_dump(data, sort_keys=False))
+    err = _error(path)
+    assert "missing required key 'use_cases'" in str(err) and err.line == 1
+
+
+def test_wrong_type_deep_in_the_file_names_field_and_line(tmp_path):
+    data = _good_primer()
+    data["life_cycle"]["deployment-use"][1] = {"oops": 1}
+    text = yaml.safe_dump(data, sort_keys=False, width=1000)
+    path = _write(tmp_path, text)
+    err = _error(path)
+    assert err.field == "life_cycle.deployment-use[1]"
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "oops" in l)
+    assert err.line == line
+    assert f":{line}: field 'life_cycle.deployment-use[1]': expected non-empty text" in str(err)
+
+
+@pytest.mark.parametrize("mutate, field, words", [
+    (lambda d: d.update(role="chief"), "role", "expected one of"),
+    (lambda d: d.update(role="communications"), "role", "does not match the file name"),
+    (lambda d: d["tools"][0].update(stages=["launch"]), "tools[0].stages[0]", "expected one of"),
+    (lambda d: d["reading_path"][0].update(page="https://example.org"), "reading_path[0].page", "docs-relative"),
+    (lambda d: d["use_cases"][0].update(approach="buy"), "use_cases[0].approach", "expected one of"),
+    (lambda d: d.update(key_takeaways=["only one"]), "key_takeaways", "3 to 6 items"),
+    (lambda d: d["approaches"].pop("procure"), "approaches", "missing required key 'procure'"),
+    (lambda d: d.update(extra="x"), "extra", "unknown key"),
+])
+def test_field_errors(tmp_path, mutate, field, words):
+    data = _good_primer()
+    mutate(data)
+    path = _write(tmp_path, yaml.safe_dump(data, sort_keys=False))
+    err = _error(path)
+    assert err.field == field and words in str(err) and err.line
+
+
+def test_roles_file_errors(tmp_path):
+    path = _write(tmp_path, """
+        roles:
+          - id: Executive Leadership
+            name: x
+            description: y
+    """, "roles.yml")
+    with pytest.raises(model.PrimerError, match=r"roles\.yml:2: field 'roles\[0\]\.id'"):
+        model.load_roles(path)
+
+
+def test_every_role_needs_a_primer(tmp_path):
+    (tmp_path / "primers").mkdir()
+    with pytest.raises(model.PrimerError, match="has no primer file"):
+        model.load_all(ROLES_FILE, tmp_path / "primers")
+
+
+# ============================================================================ sections and links
+
+FIXTURE_HTML = """
+<h1 id="lawfulness">Lawfulness<a class="headerlink" href="#lawfulness" title="Permanent link">&para;</a></h1>
+<p>Intro paragraph that is not lifted.</p>
+<h2 data-roles="legal-data-protection executive-leadership" id="legal-basis">Legal basis<a class="headerlink" href="#legal-basis">&para;</a></h2>
+<p>Every use needs a <strong>basis in law</strong>; see <a href="../fairness/#due-process">due process</a>
+and the <abbr title="Artificial intelligence" tabindex="0">AI</abbr> <a href="#necessity">necessity test</a>
+or <a href="https://example.org/x">an outside page</a>.<br>Second line.</p>
+<p>Second paragraph, not lifted.</p>
+<h2 data-roles="end-users" data-approaches="deploy procure" id="oversight">Oversight</h2>
+<div class="admonition example"><p class="admonition-title">Example</p><p>Nested, skipped.</p></div>
+<p>The summary after an admonition.</p>
+<h2 data-roles="end-users" id="no-summary">No summary</h2>
+<div class="tabbed-set"><p>Only nested text.</p></div>
+<h3 id="necessity">Necessity</h3>
+<p>Untagged.</p>
+"""
+
+
+def test_collect_lifts_heading_and_first_paragraph():
+    found = sections.collect(FIXTURE_HTML, "principles/lawfulness/", "Lawfulness")
+    assert [s.anchor for s in found] == ["legal-basis", "oversight", "no-summary"]
+    legal, oversight, empty = found
+    assert legal.title == "Legal basis" and legal.roles == ("legal-data-protection", "executive-leadership")
+    assert legal.url == "principles/lawfulness/#legal-basis" and legal.level == 2
+    assert "Intro paragraph" not in legal.summary and "Second paragraph" not in legal.summary
+    assert "<strong>basis in law</strong>" in legal.summary and "Second line." in legal.summary
+    assert 'data-site-path="principles/fairness/#due-process"' in legal.summary
+    assert 'data-site-path="principles/lawfulness/#necessity"' in legal.summary
+    assert '<abbr title="Artificial intelligence">AI</abbr>' in legal.summary
+    assert oversight.approaches == ("deploy", "procure")
+    assert oversight.summary == "The summary after an admonition."
+    assert empty.summary == ""
+
+
+def test_lifted_links_are_retargeted():
+    [legal] = sections.collect(FIXTURE_HTML, "principles/lawfulness/", "Lawfulness")[:1]
+    html = sections.retarget(legal.summary, lambda p: sections.relative_url(p, "primers/end-users/"))
+    assert 'href="../../principles/fairness/#due-process"' in html
+    assert 'href="../../principles/lawfulness/#necessity"' in html
+    assert 'href="https://example.org/x"' in html
+    assert "data-site-path" not in html
+
+
+@pytest.mark.parametrize("target, base, expected", [
+    ("principles/lawfulness/#necessity", "primers/end-users/", "../../principles/lawfulness/#necessity"),
+    ("primers/x.pdf", "primers/", "x.pdf"),
+    ("primers/x.pdf", "primers/end-users/", "../x.pdf"),
+    ("", "primers/", "../"),
+    ("primers/end-users.md", "primers/index.md", "end-users.md"),
+    ("principles/lawfulness.md#a", "primers/end-users.md", "../principles/lawfulness.md#a"),
+    ("index.html", "primers/end-users.html", "../index.html"),
+])
+def test_relative_url(target, base, expected):
+    assert sections.relative_url(target, base) == expected
+
+
+def test_pdf_fetcher_refuses_remote_urls():
+    refused = []
+    fetcher = pdf.make_fetcher(refused)
+    for url in ("https://example.org/font.woff2", "http://127.0.0.1/x.css", "ftp://x/y"):
+        with pytest.raises(pdf.PdfError, match="refused"):
+            fetcher(url)
+    assert len(refused) == 3
+
+
+def test_pdf_with_a_remote_resource_fails(tmp_path):
+    pytest.importorskip("weasyprint")
+    page = "<html><body><p>x</p><img src='https://example.org/logo.png'></body></html>"
+    job = pdf.Job((page,), str(tmp_path / "x.pdf"), base_url=tmp_path.as_uri() + "/", min_pages=1)
+    with pytest.raises(pdf.PdfError, match="refused to fetch https://example.org/logo.png"):
+        pdf.write_one(job)
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_pdf_links_back_to_site():
+    ctx = render.PdfContext("Toolkit", "", "2024", "2026-01-01", lambda p: p, "primers/end-users/")
+    assert "Toolkit, page <code>tools/risk/</code>" in render.site_link("tools/risk/", ctx)
+    ctx.site_url = "https://toolkit.example/"
+    assert 'href="https://toolkit.example/tools/risk/"' in render.site_link("tools/risk/", ctx)
+
+
+# ============================================================================ a fixture site
+
+
+def _fixture_primer(role: str) -> dict:
+    data = _good_primer()
+    data["role"] = role
+    data["title"] = f"Fixture primer for {role}"
+    data["reading_path"] = [{"page": "guide.md#alpha", "title": f"Step {i}", "why": "Because."} for i in range(3)]
+    data["tools"] = [{"page": "guide.md", "title": "Guide", "stages": ["planning-design"], "use": "Use it."}]
+    return data
+
+
+GUIDE = """\
+# Guide
+
+## Alpha {#alpha data-roles="end-users communications" data-approaches="procure"}
+
+Alpha summary for end users, with a [link to beta](#beta).
+
+More text that is not lifted.
+
+## Beta {#beta data-roles="executive-leadership"}
+
+Beta summary for executives.
+"""
+
+
+@pytest.fixture(scope="module")
+def fixture_project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("primer-fixture")
+    (root / "docs" / "primers").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n\nSee the [primers](primers/index.md).\n")
+    (root / "docs" / "guide.md").write_text(GUIDE)
+    (root / "docs" / "primers" / "index.md").write_text("# Primers\n\n<!-- toolkit-primers -->\n")
+    content = root / "content"
+    (content / "primers").mkdir(parents=True)
+    (content / "roles.yml").write_text(ROLES_FILE.read_text())
+    for role in model.ROLE_IDS:
+        (content / "primers" / f"{role}.yml").write_text(yaml.safe_dump(_fixture_primer(role), sort_keys=False))
+    (root / "mkdocs.yml").write_text(textwrap.dedent("""\
+        site_name: Fixture Toolkit
+        theme: {name: material}
+        extra: {toolkit_version: "9.9"}
+        markdown_extensions: [attr_list, md_in_html, toc, admonition, pymdownx.superfences,
+                              {pymdownx.tabbed: {alternate_style: true}}]
+        plugins:
+          - toolkit-primers:
+              roles: content/roles.yml
+              primers_dir: content/primers
+        validation: {anchors: warn}
+        """))
+    return root
+
+
+def _build(root: Path, *extra, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), *extra],
+        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def fixture_site(fixture_project):
+    site = fixture_project / "site"
+    run = _build(fixture_project, "-d", str(site))
+    assert run.returncode == 0, run.stdout + run.stderr
+    return site
+
+
+def test_fixture_primer_page_lifts_tagged_sections(fixture_site):
+    page = (fixture_site / "primers" / "end-users" / "index.html").read_text()
+    assert "Alpha summary for end users" in page
+    assert 'href="../../guide/#alpha"' in page and 'href="../../guide/#beta"' in page  # link back + retargeted link
+    assert "More text that is not lifted" not in page and "Beta summary" not in page
+    assert "primer-badge--procure" in page
+    assert 'href="../rai-toolkit-primer-end-users.pdf"' in page
+    exec_page = (fixture_site / "primers" / "executive-leadership" / "index.html").read_text()
+    assert "Beta summary for executives" in exec_page and "Alpha summary" not in exec_page
+    assert "primers.css" in page and (fixture_site / "assets" / "toolkit" / "primers.css").exists()
+
+
+def test_fixture_pdf_has_lifted_sections_and_version(fixture_site):
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(fixture_site / "primers" / "rai-toolkit-primer-end-users.pdf")
+    text = pdf_text(reader)
+    assert flat("Alpha summary for end users") in text and flat("Beta summary") not in text
+    assert flat("Toolkit version 9.9") in text and flat("Fixture Toolkit") in text
+
+
+def test_pdf_off_by_config_or_env(fixture_project, tmp_path):
+    site = tmp_path / "nopdf"
+    run = _build(fixture_project, "-d", str(site), env={"TOOLKIT_PRIMERS_PDF": "0"})
+    assert run.returncode == 0, run.stderr
+    assert not list(site.rglob("*.pdf"))
+    index = (site / "primers" / "index.html").read_text()
+    assert "PDF not built in this preview" in index and "end-users/" in index
+
+
+def test_malformed_primer_fails_the_build_without_traceback(fixture_project, tmp_path):
+    bad = fixture_project / "content" / "primers" / "end-users.yml"
+    original = bad.read_text()
+    try:
+        bad.write_text(original.replace("title: Fixture primer for end-users", "title: [unclosed", 1))
+        run = _build(fixture_project, "-d", str(tmp_path / "bad"))
+    finally:
+        bad.write_text(original)
+    out = run.stdout + run.stderr
+    assert run.returncode != 0
+    assert "Traceback" not in out
+    assert re.search(r"content/primers/end-users\.yml:\d+: YAML syntax error", out), out
+
+
+# ============================================================================ the real site
+
+
+@pytest.fixture(scope="module")
+def real():
+    return model.load_all(ROLES_FILE, PRIMERS_DIR)
+
+
+def test_every_primer_pdf_exists_opens_and_has_its_sections(built_site, real):
+    pypdf = pytest.importorskip("pypdf")
+    roles, primers = real
+    for primer in primers:
+        path = built_site / PDF_NAME.format(role=primer.role.id)
+        assert path.is_file(), f"missing {path.name}"
+        reader = pypdf.PdfReader(path)
+        assert 2 <= len(reader.pages) <= 6, f"{path.name}: {len(reader.pages)} pages"
+        assert reader.metadata.title == primer.title
+        text = pdf_text(reader)
+
+        def has(needle):
+            return flat(needle) in text
+
+        assert has(primer.title), path.name
+        for heading in HEADINGS:
+            assert has(heading), f"{path.name} lacks '{heading}'"
+        for label in ("DEVELOP", "PROCURE", "DEPLOY", "Planning and design", "Monitoring and evaluation"):
+            assert has(label), f"{path.name} lacks '{label}'"
+        assert has("Toolkit version 2024")
+        assert has(f"Page 2 of {len(reader.pages)}")
+        assert re.search(r"\d{4}-\d{2}-\d{2}", text)
+        assert has(f"primers/{primer.role.id}/")  # the link back to the primer's page
+        assert has(primer.use_cases[0].title)
+
+
+def test_primers_page_offers_every_role(built_site, real):
+    roles, _ = real
+    index = (built_site / "primers" / "index.html").read_text()
+    for role in roles:
+        assert role.name in text_of(index), role.id
+        assert role.description in text_of(index), role.id
+        assert f'href="{role.id}/"' in index, role.id
+        pdf_href = f"rai-toolkit-primer-{role.id}.pdf"
+        assert f'href="{pdf_href}"' in index, role.id
+        assert (built_site / "primers" / pdf_href).is_file()
+    assert "<!-- toolkit-primers -->" not in index
+
+
+def test_every_primer_page_links_every_tagged_section(built_site, real):
+    roles, primers = real
+    tagged: dict[str, set[str]] = {r.id: set() for r in roles}
+    for page in built_site.rglob("index.html"):
+        rel = page.parent.relative_to(built_site).as_posix()
+        if rel.startswith("primers"):
+            continue
+        url = "" if rel == "." else rel + "/"
+        html = page.read_text()
+        article = html[html.find("<article"):html.find("</article>")]
+        for s in sections.collect(article, url, url):
+            for role in s.roles:
+                if role in tagged:
+                    tagged[role].add(s.url)
+    for primer in primers:
+        page = (built_site / "primers" / primer.role.id / "index.html").read_text()
+        assert primer.title in text_of(page)
+        assert 'href="../rai-toolkit-primer-' + primer.role.id + '.pdf"' in page
+        for heading in HEADINGS:
+            assert heading in text_of(page)
+        for url in sorted(tagged[primer.role.id]):
+            assert f'href="../../{url}"' in page, f"{primer.role.id} primer lacks {url}"
+        assert not re.search(r'(src|href)="https?://', page.split('<article', 1)[1].split("</article>")[0])
