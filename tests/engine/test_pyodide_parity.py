@@ -44,7 +44,8 @@ def requests():
     return reqs
 
 
-def test_pyodide_matches_cpython(tmp_path):
+@pytest.mark.parametrize("source", ["repository files", "shipped zip"])
+def test_pyodide_matches_cpython(tmp_path, source):
     node = shutil.which("node")
     have_pyodide = (REPO / "node_modules" / "pyodide" / "pyodide.mjs").is_file()
     if not node or not have_pyodide:
@@ -55,7 +56,13 @@ def test_pyodide_matches_cpython(tmp_path):
     expected = [bridge.handle(json.dumps(r)) for r in reqs]
     path = tmp_path / "input.json"
     path.write_text(json.dumps({"requests": reqs}), encoding="utf-8")
-    proc = subprocess.run([node, str(RUNNER), str(path)], cwd=REPO, capture_output=True, text=True, timeout=300)
+    cmd = [node, str(RUNNER), str(path)]
+    if source == "shipped zip":
+        # the archive the runtime plugin publishes (build-time modules left out)
+        from plugins.runtime.files import zip_engine
+        archive = zip_engine(REPO / "pyscript_tools", tmp_path / "pyscript_tools.zip")
+        cmd.append(str(archive))
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = json.loads(proc.stdout)
     assert out["python"].startswith("3."), out["python"]

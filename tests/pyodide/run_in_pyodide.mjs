@@ -1,7 +1,9 @@
 // Run the engine inside Pyodide under Node.js, with local files only (no network).
 //
-// Usage: node tests/pyodide/run_in_pyodide.mjs INPUT.json
+// Usage: node tests/pyodide/run_in_pyodide.mjs INPUT.json [ENGINE.zip]
 //   INPUT.json = {"requests": [<bridge request>, ...]}
+//   ENGINE.zip (optional) = the engine archive the site ships (package folder at its root);
+//   without it the .py files are copied from the repository.
 // Prints {"python": "<sys.version>", "responses": [<bridge response JSON text>, ...]} on stdout.
 // The engine is copied from the repository's pyscript_tools/ into Pyodide's file system
 // (build-time modules excluded, as in the browser zip).
@@ -36,10 +38,15 @@ const pyodide = await loadPyodide({
 
 const site = "/home/pyodide/engine";
 pyodide.FS.mkdirTree(site + "/pyscript_tools");
-const pkg = join(repo, "pyscript_tools");
-for (const name of readdirSync(pkg)) {
-  if (!name.endsWith(".py") || BUILD_ONLY.has(name)) continue;
-  pyodide.FS.writeFile(`${site}/pyscript_tools/${name}`, readFileSync(join(pkg, name), "utf-8"));
+if (process.argv[3]) {
+  const bytes = new Uint8Array(readFileSync(process.argv[3]));  // a plain typed array, not a Node Buffer
+  pyodide.unpackArchive(bytes, "zip", { extractDir: site });
+} else {
+  const pkg = join(repo, "pyscript_tools");
+  for (const name of readdirSync(pkg)) {
+    if (!name.endsWith(".py") || BUILD_ONLY.has(name)) continue;
+    pyodide.FS.writeFile(`${site}/pyscript_tools/${name}`, readFileSync(join(pkg, name), "utf-8"));
+  }
 }
 pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(site)})`);
 const handle = pyodide.runPython("from pyscript_tools.bridge import handle; handle");
