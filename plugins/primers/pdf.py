@@ -72,15 +72,34 @@ def write_one(job: Job) -> tuple[str, int, int]:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     HTML = _import_html()
-    document, index = None, 0
-    for index, html in enumerate(job.versions):
-        refused: list[str] = []
-        document = HTML(string=html, base_url=job.base_url, url_fetcher=make_fetcher(refused)).render()
-        if refused:
-            raise PdfError(f"{Path(job.dest).name}: refused to fetch {', '.join(refused)}; "
-                           "the primer PDFs may only use local files")
-        if len(document.pages) <= job.max_pages:
-            break
+    rendered: dict[int, object] = {}
+
+    def render(i: int):
+        if i not in rendered:
+            refused: list[str] = []
+            html = job.versions[i]
+            rendered[i] = HTML(string=html, base_url=job.base_url, url_fetcher=make_fetcher(refused)).render()
+            if refused:
+                raise PdfError(f"{Path(job.dest).name}: refused to fetch {', '.join(refused)}; "
+                               "the primer PDFs may only use local files")
+        return rendered[i]
+
+    def fits(i: int) -> bool:
+        return len(render(i).pages) <= job.max_pages
+
+    # Fewer details never mean more pages, so look for the first version that fits:
+    # the most detailed one first (the usual case), then a binary search over the rest.
+    index = 0
+    if not fits(0):
+        lo, hi = 1, len(job.versions) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if fits(mid):
+                hi = mid
+            else:
+                lo = mid + 1
+        index = lo
+    document = render(index)
     pages = len(document.pages)
     dest = Path(job.dest)
     if not job.min_pages <= pages <= job.max_pages:

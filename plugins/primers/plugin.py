@@ -1,7 +1,6 @@
 """MkDocs hooks for the role primers; the logic lives in model, sections, render and pdf."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import time
@@ -187,8 +186,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
                 page_path=page_path, primer_path=self.primer_files[primer.role.id].url,
                 life_cycle_page=self.life_cycle_page,
             )
-            versions = tuple(render.pdf_html(primer, all_sections, dataclasses.replace(ctx, detail=d), self.roles)
-                             for d in (3, 2, 1, 0))
+            versions = render.pdf_versions(primer, all_sections, ctx, self.roles)
             jobs.append(pdf.Job(versions, str(site_dir / self._pdf_site_path(primer.role.id)),
                                 base_url=Path(__file__).parent.as_uri() + "/",
                                 min_pages=self.config.min_pages, max_pages=self.config.max_pages))
@@ -197,7 +195,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         except pdf.PdfError as exc:
             raise PluginError(f"toolkit-primers: {exc}") from None
         for dest, pages, index in results:
-            log.debug(f"{Path(dest).name}: {pages} pages, detail level {3 - index}")
+            log.debug(f"{Path(dest).name}: {pages} pages, detail version {index + 1} (1 = most detailed)")
         log.info(f"primer PDFs written in {time.perf_counter() - start:.1f} s")
 
     def on_env(self, env, config, files):

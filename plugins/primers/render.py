@@ -53,6 +53,30 @@ def is_core(section: Section, role_id: str) -> bool:
     return bool(section.roles) and (section.roles[0] == role_id or len(section.roles) <= 2)
 
 
+def ranked(sections: list[Section], role_id: str) -> list[Section]:
+    """The role's sections, most specific first: fewest tagged roles, then the role's place in
+    data-roles; page order otherwise (the sort is stable)."""
+    return sorted(sections, key=lambda s: (len(s.roles), s.roles.index(role_id) if role_id in s.roles else 99))
+
+
+def summary_levels(sections: list[Section], role_id: str) -> list[int]:
+    """Decreasing numbers of summaries to try when fitting a PDF into its page limit."""
+    mine = [s for s in for_role(sections, role_id) if s.summary]
+    core = sum(1 for s in mine if is_core(s, role_id))
+    levels = [len(mine), core, core * 2 // 3, core // 3, 0]
+    return sorted(set(levels), reverse=True)
+
+
+def pdf_versions(primer: Primer, sections: list[Section], ctx: "PdfContext", roles: list[Role]) -> tuple[str, ...]:
+    """The primer's PDF document at decreasing levels of detail, for pdf.write_one to choose from."""
+    import dataclasses
+
+    out = [pdf_html(primer, sections, dataclasses.replace(ctx, summaries=n), roles)
+           for n in summary_levels(sections, primer.role.id)]
+    out.append(pdf_html(primer, sections, dataclasses.replace(ctx, pages_only=True), roles))
+    return tuple(out)
+
+
 def for_role(sections: Iterable[Section], role_id: str) -> list[Section]:
     return [s for s in sections if role_id in s.roles]
 
@@ -186,10 +210,10 @@ class PdfContext:
     date: str  # ISO date shown on the cover
     page_path: Callable[[str], str]  # docs path (+#anchor) -> site path (+#anchor)
     primer_path: str  # site path of the primer's HTML page
-    # 3 = every lifted section with its summary; 2 = summaries only for the sections most specific
-    # to the role (listed first in data-roles, or tagged for at most two roles); 1 = titles only;
-    # 0 = one line per guidance page.
-    detail: int = 3
+    # How many lifted sections keep their summary (the most role-specific first, see ranked());
+    # None = all. pages_only = one line per guidance page instead of one per section.
+    summaries: int | None = None
+    pages_only: bool = False
     life_cycle_page: str | None = "introduction/life-cycle.md"  # docs path, None if the site has none
 
 
@@ -292,22 +316,30 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
     mine = for_role(sections, role.id)
     if not mine:
         b.append("<p>No section of the guidance is tagged for this role yet.</p>")
-    elif ctx.detail == 0:
+    elif ctx.pages_only:
         b.append("<p>The guidance has sections tagged for this role on these pages:</p><ul class='guidance-pages'>")
         for url, group in by_page(mine).items():
             b.append(f"<li>{_title_link(group[0].page_title, url, ctx)} ({len(group)}): "
                      f"<span class='ref'>{site_link(url, ctx)}</span></li>")
         b.append("</ul>")
     else:
-        b.append("<p class='guidance-intro'>Each item below is the opening summary of a guidance section "
-                 "tagged for this role. The full section, with examples and depth levels, is on the site.</p>")
+        keep = {s.url for s in ranked(mine, role.id)[:ctx.summaries] if s.summary}
+        if len(keep) == len([s for s in mine if s.summary]):
+            intro = ("Each item below is a guidance section tagged for this role, with its opening summary. "
+                     "The full section, with examples and depth levels, is on the site.")
+        elif keep:
+            intro = ("These guidance sections are tagged for this role. The ones most specific to it come with "
+                     "their opening summary; every item leads to the full section on the site.")
+        else:
+            intro = "These guidance sections are tagged for this role; each leads to the full section on the site."
+        b.append(f"<p class='guidance-intro'>{intro}</p>")
         for url, group in by_page(mine).items():
             b.append(f"<div class='guidance-page'><h3>{_title_link(group[0].page_title, url, ctx)}</h3>"
                      f"<p class='ref'>{site_link(url, ctx)}</p>")
             for s in group:
                 b.append(f"<div class='guidance'><p class='guidance__title'>{_title_link(s.title, s.url, ctx)}"
                          f" {_badges(s.approaches)}<span class='ref-inline'> · #{esc(s.anchor)}</span></p>")
-                if s.summary and (ctx.detail >= 3 or (ctx.detail == 2 and is_core(s, role.id))):
+                if s.url in keep:
                     summary = retarget(s.summary, lambda p: _site_href(p, ctx) or p)
                     if not ctx.site_url:
                         summary = _unlink(summary)
