@@ -17,7 +17,7 @@ PYODIDE_CORE = {
 }
 ENGINE_ZIP = "pyscript_tools.zip"
 # Build-time modules of the engine that the browser never imports (they need PyYAML or a terminal).
-BUILD_ONLY = {"yaml_source.py", "cli.py", "__main__.py", "docs_index.py"}
+BUILD_ONLY = {"yaml_source.py", "loading.py", "anchors.py", "cli.py", "__main__.py", "form_html.py"}
 _SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=\S+\s*$")
 
 

@@ -1,4 +1,5 @@
 // Glue for a questionnaire widget: read the form, ask the engine to score, place its HTML.
+// Scoring follows every change; answers given before Python is ready are scored once it is.
 import { call } from "./engine.js";
 
 const definitions = new URL("./questionnaires/", import.meta.url);
@@ -16,20 +17,28 @@ export async function mount(widget) {
   const loaded = fetch(new URL(`${id}.json`, definitions))
     .then((response) => response.json())
     .then((definition) => call("load", { definition }));
+  let latest = 0;
 
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
+  async function score() {
+    const ticket = ++latest;
     try {
       await loaded;
       const scored = await call("score", {
         questionnaire: id,
         answers: collectAnswers(form),
-        link_base: widget.dataset.siteRoot || "",
+        base_url: widget.dataset.siteRoot || "",
       });
-      result.innerHTML = scored.html;
+      if (ticket === latest) result.innerHTML = scored.html.all;
     } catch (error) {
-      result.textContent = error.message;
+      if (ticket === latest) result.textContent = error.message;
     }
     result.hidden = false;
+  }
+
+  form.addEventListener("change", score);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    score();
   });
+  if (Object.keys(collectAnswers(form)).length) score();
 }

@@ -1,8 +1,10 @@
 // Entry point on pages that hold a widget: start the engine and mount each widget.
 // The page is already usable (the forms are static HTML); this only adds the scoring.
 import { onStatus, start } from "./engine.js";
+import { mount as mountQuestionnaire } from "./questionnaire.js";
 
-const MODULES = { questionnaire: "./questionnaire.js" };
+// Imported statically so every form is wired before the page's load event.
+const MOUNTERS = { questionnaire: mountQuestionnaire };
 
 const STATUS_TEXT = {
   idle: "",
@@ -24,7 +26,6 @@ if (widgets.length) {
   start();
   for (const widget of widgets) {
     onStatus((state) => showStatus(widget, state));
-    const module = MODULES[widget.dataset.toolkitWidget];
-    if (module) import(module).then(({ mount }) => mount(widget));
+    MOUNTERS[widget.dataset.toolkitWidget]?.(widget);
   }
 }

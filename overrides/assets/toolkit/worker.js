@@ -3,6 +3,16 @@
 // Every URL is resolved from this file's own URL, so the site works under any sub-path.
 
 const runtime = new URL("../pyodide/", import.meta.url);
+
+// Some hosts send .wasm with a generic type, and streaming compilation then refuses it. Pyodide
+// streams without a fallback, so compile from bytes whenever the type is not application/wasm.
+const instantiateStreaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  const type = (response.headers.get("content-type") || "").split(";")[0].trim();
+  if (instantiateStreaming && type === "application/wasm") return instantiateStreaming(response, imports);
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+};
 const queue = [];
 let handle = null;
 

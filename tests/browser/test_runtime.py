@@ -1,0 +1,47 @@
+"""The foundation loop in a real Chromium: page -> module worker -> Pyodide -> pyscript_tools -> page."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+QUICK_CHECK = "tools/quick-check/"
+ENGINE_BOOT_MS = 90_000
+
+
+def answer_quick_check(page: Page, base_url: str) -> None:
+    page.goto(base_url + QUICK_CHECK)
+    # The form is static HTML: answerable before Python is ready.
+    page.get_by_role("group", name=re.compile("leadership stated")).get_by_label("Yes", exact=True).check()
+    page.get_by_role("group", name=re.compile("one person or team")).get_by_label("Yes", exact=True).check()
+    page.get_by_role("group", name=re.compile("technical, legal")).get_by_label("Partly", exact=True).check()
+    page.get_by_role("group", name=re.compile("set way to assess")).get_by_label("No", exact=True).check()
+    page.get_by_role("group", name=re.compile("oversee how AI")).get_by_label("Don't know").check()
+    page.get_by_role("button", name="Score my answers").click()
+
+
+def expect_python_result(page: Page) -> None:
+    result = page.locator("[data-toolkit-result]")
+    # 2 + 2 + 1 + 0 + 0 of 10 points: 50 %, "Building" (thresholds from the YAML), computed in Python.
+    expect(result).to_contain_text("Building", timeout=ENGINE_BOOT_MS)
+    expect(result).to_contain_text("50")
+    expect(result).to_contain_text("indicative")
+    expect(page.locator("[data-toolkit-widget]")).to_have_attribute("data-engine", "ready")
+
+
+def test_widget_round_trip(guarded_page: Page, site_url: str):
+    answer_quick_check(guarded_page, site_url)
+    expect_python_result(guarded_page)
+
+
+def test_widget_round_trip_under_a_sub_path(guarded_page: Page, subpath_site_url: str):
+    """Same build under /toolkit/, with .wasm served as application/octet-stream."""
+    answer_quick_check(guarded_page, subpath_site_url)
+    expect_python_result(guarded_page)
+
+
+def test_file_url_says_tools_need_http(page: Page, built_site: Path):
+    page.goto((built_site / QUICK_CHECK / "index.html").as_uri())
+    expect(page.locator("[data-toolkit-status]")).to_contain_text("served over HTTP")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
