@@ -435,3 +435,32 @@ def test_every_primer_page_links_every_tagged_section(built_site, real):
         for url in sorted(tagged[primer.role.id]):
             assert f'href="../../{url}"' in page, f"{primer.role.id} primer lacks {url}"
         assert not re.search(r'(src|href)="https?://', page.split('<article', 1)[1].split("</article>")[0])
+
+
+def test_missing_summary_under_a_tagged_heading_fails_strict(fixture_project, tmp_path):
+    guide = fixture_project / "docs" / "guide.md"
+    original = guide.read_text()
+    try:
+        guide.write_text(original + '\n## Gamma {#gamma data-roles="end-users"}\n\n!!! note\n\n    Only a box.\n')
+        run = _build(fixture_project, "-d", str(tmp_path / "nosummary"), env={"TOOLKIT_PRIMERS_PDF": "0"})
+    finally:
+        guide.write_text(original)
+    assert run.returncode != 0
+    assert "guide.md#gamma: a role-tagged heading needs a first paragraph" in run.stdout + run.stderr
+
+
+def test_summaries_go_to_the_most_role_specific_sections_first():
+    def sec(anchor, roles):
+        return sections.Section("p/", "P", anchor, anchor.title(), f"Summary of {anchor}.", tuple(roles), (), 2)
+
+    ex, lg, eu = "executive-leadership", "legal-data-protection", "end-users"
+    found = [sec("shared", [lg, ex, eu]), sec("second", [lg, ex]), sec("own", [ex]), sec("other", [eu])]
+    assert [s.anchor for s in render.ranked(render.for_role(found, ex), ex)] == ["own", "second", "shared"]
+    assert render.summary_levels(found, ex) == [3, 2, 1, 0]
+    ctx = render.PdfContext("S", "", "2024", "2026-01-01", lambda p: p, "primers/executive-leadership/")
+    roles, primers = model.load_all(ROLES_FILE, PRIMERS_DIR)
+    versions = render.pdf_versions(primers[0], found, ctx, roles)
+    assert len(versions) == 5  # 3, 2, 1 and 0 summaries, then one line per page
+    assert [v.count("<p>Summary of") for v in versions] == [3, 2, 1, 0, 0]
+    assert "Summary of own." in versions[2] and "Summary of other" not in versions[0]
+    assert "guidance-pages" in versions[-1]

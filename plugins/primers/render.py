@@ -334,8 +334,9 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
             intro = "These guidance sections are tagged for this role; each leads to the full section on the site."
         b.append(f"<p class='guidance-intro'>{intro}</p>")
         for url, group in by_page(mine).items():
-            b.append(f"<div class='guidance-page'><h3>{_title_link(group[0].page_title, url, ctx)}</h3>"
-                     f"<p class='ref'>{site_link(url, ctx)}</p>")
+            b.append(f"<div class='guidance-page'><div class='guidance-head'>"
+                     f"<h3>{_title_link(group[0].page_title, url, ctx)}</h3>"
+                     f"<p class='ref'>{site_link(url, ctx)}</p></div>")
             for s in group:
                 b.append(f"<div class='guidance'><p class='guidance__title'>{_title_link(s.title, s.url, ctx)}"
                          f" {_badges(s.approaches)}<span class='ref-inline'> · #{esc(s.anchor)}</span></p>")
