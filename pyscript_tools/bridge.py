@@ -75,6 +75,9 @@ def _with_reports(defn, result, request):
     except ImportError:  # pragma: no cover - report module missing
         return result
     html = render_html(defn, result, **_report_options(request))
+    if request.get("answers_table"):
+        from .answers_html import answers_html
+        html["answers"] = answers_html(result)
     result = dict(result)
     result["html"] = html
     result["svg"] = html.get("svg", "")
