@@ -106,7 +106,10 @@ def write_one(job: Job) -> tuple[str, int, int]:
         raise PdfError(f"{dest.name} has {pages} pages; a primer must have {job.min_pages} to {job.max_pages}: "
                        "shorten its text in toolkit_content/primers/")
     dest.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(dest)
+    try:
+        document.write_pdf(dest, pdf_tags=True)  # tagged PDF: headings, lists and reading order for screen readers
+    except TypeError:  # a WeasyPrint without the option
+        document.write_pdf(dest)
     return str(dest), pages, index
 
 
