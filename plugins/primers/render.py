@@ -110,6 +110,7 @@ def site_markdown(primer: Primer, src_uri: str, pdf_href: str | None, version: s
         "---",
         f"title: {_yaml_str(primer.title)}",
         f"description: {_yaml_str(role.description)}",
+        "source: toolkit",
         "---",
         "",
         f"# {primer.title} {{#primer-title}}",
