@@ -9,6 +9,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+import markdown as markdown_lib
+import yaml
+
 from pyscript_tools.form_html import render_form
 from pyscript_tools.loading import load_questionnaire_file, validate_links
 
@@ -34,6 +37,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
                 self.lines[definition["id"]] = (f"{self.config.content_dir}/{path.name}", lines)
         self._fail_on(errors)
         self.anchors: dict[str, set[str]] = {}
+        self.role_names = _role_names(self.project / self.config.roles_file)
         return config
 
     def on_files(self, files, *, config):
@@ -54,7 +58,18 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             return html
         site_root = get_relative_url(".", page.url) + "/" if page.url else ""
         resolve = lambda link: self._resolve(link, page)  # noqa: E731 - one-line adapter
-        return MARKER.sub(lambda m: render_form(self.definitions[m.group(1)], resolve, site_root), html)
+        return MARKER.sub(lambda m: self._render(m.group(1), page, resolve, site_root), html)
+
+    def _render(self, qid: str, page, resolve, site_root: str) -> str:
+        example = self.files.get_file_from_path(self.config.examples.format(id=qid))
+        privacy = self.files.get_file_from_path(self.config.privacy_page)
+        return render_form(
+            self.definitions[qid], resolve, site_root,
+            markdown=_markdown,
+            example_url=get_relative_url(example.url, page.url) if example else None,
+            privacy_url=get_relative_url(privacy.url, page.url) + "#privacy" if privacy else "",
+            role_names=self.role_names,
+        )
 
     def on_env(self, env, *, config, files):
         errors = []
@@ -82,6 +97,19 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     def _fail_on(errors: list[str]) -> None:
         if errors:
             raise PluginError("questionnaire content has errors:\n  " + "\n  ".join(errors))
+
+
+def _markdown(text: str) -> str:
+    """Help texts and descriptions are Markdown in the YAML; rendered once, at build time."""
+    return markdown_lib.markdown(str(text), extensions=["attr_list", "abbr", "def_list"])
+
+
+def _role_names(path: Path) -> dict[str, str]:
+    """Role id -> short display name, in the order of roles.yml (empty if the file is missing)."""
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {r["id"]: r.get("short_name") or r.get("name") or r["id"] for r in data.get("roles", [])}
 
 
 def _toc_items(toc):
