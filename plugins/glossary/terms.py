@@ -207,7 +207,8 @@ def abbreviations(terms, skip=()):
                     continue
                 done.add(spelling)
                 lines.append(f"*[{spelling}]: {term.definition}")
-    return "\n".join(lines)
+    # One block per definition: a single long block makes every block processor rescan it per line.
+    return "\n\n".join(lines)
 
 
 ABBR_DEF_RE = re.compile(r"^\*\[([^\]]+)\]:", re.MULTILINE)
