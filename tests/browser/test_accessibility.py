@@ -1,0 +1,87 @@
+"""axe-core (WCAG 2.0 and 2.1, levels A and AA) on every page of the built site, in the light and the dark palette.
+
+One browser context per palette and one page reused for every URL, so the whole site is audited in well under a
+minute per palette. Pages with a widget are audited as they first appear (static form, Python still loading):
+the questionnaire tests audit the widgets' later states.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.browser.conftest import OutsideRequests
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# mkdocs.yml's palette: the light scheme follows `prefers-color-scheme: light`, the dark one `... dark`.
+PALETTES = {"light": "default", "dark": "slate"}
+
+RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {
+    runOnly: {type: "tag", values: tags},
+    resultTypes: ["violations"],
+  });
+  return result.violations.map((rule) => ({
+    id: rule.id,
+    impact: rule.impact,
+    help: rule.help,
+    nodes: rule.nodes.map((node) => ({
+      target: node.target.map(String).join(" "),
+      html: node.html.slice(0, 160),
+      summary: node.failureSummary || "",
+    })),
+  }));
+}"""
+
+
+def audited_pages(site: Path) -> list[str]:
+    """Every page of the build (site/**/index.html, plus the 404 page) as a URL path from the site root."""
+    pages = [html.relative_to(site).as_posix().removesuffix("index.html") for html in sorted(site.rglob("index.html"))]
+    if (site / "404.html").exists():
+        pages.append("404.html")
+    return pages
+
+
+def describe(page: str, palette: str, violation: dict) -> list[str]:
+    lines = []
+    for node in violation["nodes"]:
+        summary = " ".join(line.strip() for line in node["summary"].splitlines() if line.strip())
+        lines.append(
+            f"[{violation['id']}] ({violation['impact']}) /{page} ({palette}) at `{node['target']}`: "
+            f"{violation['help']}. {summary} | {node['html']}"
+        )
+    return lines
+
+
+def test_axe_is_installed():
+    assert AXE_SCRIPT.is_file(), "run `npm ci`: node_modules/axe-core is missing"
+
+
+@pytest.mark.parametrize("palette", sorted(PALETTES))
+def test_every_page_passes_axe(browser: Browser, site_url: str, built_site: Path, palette: str):
+    pages = audited_pages(built_site)
+    assert len(pages) > 10, pages
+    # bypass_csp: the pages' Content Security Policy (rightly) refuses the injected axe script.
+    context = browser.new_context(color_scheme=palette, bypass_csp=True)
+    guard = OutsideRequests()
+    context.on("request", guard)
+    errors: list[str] = []
+    problems: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        for path in pages:
+            page.goto(site_url + path, wait_until="load")
+            scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert scheme == PALETTES[palette], f"/{path}: expected the {palette} palette, got {scheme!r}"
+            page.add_script_tag(path=str(AXE_SCRIPT))
+            for violation in page.evaluate(RUN_AXE, WCAG_TAGS):
+                problems.extend(describe(path, palette, violation))
+    finally:
+        context.close()
+    assert not problems, f"{len(problems)} axe violation(s) in the {palette} palette:\n" + "\n".join(problems)
+    assert guard.outside == [], f"requests left the site's origin: {guard.outside}"
+    assert errors == [], f"uncaught errors in the pages: {errors}"
