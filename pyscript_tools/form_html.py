@@ -58,7 +58,9 @@ def question_type(definition: dict, section: dict, question: dict) -> str:
 
 class _Form:
     def __init__(self, definition: dict, resolve: LinkResolver, markdown: MarkdownRenderer,
-                 role_names: dict[str, str]):
+                 role_names: dict[str, str], heading_level: int = 3):
+        self.h = min(max(heading_level, 2), 5)
+        self.h2 = self.h + 1
         self.d = definition
         self.qid = definition["id"]
         self.p = f"tk-{self.qid}"
@@ -169,7 +171,7 @@ class _Form:
             for s in self.sections())
         return (
             f'<nav class="tk-panel tk-progress" aria-labelledby="{self.p}-progress-h">'
-            f'<h3 id="{self.p}-progress-h">Sections and progress</h3>'
+            f'<h{self.h} id="{self.p}-progress-h">Sections and progress</h{self.h}>'
             f'<p class="tk-progress-line"><span data-tk-progress-text>0 of {total} {noun} answered</span>'
             f' <progress max="{total}" value="0" data-tk-progress aria-label="{noun.capitalize()} answered"></progress></p>'
             f'<ol class="tk-nav">{items}</ol>'
@@ -182,7 +184,7 @@ class _Form:
         privacy = f' <a href="{_attr(privacy_url)}">How your answers are kept</a>.' if privacy_url else ""
         return (
             f'<section class="tk-panel tk-assessments" aria-labelledby="{p}-assessments-h" data-tk-js hidden>'
-            f'<h3 id="{p}-assessments-h">Your assessments</h3>'
+            f'<h{self.h} id="{p}-assessments-h">Your assessments</h{self.h}>'
             '<p class="tk-autosave"><strong>Saved automatically in this browser.</strong> Every answer is kept in'
             " this browser's own storage as you go, so you can close the page and come back later. Nothing is"
             " sent anywhere. On a shared computer, erase your answers when you finish." + privacy + "</p>"
@@ -209,7 +211,7 @@ class _Form:
                    "Open the worked example</button>") if example_url else ""
         return (
             f'<section class="tk-panel tk-files" aria-labelledby="{p}-files-h" data-tk-js hidden>'
-            f'<h3 id="{p}-files-h">Files and reports</h3>'
+            f'<h{self.h} id="{p}-files-h">Files and reports</h{self.h}>'
             "<p>Save your answers to a file to keep them with the project's records or share them with"
             " colleagues; open the file later to carry on. Reports are made in this browser.</p>"
             '<div class="tk-buttons">'
@@ -224,7 +226,7 @@ class _Form:
             '<button type="button" class="md-button" data-tk-action="print">Print or save as PDF</button>'
             "</div>"
             '<div class="tk-message" data-tk-file-message role="status"></div>'
-            f'<h4 id="{p}-compare-h">Compare with an earlier assessment</h4>'
+            f'<h{self.h2} id="{p}-compare-h">Compare with an earlier assessment</h{self.h2}>'
             "<p>Open an answers file saved earlier, for example last year's, to see what changed in each"
             " section compared with the answers on this page.</p>"
             '<div class="tk-buttons">'
@@ -263,7 +265,7 @@ class _Form:
         total = sum(self.count(s) for s in self.sections())
         return (
             f'<section class="tk-panel tk-filters" aria-labelledby="{p}-filters-h" data-tk-js hidden>'
-            f'<h3 id="{p}-filters-h">Show the prompts that matter to you</h3>'
+            f'<h{self.h} id="{p}-filters-h">Show the prompts that matter to you</h{self.h}>'
             '<div class="tk-field-row">'
             + select("roles", "Role", "All roles", roles, self.role_names)
             + select("stages", "Life-cycle stage", "All stages", stages, STAGE_TITLES)
@@ -278,7 +280,7 @@ class _Form:
         dom_id = f"{self.p}-s-{sid}"
         parts = [f'<section class="toolkit-section" id="{_attr(dom_id)}" data-section="{_attr(sid)}"'
                  f' aria-labelledby="{_attr(dom_id)}-h">',
-                 f'<h3 id="{_attr(dom_id)}-h">{escape(section["title"])}</h3>',
+                 f'<h{self.h} id="{_attr(dom_id)}-h">{escape(section["title"])}</h{self.h}>',
                  f'<p class="tk-section-progress" data-tk-section-line="{_attr(sid)}">'
                  f"0 of {self.count(section)} answered</p>"]
         if section.get("description"):
@@ -332,7 +334,7 @@ class _Form:
         parts.append("</form>")
         parts.append(
             f'<section class="tk-results" id="{p}-results" aria-labelledby="{p}-results-h">'
-            f'<h3 id="{p}-results-h">Your result</h3>'
+            f'<h{self.h} id="{p}-results-h" data-tk-results-heading tabindex="-1">Your result</h{self.h}>'
             '<p class="tk-result-placeholder" data-tk-placeholder>Your result appears here as you answer.'
             " It is computed in this browser.</p>"
             '<div class="toolkit-result" data-toolkit-result hidden></div>'
@@ -353,7 +355,9 @@ def render_question(qid_prefix: str, question: dict, scales: dict, resolve: Link
 
 def render_form(definition: dict, resolve: LinkResolver, site_root: str = "", *,
                 markdown: MarkdownRenderer | None = None, example_url: str | None = None,
-                privacy_url: str = "", role_names: dict[str, str] | None = None) -> str:
-    """The whole widget: panels, navigation with progress, the form grouped by section, the result region."""
-    form = _Form(definition, resolve, markdown or plain_markdown, role_names or {})
+                privacy_url: str = "", role_names: dict[str, str] | None = None, heading_level: int = 3) -> str:
+    """The whole widget: panels, navigation with progress, the form grouped by section, the result region.
+
+    ``heading_level``: the level of the widget's own headings (one below the page heading it follows)."""
+    form = _Form(definition, resolve, markdown or plain_markdown, role_names or {}, heading_level)
     return form.render(site_root, example_url, privacy_url)

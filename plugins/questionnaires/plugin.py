@@ -58,9 +58,10 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             return html
         site_root = get_relative_url(".", page.url) + "/" if page.url else ""
         resolve = lambda link: self._resolve(link, page)  # noqa: E731 - one-line adapter
-        return MARKER.sub(lambda m: self._render(m.group(1), page, resolve, site_root), html)
+        return MARKER.sub(lambda m: self._render(m.group(1), page, resolve, site_root, _level_after(html, m.start())),
+                          html)
 
-    def _render(self, qid: str, page, resolve, site_root: str) -> str:
+    def _render(self, qid: str, page, resolve, site_root: str, heading_level: int) -> str:
         example = self.files.get_file_from_path(self.config.examples.format(id=qid))
         privacy = self.files.get_file_from_path(self.config.privacy_page)
         return render_form(
@@ -69,6 +70,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             example_url=get_relative_url(example.url, page.url) if example else None,
             privacy_url=get_relative_url(privacy.url, page.url) + "#privacy" if privacy else "",
             role_names=self.role_names,
+            heading_level=heading_level,
         )
 
     def on_env(self, env, *, config, files):
@@ -97,6 +99,15 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     def _fail_on(errors: list[str]) -> None:
         if errors:
             raise PluginError("questionnaire content has errors:\n  " + "\n  ".join(errors))
+
+
+_HEADING = re.compile(r"<h([1-6])[\s>]")
+
+
+def _level_after(html: str, position: int) -> int:
+    """One level below the last heading before `position`, so the page's outline stays in order."""
+    levels = _HEADING.findall(html, 0, position)
+    return int(levels[-1]) + 1 if levels else 2
 
 
 def _markdown(text: str) -> str:

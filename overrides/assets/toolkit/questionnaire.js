@@ -10,13 +10,22 @@ const definitions = new URL("./questionnaires/", import.meta.url);
 
 function debounce(fn, ms) {
   let timer = 0;
+  let pending = false;
   const wrapped = (...args) => {
     clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), ms);
+    pending = true;
+    timer = setTimeout(() => {
+      pending = false;
+      fn(...args);
+    }, ms);
   };
   wrapped.now = (...args) => {
     clearTimeout(timer);
+    pending = false;
     fn(...args);
+  };
+  wrapped.flush = () => {
+    if (pending) wrapped.now();
   };
   return wrapped;
 }
@@ -95,7 +104,7 @@ export function mount(widget) {
       ...store.list().map((a) => new Option(a.name || unnamed, a.key, false, a.key === active?.key)),
     );
     if (!select.options.length) select.append(new Option(active?.name || unnamed, active?.key || "", true, true));
-    nameInput.value = active?.name || "";
+    if (document.activeElement !== nameInput) nameInput.value = active?.name || "";
     updatePrintMeta();
   }
 
@@ -224,6 +233,7 @@ export function mount(widget) {
 
   // ---------------------------------------------------------------- autosave
   const autosave = debounce(() => {
+    rename.flush();
     const ok = store.save(collect(form));
     renderAssessments();
     const time = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
@@ -247,15 +257,15 @@ export function mount(widget) {
     event.preventDefault();
     autosave.now();
     scoreSoon.now();
-    const heading = $(".tk-results h3");
-    heading.tabIndex = -1;
-    heading.focus();
+    $("[data-tk-results-heading]").focus();
   });
 
   // ---------------------------------------------------------------- assessments
   select.addEventListener("change", () => {
+    const key = select.value;
+    rename.flush();
     autosave.now();
-    store.select(select.value);
+    store.select(key);
     renderAssessments();
     load(current()?.answers);
     say(savedLine, `Switched to “${current()?.name || unnamed}”.`);

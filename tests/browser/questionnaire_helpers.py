@@ -1,0 +1,66 @@
+"""Helpers for the questionnaire browser tests: open a tool page, wait for the engine, answer, read files."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+ENGINE_MS = 90_000
+TOOLS = ("readiness", "risk", "workbook")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def open_tool(page: Page, base_url: str, qid: str) -> None:
+    page.goto(f"{base_url}tools/{qid}/")
+    expect(widget(page)).to_have_attribute("data-questionnaire", qid)
+
+
+def widget(page: Page):
+    return page.locator("[data-toolkit-widget]")
+
+
+def result(page: Page):
+    return page.locator("[data-toolkit-result]")
+
+
+def wait_engine(page: Page) -> None:
+    expect(widget(page)).to_have_attribute("data-engine", "ready", timeout=ENGINE_MS)
+
+
+def open_example(page: Page) -> None:
+    page.get_by_role("button", name="Open the worked example").click()
+    expect(page.locator("[data-tk-file-message]")).to_contain_text("Opened the worked example", timeout=ENGINE_MS)
+
+
+def question(page: Page, text: str):
+    return page.get_by_role("group", name=re.compile(re.escape(text)))
+
+
+def example_answers(qid: str) -> dict:
+    return json.loads((ROOT / "docs" / "tools" / "examples" / f"{qid}-example.json").read_text(encoding="utf-8"))
+
+
+def stored(page: Page, qid: str):
+    return page.evaluate("(key) => JSON.parse(localStorage.getItem(key))", f"rai-toolkit:answers:{qid}")
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def run_axe(page: Page) -> list[dict]:
+    """WCAG 2.1 A/AA on the whole page, plus axe's best-practice rules on the widget itself."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (tags) => {
+            const short = (v) => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary)});
+            const wcag = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+            const widget = await axe.run({include: [".tk-widget"]}, {resultTypes: ["violations"]});
+            return [...wcag.violations, ...widget.violations.filter(v => !wcag.violations.some(w => w.id === v.id))]
+                .map(short);
+        }""",
+        WCAG_TAGS,
+    )
