@@ -1,8 +1,9 @@
 """axe-core (WCAG 2.0 and 2.1, levels A and AA) on every page of the built site, in the light and the dark palette.
 
-One browser context per palette and one page reused for every URL, so the whole site is audited in well under a
-minute per palette. Pages with a widget are audited as they first appear (static form, Python still loading):
-the questionnaire tests audit the widgets' later states.
+One browser context per palette and one page reused for every URL (about a minute and a half per palette).
+Hidden depth tabs and collapsed details are revealed first, so their text is audited too. Pages with a widget
+are audited as they first appear (static form, Python still loading): the questionnaire tests audit the
+widgets' later states.
 """
 from __future__ import annotations
 
@@ -17,6 +18,14 @@ AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # mkdocs.yml's palette: the light scheme follows `prefers-color-scheme: light`, the dark one `... dark`.
 PALETTES = {"light": "default", "dark": "slate"}
+
+# Show what the reader can reveal (every depth tab's panel, every collapsed <details>) so one axe run sees it all.
+REVEAL_ALL = """() => {
+  document.querySelectorAll("details").forEach((details) => { details.open = true; });
+  const style = document.createElement("style");
+  style.textContent = ".md-typeset .tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }";
+  document.head.appendChild(style);
+}"""
 
 RUN_AXE = """async (tags) => {
   const result = await axe.run(document, {
@@ -81,6 +90,7 @@ def test_every_page_passes_axe(browser: Browser, site_url: str, built_site: Path
             page.goto(site_url + path, wait_until="load")
             scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             assert scheme == PALETTES[palette], f"/{path}: expected the {palette} palette, got {scheme!r}"
+            page.evaluate(REVEAL_ALL)
             page.add_script_tag(path=str(AXE_SCRIPT))
             for violation in page.evaluate(RUN_AXE, WCAG_TAGS):
                 problems.extend(describe(path, palette, violation))

@@ -31,7 +31,7 @@ FOCUS_STATE = """async () => {
   let shownBy = el;
   if (el.matches("input[type=radio], input[type=checkbox]") && !visible(el)) {
     if (el.matches(".md-option")) {
-      shownBy = el.nextElementSibling;  // the theme's palette toggle: the visible label follows its input
+      shownBy = el.form.querySelector(":scope > label:not([hidden])");  // the palette toggle's one visible label
     } else if (el.closest(".tabbed-set")) {
       const set = el.closest(".tabbed-set");
       const index = Array.from(set.querySelectorAll(":scope > input")).indexOf(el);
