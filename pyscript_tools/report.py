@@ -293,13 +293,14 @@ def summary_html(result, base_url="", name=""):
         out.append('<p class="tk-next-step"><strong>Next step:</strong> %s</p>' % e(ov["next_step"]))
     if kind == "risk":
         if ov.get("floor"):
-            flags = ", ".join(f.get("question") for f in ov.get("red_flags") or [])
-            out.append('<p class="tk-red-flags">A screening answer sets a minimum level of %s (%s).</p>'
-                       % (e(_name_of(result, ov["floor"])), e(flags)))
+            floor = ov["floor"]
+            flags = [f for f in ov.get("red_flags") or [] if f.get("level") == floor] or ov.get("red_flags") or []
+            out.append('<p class="tk-red-flags">A screening answer sets a minimum level of %s:</p><ul class="tk-red-flags">%s</ul>'
+                       % (e(_name_of(result, floor)), "".join("<li>%s</li>" % e(_flag_text(result, f)) for f in flags)))
         links = ov.get("urls") or []
         if links:
             out.append('<p class="tk-level-links">See: %s</p>' % ", ".join(
-                '<a href="%s">%s</a>' % (e(_href(base_url, u)), e(l))
+                '<a href="%s">%s</a>' % (e(_href(base_url, u)), e(_link_label(l)))
                 for u, l in zip(links, ov.get("links") or [])))
     if not result.get("complete"):
         out.append('<p class="tk-incomplete">%d of %d questions answered: the result is provisional.</p>'
@@ -308,6 +309,24 @@ def summary_html(result, base_url="", name=""):
         out.append('<p class="tk-note">%s</p>' % e(result["note"]))
     out.append("</div>")
     return "".join(out)
+
+
+def _flag_text(result, flag):
+    """A screening red flag in words: the question and the chosen answer."""
+    for q in result.get("questions") or []:
+        if q.get("id") == flag.get("question"):
+            return "%s Answer: %s" % (q.get("text") or flag.get("question"), q.get("label") or flag.get("answer"))
+    return str(flag.get("question"))
+
+
+def _link_label(link):
+    """A readable label for a docs link: its anchor, or else its page, in words."""
+    path, _, anchor = (link or "").partition("#")
+    stem = anchor or path.rsplit("/", 2)[-1].replace(".md", "")
+    if stem == "index":
+        stem = path.rsplit("/", 2)[-2] if "/" in path else "home"
+    words = stem.replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
 
 
 def _name_of(result, level_id):

@@ -62,3 +62,13 @@ def test_bridge_adds_answers_fragment_only_when_asked(flag):
                                              "answers_table": flag})))
     assert response["ok"]
     assert ("answers" in response["result"]["html"]) is flag
+
+
+def test_risk_summary_names_the_screening_answer_and_labels_links_in_words():
+    from pyscript_tools.report import summary_html
+
+    html = summary_html(score(_definition("risk"), _example("risk")), "../../")
+    assert "screen-application" not in html
+    assert "Which description fits the system best? Answer: Identification of individuals by biometrics" in html
+    assert '<a href="../../roadmap/processes/#oversight-committee">Oversight committee</a>' in html
+    assert '<a href="../../principles/">Principles</a>' in html
