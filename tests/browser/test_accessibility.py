@@ -99,3 +99,26 @@ def test_every_page_passes_axe(browser: Browser, site_url: str, built_site: Path
     assert not problems, f"{len(problems)} axe violation(s) in the {palette} palette:\n" + "\n".join(problems)
     assert outside == [], f"requests left the site's origin: {outside}"
     assert errors == [], f"uncaught errors in the pages: {errors}"
+
+
+@pytest.mark.parametrize("palette", sorted(PALETTES))
+def test_glossary_tooltip_passes_axe(browser: Browser, site_url: str, palette: str):
+    """A glossary term's tooltip (shown on keyboard focus) is readable in both palettes."""
+    context = browser.new_context(color_scheme=palette, bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "principles/lawfulness/", wait_until="load")
+        term = page.locator("article abbr[tabindex]").first
+        assert term.count() == 1, "no focusable glossary term on the page"
+        term.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # keyboard focus, as a reader would reach it
+        tooltip = page.locator(".md-tooltip2--active[role=tooltip]")
+        tooltip.wait_for(state="visible")
+        assert float(tooltip.locator(".md-tooltip2__inner").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 13
+        page.add_script_tag(path=str(AXE_SCRIPT))
+        violations = page.evaluate(RUN_AXE.replace("axe.run(document,", "axe.run('.md-tooltip2--active',"), WCAG_TAGS)
+    finally:
+        context.close()
+    problems = [line for violation in violations for line in describe("principles/lawfulness/", palette, violation)]
+    assert not problems, "\n".join(problems)
