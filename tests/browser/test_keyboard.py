@@ -151,3 +151,19 @@ def test_content_link_focus_ring_is_drawn(keyboard_page: Page, site_url: str):
     outline_style, outline_width = style["outline"].split()
     has_outline = outline_style != "none" and float(outline_width.removesuffix("px")) >= 2
     assert has_outline or style["shadow"] != "none", style
+
+
+def test_palette_toggle_works_by_keyboard(keyboard_page: Page, site_url: str):
+    """The light/dark toggle is a named button that Enter and Space operate, keeping the focus."""
+    page = keyboard_page
+    page.goto(site_url + GUIDANCE_PAGE, wait_until="load")
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    toggle = page.locator('[data-md-component="palette"] label[role="button"]:visible')
+    toggle.focus()
+    before, name = scheme(), toggle.get_attribute("aria-label")
+    assert name.startswith("Switch to"), name
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "button"
+    page.keyboard.press(" ")
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === {before!r}")
