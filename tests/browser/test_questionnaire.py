@@ -303,3 +303,14 @@ def test_keyboard_only_answering(guarded_page: Page, site_url: str):
     erase.focus()
     expect(erase).to_be_focused()
     expect(widget(page)).to_have_attribute("data-engine", re.compile("starting|ready"))
+
+
+def test_under_a_sub_path_example_results_and_links_work(guarded_page: Page, subpath_site_url: str):
+    """Same build under /toolkit/ (with .wasm as application/octet-stream): example, result, links."""
+    page = guarded_page
+    open_tool(page, subpath_site_url, "workbook")
+    open_example(page)
+    expect(result(page)).to_contain_text("19 of 57", timeout=ENGINE_MS)
+    link = result(page).locator("table.tk-action-plan a").first
+    link.click()
+    expect(page).to_have_url(re.compile(r"/toolkit/principles/[a-z-]+/#[a-z-]+$"))

@@ -450,6 +450,12 @@ export function mount(widget) {
   }
 
   window.addEventListener("beforeprint", updatePrintMeta);
+  // Another tab of this site saved or erased: keep the list of assessments current (this tab's answers stay).
+  window.addEventListener("storage", (event) => {
+    if (event.key !== null && event.key !== store.key) return;
+    store.refresh();
+    renderAssessments();
+  });
 
   // ---------------------------------------------------------------- start: restore what was kept
   if (!store.available) {

@@ -32,6 +32,15 @@ export class Store {
     return { current: null, assessments: {} };
   }
 
+  /** Take in what other tabs saved meanwhile, keeping this tab's own choice of assessment. */
+  refresh() {
+    const mine = this.data.current;
+    const pending = mine && this.data.assessments[mine];
+    this.data = this.read();
+    if (pending && !this.data.assessments[mine]) this.data.assessments[mine] = pending;
+    if (mine) this.data.current = mine;
+  }
+
   /** Write to storage; returns false when the browser refuses (private mode, quota, policy). */
   write() {
     try {
@@ -66,6 +75,7 @@ export class Store {
   }
 
   create(name, answers = {}, persist = true, extra = {}) {
+    if (persist) this.refresh();
     const key = newKey();
     const stamp = now();
     this.data.assessments[key] = { name, answers, created: extra.created || stamp, updated: extra.updated || stamp, version: this.version };
@@ -75,6 +85,7 @@ export class Store {
   }
 
   select(key) {
+    this.refresh();
     if (this.data.assessments[key]) {
       this.data.current = key;
       this.write();
@@ -82,6 +93,7 @@ export class Store {
   }
 
   save(answers) {
+    this.refresh();
     const current = this.current;
     if (!current) return false;
     Object.assign(this.data.assessments[current.key], { answers, updated: now(), version: this.version });
@@ -89,6 +101,7 @@ export class Store {
   }
 
   rename(name) {
+    this.refresh();
     const current = this.current;
     if (!current) return false;
     this.data.assessments[current.key].name = name;
@@ -96,6 +109,7 @@ export class Store {
   }
 
   remove(key) {
+    this.refresh();
     delete this.data.assessments[key];
     if (this.data.current === key) this.data.current = this.list()[0]?.key || null;
     return this.write();
