@@ -39,8 +39,9 @@ def _load(qid_or_path, content):
 
 
 def cmd_validate(args):
-    from .loading import load_questionnaire_file, scan_docs_anchors
+    from .loading import load_questionnaire_file, load_vocabulary, scan_docs_anchors
     files = list(args.files)
+    vocabulary = load_vocabulary(os.path.join(os.path.dirname(os.path.normpath(args.content)), "roles.yml"))
     if not files:
         if not os.path.isdir(args.content):
             raise CliError("no files given and %s/ does not exist" % args.content)
@@ -59,7 +60,7 @@ def cmd_validate(args):
         if not os.path.isfile(path):
             all_errors.append("%s:1: (file): no such file" % path)
             continue
-        _, errors = load_questionnaire_file(path, anchors_by_page=anchors)
+        _, errors = load_questionnaire_file(path, anchors_by_page=anchors, vocabulary=vocabulary)
         all_errors += errors
         if not errors and not args.quiet:
             print("ok: %s" % path)

@@ -18,6 +18,25 @@ from .anchors import scan_docs_anchors  # noqa: F401  (re-exported)
 from .validate import validate_definition, validate_links as _validate_links
 
 
+def load_vocabulary(roles_file):
+    """The ids questionnaire tags may use: roles from ``roles_file`` (toolkit_content/roles.yml) when it
+    exists and parses, so editors add a role in one place; stages and approaches as the engine defines."""
+    from .validate import default_vocabulary
+    from .yaml_source import load_yaml_with_lines
+
+    vocabulary = default_vocabulary()
+    try:
+        with open(roles_file, encoding="utf-8") as fh:
+            data, _, errors = load_yaml_with_lines(fh.read(), file=_display(roles_file))
+    except OSError:
+        return vocabulary
+    roles = data.get("roles") if isinstance(data, dict) and not errors else None
+    ids = {entry["id"] for entry in roles or () if isinstance(entry, dict) and isinstance(entry.get("id"), str)}
+    if ids:
+        vocabulary["roles"] = ids
+    return vocabulary
+
+
 def _display(path):
     try:
         rel = os.path.relpath(path)

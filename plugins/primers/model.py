@@ -51,15 +51,10 @@ from typing import Any
 
 import yaml
 
-ROLE_IDS = (
-    "executive-leadership",
-    "technology-innovation",
-    "rnd-developers",
-    "legal-data-protection",
-    "end-users",
-    "oversight-committee",
-    "communications",
-)
+from pyscript_tools.definition import ROLES as CANONICAL_ROLES
+
+# The roles every edition must keep (the minimum); editors may add more in roles.yml.
+ROLE_IDS = CANONICAL_ROLES
 APPROACHES = {"develop": "Develop", "procure": "Procure", "deploy": "Deploy"}
 STAGES = {
     "planning-design": "Planning and design",

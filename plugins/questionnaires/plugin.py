@@ -13,7 +13,7 @@ import markdown as markdown_lib
 import yaml
 
 from pyscript_tools.form_html import render_form
-from pyscript_tools.loading import load_questionnaire_file, validate_links
+from pyscript_tools.loading import load_questionnaire_file, load_vocabulary, validate_links
 
 from .anchors import html_anchors
 from .config import QuestionnairesConfig
@@ -28,9 +28,10 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     def on_config(self, config):
         self.project = Path(config.config_file_path).parent
         self.definitions, self.lines, errors = {}, {}, []
+        vocabulary = load_vocabulary(self.project / self.config.roles_file)
         for path in sorted((self.project / self.config.content_dir).glob("*.yml")):
             lines: dict = {}
-            definition, problems = load_questionnaire_file(path, lines_out=lines)
+            definition, problems = load_questionnaire_file(path, vocabulary=vocabulary, lines_out=lines)
             errors += problems
             if definition is not None and not problems:
                 self.definitions[definition["id"]] = definition

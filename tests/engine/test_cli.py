@@ -114,3 +114,23 @@ def test_bad_answers_file(tmp_path, content, fragment):
 def test_no_command_and_bad_format():
     assert run().returncode == 2
     assert run("score", "a", "b", "--format", "pdf").returncode == 2
+
+
+def test_validate_accepts_a_role_added_to_roles_yml(tmp_path):
+    """Roles come from toolkit_content/roles.yml: an editor adds one there and tags questions with it."""
+    import shutil
+    from pathlib import Path
+
+    from pyscript_tools.loading import load_questionnaire_file, load_vocabulary
+
+    root = Path(__file__).resolve().parents[2] / "toolkit_content"
+    roles = tmp_path / "roles.yml"
+    roles.write_text((root / "roles.yml").read_text() + "\n  - id: procurement-office\n    name: Procurement office\n"
+                     "    description: Buys systems.\n", encoding="utf-8")
+    quick = tmp_path / "quick-check.yml"
+    shutil.copy(root / "questionnaires" / "quick-check.yml", quick)
+    quick.write_text(quick.read_text().replace("        scale: progress\n",
+                     "        scale: progress\n        tags: {roles: [procurement-office]}\n", 1), encoding="utf-8")
+    assert load_vocabulary(roles)["roles"] >= {"procurement-office", "executive-leadership"}
+    assert load_questionnaire_file(quick, vocabulary=load_vocabulary(roles))[1] == []
+    assert any("procurement-office" in e for e in load_questionnaire_file(quick)[1])
