@@ -323,7 +323,7 @@ class _Form:
         parts.append(self.filters_panel())
         parts.append(self.progress_nav())
         parts.append(f'<form class="toolkit-form" data-toolkit-form action="#" aria-label="{_attr(d["title"])}"'
-                     " novalidate>")
+                     ' autocomplete="off" novalidate>')
         rated_seen = False
         for section in self.sections():
             has_rated = any(question_type(d, section, q) == "rated" for q in section.get("questions", []))

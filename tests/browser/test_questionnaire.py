@@ -242,6 +242,10 @@ def test_workbook_filters_status_fields_and_action_plan(guarded_page: Page, site
     expect(page.locator("fieldset[data-question]:visible")).to_have_count(legal)
     expect(page.locator("[data-tk-progress-text]")).to_have_text(f"{legal} of {legal} prompts answered")
 
+    page.emulate_media(media="print")
+    expect(page.locator("[data-tk-print-header]")).to_contain_text("Only the prompts for Role: Legal and data protection")
+    page.emulate_media(media="screen")
+
     page.get_by_label("Life-cycle stage").select_option(label="Monitoring and evaluation")
     both = _engine_total({"roles": ["legal-data-protection"], "stages": ["monitoring-evaluation"]})
     expect(count).to_contain_text(f"Showing {both} of 60 prompts")

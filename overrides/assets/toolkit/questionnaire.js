@@ -111,7 +111,11 @@ export function mount(widget) {
   function updatePrintMeta() {
     const meta = $("[data-tk-print-meta]");
     const name = current()?.name || unnamed;
-    meta.textContent = `Assessment: ${name}. Report date: ${today()}.`;
+    const shown = [...widget.querySelectorAll("[data-tk-filter]")]
+      .filter((filter) => filter.value)
+      .map((filter) => `${filter.labels[0]?.textContent}: ${filter.selectedOptions[0].textContent}`);
+    const scope = shown.length ? ` Only the prompts for ${shown.join("; ")}.` : "";
+    meta.textContent = `Assessment: ${name}. Report date: ${today()}.${scope}`;
   }
 
   function load(answers) {
@@ -214,8 +218,11 @@ export function mount(widget) {
   }
   // While Python starts, one score request is enough: it goes out as soon as the engine is ready.
   const scoreSoon = debounce(() => {
-    if (engineReady) score();
-    else pendingScore = true;
+    if (engineReady) return score();
+    pendingScore = true;
+    if (Object.keys(collect(form)).length) {
+      placeholder.textContent = "Your answers are kept. The result appears as soon as the scoring engine has started in this browser (usually a few seconds).";
+    }
   }, 150);
   let pendingScore = false;
 
@@ -445,6 +452,7 @@ export function mount(widget) {
     filter.addEventListener("change", () => {
       filters = { ...filters, [filter.dataset.tkFilter]: filter.value ? [filter.value] : [] };
       if (!engineReady) say(filterCount, "The filter applies as soon as the engine has started.");
+      updatePrintMeta();
       scoreSoon.now();
     });
   }

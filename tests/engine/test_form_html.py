@@ -1,0 +1,73 @@
+"""The static questionnaire form (pyscript_tools.form_html): native, labelled, unique ids, every question present."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pyscript_tools.form_html import render_form
+from pyscript_tools.loading import load_questionnaire_file
+
+ROOT = Path(__file__).resolve().parents[2]
+QIDS = ["readiness", "risk", "workbook", "quick-check"]
+
+
+def _definition(qid):
+    definition, errors = load_questionnaire_file(ROOT / "toolkit_content" / "questionnaires" / f"{qid}.yml")
+    assert not errors
+    return definition
+
+
+def _render(qid, **kw):
+    return render_form(_definition(qid), lambda link: "../../" + link, "../../", **kw)
+
+
+@pytest.mark.parametrize("qid", QIDS)
+def test_every_question_is_a_fieldset_with_legend_and_labelled_controls(qid):
+    d = _definition(qid)
+    html = _render(qid)
+    questions = [q for s in d["sections"] for q in s["questions"]]
+    assert html.count("<fieldset class=\"toolkit-question") == len(questions)
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+    for control in re.findall(r"<(?:input|textarea|select)\b[^>]*>", html):
+        cid = re.search(r'\sid="([^"]+)"', control).group(1)
+        assert f'for="{cid}"' in html, control
+    assert html.count("<legend>") >= len(questions)
+    # Panels that need JavaScript are hidden until the glue reveals them.
+    assert html.count("data-tk-js hidden") == (3 if d["kind"] == "workbook" else 2)
+
+
+def test_risk_rated_items_have_two_scales_and_not_applicable():
+    html = _render("risk")
+    d = _definition("risk")
+    rated = sum(1 for s in d["sections"] if not s.get("screening") for _ in s["questions"])
+    assert html.count('data-type="rated"') == rated
+    assert html.count('data-axis="likelihood"') == rated and html.count('data-axis="severity"') == rated
+    assert html.count("Not applicable to this system") == rated
+    assert html.count("What the likelihood and severity ratings mean") == 1
+
+
+def test_workbook_prompts_and_filters():
+    html = _render("workbook", role_names={"legal-data-protection": "Legal and data protection"})
+    assert html.count('data-type="prompt"') == 60
+    assert html.count('type="date"') == 60
+    assert '<option value="legal-data-protection">Legal and data protection</option>' in html
+    assert '<option value="monitoring-evaluation">Monitoring and evaluation</option>' in html
+    assert "Showing all 60 prompts." in html
+
+
+def test_markdown_help_headings_example_and_erase_button():
+    html = _render("readiness", markdown=lambda text: "<p>MD:" + text[:10] + "</p>", heading_level=3,
+                   example_url="../examples/readiness-example.json", privacy_url="../../about/#privacy")
+    assert "<p>MD:" in html
+    assert re.search(r"<h3 id=\"tk-readiness-s-culture-h\">", html)
+    assert "<h2" not in html
+    assert 'data-url="../examples/readiness-example.json"' in html
+    assert ">Erase my answers from this browser</button>" in html
+    assert 'href="../../about/#privacy"' in html
+    assert "0 of 50 questions answered" in html
+    quick = _render("quick-check", heading_level=2)
+    assert "<h2 id=\"tk-quick-check-results-h\"" in quick and "Open the worked example" not in quick
