@@ -318,3 +318,17 @@ def test_under_a_sub_path_example_results_and_links_work(guarded_page: Page, sub
     link = result(page).locator("table.tk-action-plan a").first
     link.click()
     expect(page).to_have_url(re.compile(r"/toolkit/principles/[a-z-]+/#[a-z-]+$"))
+
+
+def test_an_older_version_file_is_migrated_with_a_clear_account(guarded_page: Page, site_url: str):
+    page = guarded_page
+    open_tool(page, site_url, "readiness")
+    older = example_answers("readiness")
+    older["version"] = "0.9.0"
+    older["answers"]["culture-retired-question"] = "partial"
+    page.get_by_label("Open an answers file").set_input_files(
+        {"name": "northbridge-2025.json", "mimeType": "application/json", "buffer": json.dumps(older).encode()})
+    message = page.locator("[data-tk-file-message]")
+    expect(message).to_contain_text("Opened northbridge-2025.json: 50 answers", timeout=ENGINE_MS)
+    expect(message).to_contain_text("moved to version 1.0.0: 50 kept, 1 dropped")
+    expect(result(page)).to_contain_text("Overall: 38.4% – Developing")

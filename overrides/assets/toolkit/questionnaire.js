@@ -57,6 +57,7 @@ export function mount(widget) {
   const form = $("[data-toolkit-form]");
   const result = $("[data-toolkit-result]");
   const placeholder = $("[data-tk-placeholder]");
+  const placeholderText = placeholder.textContent;
   const printAnswers = $("[data-tk-print-answers]");
   const announce = $("[data-tk-announce]");
   const savedLine = $("[data-tk-saved]");
@@ -124,6 +125,7 @@ export function mount(widget) {
     result.hidden = true;
     result.replaceChildren();
     printAnswers.replaceChildren();
+    say(placeholder, placeholderText);
     placeholder.hidden = false;
     lastAnnounced = "";
     scoreSoon.now();
@@ -308,7 +310,7 @@ export function mount(widget) {
       if (!active) return;
       if (!window.confirm(`Delete “${active.name || unnamed}” from this browser? Files you have saved are not affected.`)) return;
       store.remove(active.key);
-      store.ensure(unnamed);
+      store.ensure("");
       renderAssessments();
       load(current()?.answers);
       say(savedLine, `Deleted “${active.name || unnamed}”.`);
@@ -318,7 +320,7 @@ export function mount(widget) {
         "Erase all your answers to this questionnaire, in every assessment, from this browser? Files you have saved are not affected.";
       if (!window.confirm(message)) return;
       store.erase();
-      store.ensure(unnamed);
+      store.ensure("");
       renderAssessments();
       load({});
       compareResult.replaceChildren();
@@ -469,7 +471,7 @@ export function mount(widget) {
   if (!store.available) {
     say(savedLine, "This browser does not allow saving here. Save your answers to a file to keep them.", { alert: true });
   }
-  const restored = store.ensure(unnamed);
+  const restored = store.ensure("");
   renderAssessments();
   // Answers typed before this module ran (a slow network) win over stored ones for those questions.
   const early = collect(form);
