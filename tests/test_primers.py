@@ -309,7 +309,7 @@ def fixture_project(tmp_path_factory):
 def _build(root: Path, *extra, env=None):
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), *extra],
-        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TOOLKIT_PRIMERS_PDF": "1", **(env or {})},
         capture_output=True, text=True, timeout=600,
     )
 
