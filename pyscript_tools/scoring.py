@@ -202,6 +202,16 @@ def _level_fields(definition, level):
     return {"level": level.get("id"), "level_name": level.get("name")}
 
 
+def _add_section(result, section, entry):
+    """Append a section's entry (with its guidance link) and count its questions in the totals."""
+    if section.get("learn_more"):
+        entry["link"] = section["learn_more"]
+        entry["url"] = d.doc_link_to_url(section["learn_more"])
+    result["sections"].append(entry)
+    result["answered"] += entry["answered"]
+    result["total"] += entry["total"]
+
+
 def _recommendation(definition, section, question, extra=None):
     link = d.question_link(section, question)
     rec = {
@@ -313,12 +323,7 @@ def _score_readiness(definition, answers, result):
                  "answered": s_answered, "total": s_total, "missing": s_missing,
                  "knowledge_gaps": s_gaps, "weight": _num(weight)}
         entry.update(_level_fields(definition, level))
-        if section.get("learn_more"):
-            entry["link"] = section["learn_more"]
-            entry["url"] = d.doc_link_to_url(section["learn_more"])
-        result["sections"].append(entry)
-        result["answered"] += s_answered
-        result["total"] += s_total
+        _add_section(result, section, entry)
     overall_pct = round1(weighted_sum / weight_total) if weight_total else None
     level = d.level_for_percent(definition, overall_pct)
     overall = {"score": overall_pct, "max": 100, "percent": overall_pct,
@@ -444,12 +449,7 @@ def _score_risk(definition, answers, result):
                  "level": levels[s_rank]["id"] if s_rank is not None else None,
                  "level_name": levels[s_rank].get("name") if s_rank is not None else None,
                  "items": len(items)}
-        if section.get("learn_more"):
-            entry["link"] = section["learn_more"]
-            entry["url"] = d.doc_link_to_url(section["learn_more"])
-        result["sections"].append(entry)
-        result["answered"] += s_answered
-        result["total"] += s_total
+        _add_section(result, section, entry)
     overall_rank = worse(worst_rank, floor_rank)
     overall = {"score": total_score, "max": total_max, "percent": _pct(total_score, total_max),
                "level": None, "level_name": None, "floor": None}
@@ -576,12 +576,7 @@ def _score_workbook(definition, answers, result, filters, today):
                  "not_started": s["not_started"] + s["unanswered"],
                  "not_applicable": s["not_applicable"]}
         entry.update(_level_fields(definition, level))
-        if section.get("learn_more"):
-            entry["link"] = section["learn_more"]
-            entry["url"] = d.doc_link_to_url(section["learn_more"])
-        result["sections"].append(entry)
-        result["answered"] += s_answered
-        result["total"] += s_total
+        _add_section(result, section, entry)
         done_total += s["done"]
         applicable_total += applicable
     stage_titles = definition.get("stages") or {}
