@@ -202,6 +202,13 @@ def _level_fields(definition, level):
     return {"level": level.get("id"), "level_name": level.get("name")}
 
 
+def _mark_missing(result, section_missing, section, question):
+    """Record an unanswered question in its section's list and in the result's."""
+    section_missing.append(question["id"])
+    result["missing"].append({"question": question["id"], "section": section["id"],
+                              "text": question.get("text", "")})
+
+
 def _add_section(result, section, entry):
     """Append a section's entry (with its guidance link) and count its questions in the totals."""
     if section.get("learn_more"):
@@ -285,9 +292,7 @@ def _score_readiness(definition, answers, result):
                    "type": "choice", "answer": value, "label": None, "points": None, "max": best,
                    "status": "missing"}
             if value is None:
-                s_missing.append(qid)
-                result["missing"].append({"question": qid, "section": section["id"],
-                                          "text": question.get("text", "")})
+                _mark_missing(result, s_missing, section, question)
                 result["questions"].append(row)
                 continue
             s_answered += 1
@@ -374,9 +379,7 @@ def _score_risk(definition, answers, result):
             row = {"id": qid, "section": section["id"], "text": question.get("text", ""),
                    "type": qtype, "answer": value, "status": "missing", "level": None}
             if not is_answered(definition, section, question, value):
-                s_missing.append(qid)
-                result["missing"].append({"question": qid, "section": section["id"],
-                                          "text": question.get("text", "")})
+                _mark_missing(result, s_missing, section, question)
                 result["questions"].append(row)
                 continue
             s_answered += 1
@@ -536,9 +539,7 @@ def _score_workbook(definition, answers, result, filters, today):
             result["questions"].append(row)
             if status is None:
                 s["unanswered"] += 1
-                s_missing.append(qid)
-                result["missing"].append({"question": qid, "section": section["id"],
-                                          "text": question.get("text", "")})
+                _mark_missing(result, s_missing, section, question)
             else:
                 s_answered += 1
             if status == "not-applicable":
