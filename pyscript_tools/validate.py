@@ -363,13 +363,7 @@ class _Checker:
                 self.err(path, "a section must be a mapping with id, title and questions")
                 continue
             self.keys(sec, SECTION_KEYS, path, "a section")
-            sid = self.ident(sec, path, "section")
-            if sid:
-                if sid in section_ids:
-                    self.err(path + ("id",), "duplicate section id %r (first used at line %d)"
-                             % (sid, section_ids[sid]))
-                else:
-                    section_ids[sid] = line_of(self.lines, path + ("id",))
+            self.unique(self.ident(sec, path, "section"), section_ids, path, "section")
             self.text(sec, "title", path)
             self.text(sec, "description", path, required=False)
             self.text(sec, "recommendation", path, required=False)
@@ -397,19 +391,22 @@ class _Checker:
             for j, q in enumerate(questions):
                 self.check_question(sec, q, path + ("questions", j), question_ids, screening is True)
 
+    def unique(self, ident, seen, path, what):
+        """Report `ident` if an earlier `what` used it; otherwise remember the line it is on."""
+        if not ident:
+            return
+        if ident in seen:
+            self.err(path + ("id",), "duplicate %s id %r (first used at line %d)" % (what, ident, seen[ident]))
+        else:
+            seen[ident] = line_of(self.lines, path + ("id",))
+
     def check_question(self, sec, q, path, question_ids, screening):
         kind = self.kind
         if not isinstance(q, dict):
             self.err(path, "a question must be a mapping with id and text")
             return
         self.keys(q, QUESTION_KEYS, path, "a question")
-        qid = self.ident(q, path, "question")
-        if qid:
-            if qid in question_ids:
-                self.err(path + ("id",), "duplicate question id %r (first used at line %d)"
-                         % (qid, question_ids[qid]))
-            else:
-                question_ids[qid] = line_of(self.lines, path + ("id",))
+        self.unique(self.ident(q, path, "question"), question_ids, path, "question")
         self.text(q, "text", path)
         for key in ("help", "recommendation"):
             self.text(q, key, path, required=False)
