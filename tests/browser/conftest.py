@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
+from tests.support.request_guard import guard_requests, serve_origin
 from tests.support.server import serve_site
 
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
@@ -36,15 +36,11 @@ def browser_type_launch_args(browser_type_launch_args):
     return args
 
 
-# Origins of the test servers started in this session: the only places a page may reach.
-SERVED_ORIGINS: set[str] = set()
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The fresh build served at the root of a loopback HTTP server."""
     with serve_site(built_site) as url:
-        SERVED_ORIGINS.add(_origin(url))
+        serve_origin(url)
         yield url
 
 
@@ -52,34 +48,14 @@ def site_url(built_site):
 def subpath_site_url(built_site):
     """The same build under /toolkit/, with .wasm sent under a generic type as some hosts do."""
     with serve_site(built_site, prefix="/toolkit/", wasm_type="application/octet-stream") as url:
-        SERVED_ORIGINS.add(_origin(url))
+        serve_origin(url)
         yield url
-
-
-class OutsideRequests:
-    """Records every request of a page or its workers that goes anywhere but a test server."""
-
-    def __init__(self):
-        self.outside: list[str] = []
-
-    def __call__(self, request):
-        url = request.url
-        if url.startswith(("data:", "blob:", "about:")):
-            return
-        if _origin(url) not in SERVED_ORIGINS:
-            self.outside.append(url)
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 @pytest.fixture
 def guarded_context(context):
     """A browser context whose test fails if anything is requested outside the test servers' origins."""
-    guard = OutsideRequests()
-    context.on("request", guard)
+    guard = guard_requests(context)
     yield context
     assert guard.outside == [], f"requests left the site's origin: {guard.outside}"
 

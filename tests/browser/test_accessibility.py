@@ -8,10 +8,11 @@ widgets' later states.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
+
+from tests.support.request_guard import guard_requests
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,10 +68,6 @@ def audited_pages(site: Path) -> list[str]:
     return pages
 
 
-def origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme not in ("data", "blob", "about") else ""
-
 
 def describe(page: str, palette: str, violation: dict) -> list[str]:
     lines = []
@@ -93,8 +90,7 @@ def test_every_page_passes_axe(browser: Browser, site_url: str, built_site: Path
     assert len(pages) > 10, pages
     # bypass_csp: the pages' Content Security Policy (rightly) refuses the injected axe script.
     context = browser.new_context(color_scheme=palette, bypass_csp=True)
-    outside: list[str] = []
-    context.on("request", lambda r: outside.append(r.url) if origin(r.url) not in (origin(site_url), "") else None)
+    guard = guard_requests(context)
     errors: list[str] = []
     problems: list[str] = []
     try:
@@ -112,7 +108,7 @@ def test_every_page_passes_axe(browser: Browser, site_url: str, built_site: Path
     finally:
         context.close()
     assert not problems, f"{len(problems)} axe violation(s) in the {palette} palette:\n" + "\n".join(problems)
-    assert outside == [], f"requests left the site's origin: {outside}"
+    assert guard.outside == [], f"requests left the site's origin: {guard.outside}"
     assert errors == [], f"uncaught errors in the pages: {errors}"
 
 

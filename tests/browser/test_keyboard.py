@@ -2,10 +2,11 @@
 content links, every stop on the way shows where the focus is, and the skip link jumps into the content."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
+
+from tests.support.request_guard import guard_requests
 
 GUIDANCE_PAGE = "principles/lawfulness/"  # has nav, table of contents, tabs, glossary terms and links in text
 MAX_TABS = 120
@@ -61,23 +62,17 @@ FOCUS_STATE = """async () => {
 }"""
 
 
-def origin(url: str) -> str:
-    """scheme://host:port of a URL; "" for data:, blob: and about: (they never leave the page)."""
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme not in ("data", "blob", "about") else ""
-
 
 @pytest.fixture(params=["light", "dark"])
 def keyboard_page(request, browser: Browser, site_url: str):
     context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 800})
-    outside: list[str] = []
-    context.on("request", lambda r: outside.append(r.url) if origin(r.url) not in (origin(site_url), "") else None)
+    guard = guard_requests(context)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     context.close()
-    assert outside == [], f"requests left the site's origin: {outside}"
+    assert guard.outside == [], f"requests left the site's origin: {guard.outside}"
     assert errors == [], f"uncaught errors in the page: {errors}"
 
 

@@ -397,11 +397,16 @@ export function mount(widget) {
     button.addEventListener("click", () => actions[button.dataset.tkAction]?.(button));
   }
 
-  $("[data-tk-open]").addEventListener("change", async (event) => {
-    const input = event.target;
-    const file = input.files[0];
-    input.value = "";
-    if (!file) return;
+  // A file picker hands its file over once, then is cleared so the same file can be picked again.
+  function onFilePicked(selector, handle) {
+    $(selector).addEventListener("change", (event) => {
+      const file = event.target.files[0];
+      event.target.value = "";
+      if (file) handle(file);
+    });
+  }
+
+  onFilePicked("[data-tk-open]", async (file) => {
     try {
       await openText(await file.text(), file.name);
     } catch (error) {
@@ -411,11 +416,7 @@ export function mount(widget) {
     }
   });
 
-  $("[data-tk-compare]").addEventListener("change", async (event) => {
-    const input = event.target;
-    const file = input.files[0];
-    input.value = "";
-    if (!file) return;
+  onFilePicked("[data-tk-compare]", async (file) => {
     try {
       await loaded;
       const compared = await call("compare", {
