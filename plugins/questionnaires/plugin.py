@@ -54,7 +54,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
-        self.anchors[page.file.src_uri] = html_anchors(html) | {a.id for a in _toc_items(page.toc)}
+        self.anchors[page.file.src_uri] = html_anchors(html)  # headings carry their toc ids
         if not page.meta.get("toolkit_widget"):
             return html
         site_root = get_relative_url(".", page.url) + "/" if page.url else ""
@@ -123,8 +123,3 @@ def _role_names(path: Path) -> dict[str, str]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {r["id"]: r.get("short_name") or r.get("name") or r["id"] for r in data.get("roles", [])}
 
-
-def _toc_items(toc):
-    for item in toc:
-        yield item
-        yield from _toc_items(item.children)
