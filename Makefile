@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast bench clean venv npm
+.PHONY: serve build test test-fast bench paraphrase clean venv npm
 
 serve: venv npm ## build and serve at http://127.0.0.1:8000, rebuilding on changes
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 \
@@ -21,6 +21,9 @@ test-fast: venv ## the tests that need no browser
 
 bench: venv npm ## performance figures (prints, never fails on timing)
 	$(BIN)/python tests/bench/run.py
+
+paraphrase: ## sentences that closely paraphrase ../shared/sources (standard library only; needs that folder)
+	$(PYTHON) -m tests.support.paraphrase docs toolkit_content --sources ../shared/sources
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml

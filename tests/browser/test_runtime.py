@@ -23,8 +23,9 @@ def answer_quick_check(page: Page, base_url: str) -> None:
 
 def expect_python_result(page: Page) -> None:
     result = page.locator("[data-toolkit-result]")
-    # 2 + 2 + 1 + 0 + 0 of 10 points: 50 %, "Building" (thresholds from the YAML), computed in Python.
-    expect(result).to_contain_text("Building", timeout=ENGINE_BOOT_MS)
+    # 2 + 2 + 1 + 0 + 0 of 10 points: 50 %, "Established" (the full assessment's name and threshold,
+    # from the YAML), computed in Python.
+    expect(result).to_contain_text("Established", timeout=ENGINE_BOOT_MS)
     expect(result).to_contain_text("50")
     expect(result).to_contain_text("indicative")
     expect(page.locator("[data-toolkit-widget]")).to_have_attribute("data-engine", "ready")
