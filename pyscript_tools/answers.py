@@ -11,12 +11,13 @@ Standard library only.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 from . import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION
 from . import definition as d
+from . import jsonsafe
 from .scoring import answer_problem, normalise_answers
+from .text import more, shown
 
 
 class AnswersFileError(ValueError):
@@ -28,9 +29,7 @@ class AnswersFileError(ValueError):
 
 
 def _one_line(problems, lead):
-    first = problems[0]
-    more = len(problems) - 1
-    return "%s: %s%s" % (lead, first, " (and %d more problem%s)" % (more, "s" if more > 1 else "") if more else "")
+    return "%s: %s%s" % (lead, problems[0], more(len(problems) - 1))
 
 
 def valid_timestamp(value):
@@ -120,7 +119,9 @@ def _decode(text):
     if not text.strip():
         raise AnswersFileError("the file is empty")
     try:
-        return json.loads(text)
+        return jsonsafe.loads(text)
+    except jsonsafe.JsonLimitError as exc:
+        raise AnswersFileError(str(exc))
     except ValueError as exc:
         raise AnswersFileError("the file is not valid JSON (%s)" % str(exc).splitlines()[0])
 
@@ -141,16 +142,16 @@ def parse_answers_file(text, definition, allow_migration=True):
             if "id" in data and "sections" in data:
                 raise AnswersFileError("this is a questionnaire definition, not an answers file")
             raise AnswersFileError("not an answers file: the \"format\" marker %r is missing" % ANSWERS_FORMAT)
-        raise AnswersFileError("not an answers file: format is %r, expected %r" % (fmt, ANSWERS_FORMAT))
+        raise AnswersFileError("not an answers file: format is %s, expected %r" % (shown(fmt), ANSWERS_FORMAT))
     fv = data.get("format_version")
     if fv != ANSWERS_FORMAT_VERSION:
         if isinstance(fv, int) and not isinstance(fv, bool) and fv > ANSWERS_FORMAT_VERSION:
             raise AnswersFileError("the file uses answers format version %d, newer than this site understands (%d)"
                                    % (fv, ANSWERS_FORMAT_VERSION))
-        raise AnswersFileError("unsupported format_version %r (expected %d)" % (fv, ANSWERS_FORMAT_VERSION))
+        raise AnswersFileError("unsupported format_version %s (expected %d)" % (shown(fv), ANSWERS_FORMAT_VERSION))
     qid = data.get("questionnaire")
     if qid != definition.get("id"):
-        raise AnswersFileError("these answers are for questionnaire %r, not %r" % (qid, definition.get("id")))
+        raise AnswersFileError("these answers are for questionnaire %s, not %r" % (shown(qid), definition.get("id")))
     version = data.get("version")
     if not isinstance(version, str) or not version:
         raise AnswersFileError("the file does not say which version of %r it answers (\"version\" is missing)" % qid)
@@ -162,7 +163,7 @@ def parse_answers_file(text, definition, allow_migration=True):
     for key in ("created", "updated"):
         val = data.get(key)
         if val not in (None, "") and not valid_timestamp(val):
-            raise AnswersFileError("%r is %r, not an ISO-8601 date and time" % (key, val))
+            raise AnswersFileError("%r is %s, not an ISO-8601 date and time" % (key, shown(val)))
     name = data.get("name")
     if name is not None and not isinstance(name, str):
         raise AnswersFileError("\"name\" must be text")
@@ -173,12 +174,12 @@ def parse_answers_file(text, definition, allow_migration=True):
         problems = []
         for k in answers:
             if k not in index:
-                problems.append("unknown question id %r" % (k,))
+                problems.append("unknown question id %s" % shown(k))
         for k, v in answers.items():
             if k in index:
                 why = answer_problem(definition, index[k][0], index[k][1], v)
                 if why:
-                    problems.append("question %r: %s" % (k, why))
+                    problems.append("question %s: %s" % (shown(k), why))
         if problems:
             lead = "the answers do not fit %s version %s" % (definition.get("id"), definition.get("version"))
             raise AnswersFileError(_one_line(problems, lead), problems)

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import json
 
-from . import __version__, ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION
+from . import __version__, ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION, jsonsafe
 from .scoring import AnswersError, score as _score
+from .text import shown
 from .validate import validate_definition
 
 _REGISTRY = {}
+# A request carries at most a definition or an answers file's text, escaped: generous, but bounded.
+REQUEST_MAX_BYTES = 4 * jsonsafe.MAX_FILE_BYTES
+REQUEST_MAX_DEPTH = 16
 
 
 class BridgeError(Exception):
@@ -41,7 +45,7 @@ def _definition(request, key="questionnaire"):
     if not isinstance(qid, str):
         raise BridgeError("missing %r (a questionnaire id)" % key)
     if qid not in _REGISTRY:
-        raise BridgeError("questionnaire %r is not loaded (send action 'load' first)" % qid)
+        raise BridgeError("questionnaire %s is not loaded (send action 'load' first)" % shown(qid))
     return _REGISTRY[qid]
 
 
@@ -130,7 +134,7 @@ def dispatch(request):
     action = request.get("action")
     fn = ACTIONS.get(action)
     if fn is None:
-        return {"ok": False, "error": "unknown action %r (known: %s)" % (action, ", ".join(sorted(ACTIONS)))}
+        return {"ok": False, "error": "unknown action %s (known: %s)" % (shown(action), ", ".join(sorted(ACTIONS)))}
     try:
         return {"ok": True, "result": fn(request)}
     except (BridgeError, AnswersError) as exc:
@@ -143,7 +147,9 @@ def dispatch(request):
 def handle(request_json):
     """JSON in, JSON out; never raises."""
     try:
-        request = json.loads(request_json)
+        request = jsonsafe.loads(request_json, "the request", REQUEST_MAX_BYTES, REQUEST_MAX_DEPTH)
+    except jsonsafe.JsonLimitError as exc:
+        response = {"ok": False, "error": str(exc)}
     except (TypeError, ValueError) as exc:
         response = {"ok": False, "error": "request is not valid JSON: %s" % exc}
     else:

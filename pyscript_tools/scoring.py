@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from . import definition as d
+from .text import more, shown
 
 
 class AnswersError(ValueError):
@@ -18,9 +19,7 @@ class AnswersError(ValueError):
     def __init__(self, problems):
         self.problems = list(problems)
         first = self.problems[0] if self.problems else "invalid answers"
-        more = len(self.problems) - 1
-        msg = first if more <= 0 else "%s (and %d more problem%s)" % (first, more, "s" if more > 1 else "")
-        super().__init__(msg)
+        super().__init__(first + more(len(self.problems) - 1))
 
 
 def _is_number(x):
@@ -85,13 +84,13 @@ def answer_problem(definition, section, question, value):
         options = d.options_of(definition, question)
         if isinstance(value, (dict, list)) or find_option(options, value) is None:
             allowed = [o.get("value") for o in options]
-            return "%r is not one of: %s" % (value, _fmt_values(allowed))
+            return "%s is not one of: %s" % (shown(value), _fmt_values(allowed))
         return None
     if qtype == "rated":
         if value == d.SPECIAL_NOT_APPLICABLE:
             return None
         if not isinstance(value, dict):
-            return "expected {\"likelihood\": ..., \"severity\": ...} or \"not-applicable\", got %r" % (value,)
+            return "expected {\"likelihood\": ..., \"severity\": ...} or \"not-applicable\", got %s" % shown(value)
         unknown = sorted(k for k in value if k not in ("likelihood", "severity", "note"))
         if unknown:
             return "unknown key%s %s (allowed: likelihood, severity, note)" % (
@@ -102,7 +101,7 @@ def answer_problem(definition, section, question, value):
                 continue
             if scale_index(definition.get(axis), v) is None:
                 allowed = [i.get("value") for i in definition.get(axis) or []]
-                return "%s %r is not one of: %s" % (axis, v, _fmt_values(allowed))
+                return "%s %s is not one of: %s" % (axis, shown(v), _fmt_values(allowed))
         if "note" in value and value["note"] is not None and not isinstance(value["note"], str):
             return "note must be text"
         return None
@@ -110,20 +109,20 @@ def answer_problem(definition, section, question, value):
         if isinstance(value, str) and value in d.WORKBOOK_STATUSES:
             return None
         if not isinstance(value, dict):
-            return "expected {\"status\": ..., \"response\": ..., \"owner\": ..., \"due\": ...}, got %r" % (value,)
+            return "expected {\"status\": ..., \"response\": ..., \"owner\": ..., \"due\": ...}, got %s" % shown(value)
         unknown = sorted(k for k in value if k not in ("status", "response", "owner", "due"))
         if unknown:
             return "unknown key%s %s (allowed: status, response, owner, due)" % (
                 "s" if len(unknown) > 1 else "", ", ".join(unknown))
         status = value.get("status")
         if status is not None and status not in d.WORKBOOK_STATUSES:
-            return "status %r is not one of: %s" % (status, ", ".join(d.WORKBOOK_STATUSES))
+            return "status %s is not one of: %s" % (shown(status), ", ".join(d.WORKBOOK_STATUSES))
         for key in ("response", "owner"):
             if value.get(key) is not None and not isinstance(value.get(key), str):
                 return "%s must be text" % key
         due = value.get("due")
         if due not in (None, "") and not _valid_date(due):
-            return "due %r is not a date in the form YYYY-MM-DD" % (due,)
+            return "due %s is not a date in the form YYYY-MM-DD" % shown(due)
         return None
     return "question type %r cannot be answered" % (qtype,)
 
@@ -170,12 +169,12 @@ def check_answers(definition, answers):
     index = d.question_index(definition)
     for qid in answers:
         if qid not in index:
-            problems.append("question %r: unknown question id" % (qid,))
+            problems.append("question %s: unknown question id" % shown(qid))
     for qid, (section, question) in index.items():
         if qid in answers:
             why = answer_problem(definition, section, question, answers[qid])
             if why:
-                problems.append("question %r: %s" % (qid, why))
+                problems.append("question %s: %s" % (shown(qid), why))
     return problems
 
 
