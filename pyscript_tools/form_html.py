@@ -13,6 +13,8 @@ from __future__ import annotations
 from html import escape
 from typing import Callable, Iterable
 
+from .jsonsafe import MAX_FILE_BYTES
+
 LinkResolver = Callable[[str], str]
 MarkdownRenderer = Callable[[str], str]
 
@@ -201,7 +203,9 @@ class _Form:
             '<button type="button" class="md-button tk-danger" data-tk-action="erase">'
             "Erase my answers from this browser</button>"
             "</div>"
-            '<p class="tk-saved" data-tk-saved role="status"></p>'
+            '<p class="tk-saved" data-tk-saved role="status"><span data-tk-saved-text></span>'
+            ' <button type="button" class="md-button" data-tk-action="save" data-tk-saved-action hidden>'
+            "Save answers to a file</button></p>"
             "</section>"
         )
 
@@ -309,8 +313,14 @@ class _Form:
             f'<div class="toolkit-widget tk-widget tk-kind-{_attr(d.get("kind"))}" data-toolkit-widget="questionnaire"'
             f' data-questionnaire="{_attr(self.qid)}" data-version="{_attr(d["version"])}"'
             f' data-kind="{_attr(d.get("kind"))}" data-title="{_attr(d["title"])}"'
-            f' data-site-root="{_attr(site_root)}">',
-            '<p class="toolkit-status" data-toolkit-status role="status" hidden></p>',
+            f' data-site-root="{_attr(site_root)}" data-max-file-bytes="{MAX_FILE_BYTES}">',
+            # Shown only while the page's root keeps the theme's `no-js` class, i.e. with scripts off.
+            '<p class="toolkit-status toolkit-status--failed toolkit-nojs">Scoring, saving and reports need'
+            " JavaScript, which is off in this browser. You can read the questions; nothing you choose"
+            " here is kept or sent anywhere.</p>",
+            '<div class="toolkit-engine" data-toolkit-engine>'
+            '<p class="toolkit-status" data-toolkit-status role="status" hidden></p>'
+            '<button type="button" class="md-button" data-toolkit-retry hidden>Try again</button></div>',
             '<div class="tk-print-header" data-tk-print-header>'
             f'<p class="tk-print-title">{escape(d["title"])}, version {escape(str(d["version"]))}</p>'
             '<p class="tk-print-meta" data-tk-print-meta></p></div>',
@@ -322,16 +332,16 @@ class _Form:
         parts.append(self.files_panel(example_url))
         parts.append(self.filters_panel())
         parts.append(self.progress_nav())
-        parts.append(f'<form class="toolkit-form" data-toolkit-form action="#" aria-label="{_attr(d["title"])}"'
-                     ' autocomplete="off" novalidate>')
+        # Not a <form>: with no script (off, blocked or still loading) nothing here can be submitted.
+        parts.append('<div class="toolkit-form" data-toolkit-form>')
         rated_seen = False
         for section in self.sections():
             has_rated = any(question_type(d, section, q) == "rated" for q in section.get("questions", []))
             parts.append(self.section(section, has_rated and not rated_seen))
             rated_seen = rated_seen or has_rated
-        parts.append('<p class="tk-submit"><button type="submit" class="md-button md-button--primary toolkit-button">'
-                     "Score my answers</button></p>")
-        parts.append("</form>")
+        parts.append('<p class="tk-submit" data-tk-js hidden><button type="button" class="md-button md-button--primary'
+                     ' toolkit-button" data-tk-action="score">Score my answers</button></p>')
+        parts.append("</div>")
         parts.append(
             f'<section class="tk-results" id="{p}-results" aria-labelledby="{p}-results-h">'
             f'<h{self.h} id="{p}-results-h" data-tk-results-heading tabindex="-1">Your result</h{self.h}>'

@@ -12,6 +12,6 @@ class CspConfig(base.Config):
         default=(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; "
             "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
-            "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+            "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
         ),
     )

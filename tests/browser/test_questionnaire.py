@@ -27,7 +27,7 @@ from tests.browser.questionnaire_helpers import (
 # What each worked example gives: the figures the tool pages promise (docs/tools/*.md).
 EXAMPLES = {
     "readiness": ["Overall: 38.4% – Developing", "Pick the two or three sections"],
-    "risk": ["Overall risk level: High", "Escalate to the responsible AI innovation oversight committee"],
+    "risk": ["Overall risk level: High", "The agency's leadership then decides"],
     "workbook": ["Progress: 19 of 57 applicable items done (33.3%)", "Level: In progress"],
 }
 TOTALS = {"readiness": "50 of 50 questions answered", "risk": "37 of 37 questions answered",

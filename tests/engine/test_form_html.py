@@ -36,8 +36,9 @@ def test_every_question_is_a_fieldset_with_legend_and_labelled_controls(qid):
         cid = re.search(r'\sid="([^"]+)"', control).group(1)
         assert f'for="{cid}"' in html, control
     assert html.count("<legend>") >= len(questions)
-    # Panels that need JavaScript are hidden until the glue reveals them.
-    assert html.count("data-tk-js hidden") == (3 if d["kind"] == "workbook" else 2)
+    # Panels and buttons that need JavaScript are hidden until the glue reveals them: assessments, files,
+    # the workbook's filters, and the score button.
+    assert html.count("data-tk-js hidden") == (4 if d["kind"] == "workbook" else 3)
 
 
 def test_risk_rated_items_have_two_scales_and_not_applicable():

@@ -1,11 +1,16 @@
 // Client of the engine worker: starts one module Web Worker (Pyodide + pyscript_tools) and
 // sends it JSON requests. Nothing here computes; Python does, off the main thread.
+// States: idle, starting, stalled (still starting, but slowly), ready, failed (with a reason).
+
+const STALL_MS = 60_000; // a start this slow is a stalled download or a device out of memory
 
 const listeners = new Set();
 let worker = null;
 let nextId = 1;
+let stallTimer = 0;
 const pending = new Map();
-let state = { status: "idle", reason: "" };
+const installed = []; // requests every new worker receives first (questionnaire definitions)
+let state = { status: "idle", reason: "", retry: false };
 
 /** Why Python cannot run in this browser, or "" when it can. */
 export function unsupportedReason() {
@@ -21,48 +26,74 @@ export function unsupportedReason() {
   return "";
 }
 
-function setState(status, reason = "") {
-  state = { status, reason };
+function setState(status, reason = "", retry = false) {
+  state = { status, reason, retry };
   for (const listener of listeners) listener(state);
 }
 
-/** Follow the engine's state: idle, starting, ready or failed (with a reason). */
+/** Follow the engine's state: {status, reason, retry}; retry says whether "Try again" can help. */
 export function onStatus(listener) {
   listeners.add(listener);
   listener(state);
   return () => listeners.delete(listener);
 }
 
-function fail(reason) {
-  setState("failed", reason);
+function fail(reason, retry = true) {
+  clearTimeout(stallTimer);
+  setState("failed", reason, retry);
   for (const { reject } of pending.values()) reject(new Error(reason));
   pending.clear();
+  worker?.terminate();
+  worker = null;
 }
 
-/** Start the worker once; later calls are no-ops. */
+/** Start the worker once; later calls are no-ops until it fails. */
 export function start() {
   if (worker || state.status === "failed") return;
   const reason = unsupportedReason();
   if (reason) {
-    fail(reason);
+    fail(reason, false);
     return;
   }
   setState("starting");
+  stallTimer = setTimeout(() => {
+    if (state.status === "starting") {
+      setState("stalled", "The scoring engine is taking longer than usual to start, perhaps because the connection is slow. Your answers are kept.", true);
+    }
+  }, STALL_MS);
   try {
     worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   } catch (error) {
-    fail(`The interactive tools could not start in this browser (${error.message}).`);
+    fail(`The scoring engine could not start in this browser (${error.message}).`, false);
     return;
   }
+  for (const request of installed) post(request, () => {}, (error) => console.error(error));
   worker.addEventListener("message", ({ data }) => {
-    if (data.type === "ready") setState("ready");
-    else if (data.type === "failed") fail(data.reason);
-    else settle(data);
+    if (data.type === "ready") {
+      clearTimeout(stallTimer);
+      setState("ready");
+    } else if (data.type === "failed") {
+      if (data.detail) console.error("The scoring engine could not start:", data.detail);
+      fail(data.reason);
+    } else settle(data);
   });
   worker.addEventListener("error", (event) => {
     event.preventDefault();
-    fail(`The interactive tools could not start (${event.message || "the worker stopped"}).`);
+    console.error("The scoring engine's worker stopped:", event.message);
+    fail("The scoring engine could not start: its worker stopped. Your answers are kept.");
   });
+}
+
+/** Stop the worker, whatever its state, and start a new one ("Try again"). */
+export function restart() {
+  const reason = "The scoring engine was restarted.";
+  for (const { reject } of pending.values()) reject(new Error(reason));
+  pending.clear();
+  clearTimeout(stallTimer);
+  worker?.terminate();
+  worker = null;
+  state = { status: "idle", reason: "", retry: false };
+  start();
 }
 
 function settle({ id, ok, result, error }) {
@@ -73,13 +104,22 @@ function settle({ id, ok, result, error }) {
   else entry.reject(new Error(error));
 }
 
+function post(request, resolve, reject) {
+  const id = nextId++;
+  pending.set(id, { resolve, reject });
+  worker.postMessage({ id, request });
+}
+
 /** Ask the engine to run `action`; resolves with its result. Requests wait until Python is ready. */
 export function call(action, payload = {}) {
   start();
   if (state.status === "failed") return Promise.reject(new Error(state.reason));
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ id, request: JSON.stringify({ action, ...payload }) });
-  });
+  return new Promise((resolve, reject) => post(JSON.stringify({ action, ...payload }), resolve, reject));
+}
+
+/** Like `call`, and sent again first to every worker started later (after "Try again"). */
+export function install(action, payload = {}) {
+  const result = call(action, payload);
+  installed.push(JSON.stringify({ action, ...payload }));
+  return result;
 }

@@ -2,9 +2,12 @@
 // keeps the answers in the browser's storage, sends them to the engine (Python, in a worker) and
 // places what the engine returns. It computes nothing: scores, levels, reports, files and
 // comparisons all come from pyscript_tools.
-import { call, onStatus } from "./engine.js";
+import { call, install, onStatus } from "./engine.js";
 import { apply, collect, isAnswered, markNotApplicable, questions } from "./form-io.js";
 import { Store } from "./store.js";
+
+const MESSAGE_LIMIT = 300; // characters: a message is one or two short sentences, whatever it quotes
+const sameAnswers = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 const definitions = new URL("./questionnaires/", import.meta.url);
 
@@ -77,7 +80,10 @@ export function mount(widget) {
       if (!response.ok) throw new Error(`The questionnaire definition could not be loaded (HTTP ${response.status}).`);
       return response.json();
     })
-    .then((definition) => call("load", { definition }));
+    .then((definition) => {
+      // Sent first to the engine, and again to any engine started later by "Try again".
+      install("load", { definition }).catch(() => {}); // a failed start is reported by its status
+    });
   loaded.catch(() => {}); // reported where it is awaited
 
   let filters = { roles: [], stages: [], approaches: [] };
@@ -87,11 +93,23 @@ export function mount(widget) {
   let firstResult = true;
 
   // ---------------------------------------------------------------- messages
-  function say(element, text, { alert = false } = {}) {
+  function say(element, text, { alert = false, offerFile = false } = {}) {
     if (!element) return;
-    element.textContent = text;
+    const clipped = text.length > MESSAGE_LIMIT ? `${text.slice(0, MESSAGE_LIMIT - 1)}…` : text;
+    (element.querySelector("[data-tk-saved-text]") || element).textContent = clipped;
+    const fileButton = element.querySelector("[data-tk-saved-action]");
+    if (fileButton) fileButton.hidden = !offerFile;
     element.classList.toggle("tk-alert", alert);
     element.setAttribute("role", alert ? "alert" : "status");
+  }
+
+  const NOT_SAVED =
+    "Your answers could not be saved in this browser: it refuses to store them (site data blocked, private mode or storage full). They are still on this page; save them to a file to keep them.";
+
+  /** Report a storage write: `done` when it succeeded, the refusal with a file button when not. */
+  function reportSave(ok, done) {
+    if (ok) say(savedLine, done);
+    else say(savedLine, NOT_SAVED, { alert: true, offerFile: true });
   }
 
   function current() {
@@ -213,44 +231,47 @@ export function mount(widget) {
       }
       widget.dataset.scored = String(Number(widget.dataset.scored || 0) + 1);
     } catch (error) {
-      if (ticket !== latest) return;
+      if (ticket !== latest || !engineReady) return; // a start that failed has its own message
       placeholder.hidden = false;
       say(placeholder, `The result could not be computed: ${error.message}`, { alert: true });
     }
   }
-  // While Python starts, one score request is enough: it goes out as soon as the engine is ready.
+  // While Python starts, nothing is sent: the answers are scored once the engine is ready.
+  let engineStatus = "idle";
   const scoreSoon = debounce(() => {
     if (engineReady) return score();
-    pendingScore = true;
-    if (Object.keys(collect(form)).length) {
+    if (engineStatus !== "failed" && Object.keys(collect(form)).length) {
       placeholder.textContent = "Your answers are kept. The result appears as soon as the scoring engine has started in this browser (usually a few seconds).";
     }
   }, 150);
-  let pendingScore = false;
 
   onStatus(({ status }) => {
+    engineStatus = status;
     engineReady = status === "ready";
-    if (status === "ready" && pendingScore) {
-      pendingScore = false;
-      score();
-    }
+    if (status === "ready") score();
     if (status === "failed") {
-      pendingScore = false;
-      score(); // rejects at once with the engine's reason, which is shown in place of the result
+      placeholder.hidden = false;
+      result.hidden = true;
+      say(placeholder, "The result cannot be shown because the scoring engine did not start. Your answers are kept in this browser.");
     }
   });
 
   // ---------------------------------------------------------------- autosave
+  /** Show `answers` in the form if they differ from it (another tab's changes came in). */
+  function showMerged(answers) {
+    if (sameAnswers(answers, collect(form))) return;
+    apply(form, answers);
+    updateProgress();
+    scoreSoon();
+  }
+
   const autosave = debounce(() => {
     rename.flush();
-    const ok = store.save(collect(form));
+    const saved = store.save(collect(form));
     renderAssessments();
+    showMerged(saved.answers);
     const time = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-    if (ok) say(savedLine, `Saved in this browser at ${time}.`);
-    else
-      say(savedLine, "This browser does not allow saving here (private mode or storage full). Save your answers to a file to keep them.", {
-        alert: true,
-      });
+    reportSave(saved.ok, `Saved in this browser at ${time}.`);
   }, 300);
 
   function onEdit(event) {
@@ -262,46 +283,38 @@ export function mount(widget) {
   }
   form.addEventListener("change", onEdit);
   form.addEventListener("input", onEdit);
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    autosave.now();
-    scoreSoon.now();
-    $("[data-tk-results-heading]").focus();
-  });
 
   // ---------------------------------------------------------------- assessments
   select.addEventListener("change", () => {
     const key = select.value;
     rename.flush();
     autosave.now();
-    store.select(key);
+    const ok = store.select(key);
     renderAssessments();
     load(current()?.answers);
-    say(savedLine, `Switched to “${current()?.name || unnamed}”.`);
+    reportSave(ok, `Switched to “${current()?.name || unnamed}”.`);
   });
 
   const rename = debounce(() => {
-    store.rename(nameInput.value.trim());
+    const ok = store.rename(nameInput.value.trim());
     renderAssessments();
-    say(savedLine, "Name saved in this browser.");
+    reportSave(ok, "Name saved in this browser.");
   }, 300);
-  nameInput.addEventListener("input", () => {
-    if (!store.list().some((a) => a.key === current()?.key)) store.save(collect(form));
-    rename();
-  });
+  nameInput.addEventListener("input", rename);
 
+  /** A new assessment holding `answers`; returns whether it was saved in this browser. */
   function createAssessment(name, answers, extra = {}) {
     autosave.now();
-    store.create(name, answers, true, extra);
+    const ok = store.create(name, answers, extra);
     renderAssessments();
     load(answers);
+    return ok;
   }
 
   const actions = {
     new() {
       const count = store.list().length + 1;
-      createAssessment(`Assessment ${count}`, {});
-      say(savedLine, "New assessment started. Give it a name.");
+      reportSave(createAssessment(`Assessment ${count}`, {}), "New assessment started. Give it a name.");
       nameInput.focus();
       nameInput.select();
     },
@@ -309,11 +322,11 @@ export function mount(widget) {
       const active = current();
       if (!active) return;
       if (!window.confirm(`Delete “${active.name || unnamed}” from this browser? Files you have saved are not affected.`)) return;
-      store.remove(active.key);
+      const ok = store.remove(active.key);
       store.ensure("");
       renderAssessments();
       load(current()?.answers);
-      say(savedLine, `Deleted “${active.name || unnamed}”.`);
+      reportSave(ok, `Deleted “${active.name || unnamed}”.`);
     },
     erase() {
       const message =
@@ -362,6 +375,11 @@ export function mount(widget) {
       updatePrintMeta();
       window.print();
     },
+    score() {
+      autosave.now();
+      scoreSoon.now();
+      $("[data-tk-results-heading]").focus();
+    },
   };
 
   async function exportReport(action, key, what) {
@@ -386,11 +404,12 @@ export function mount(widget) {
     // The engine checks the file; nothing in the form changes unless it accepts it.
     const parsed = await call("parse_answers_file", { questionnaire: id, text });
     const name = parsed.name || fileName(label);
-    createAssessment(name, parsed.answers, { created: parsed.created || undefined });
+    const kept = createAssessment(name, parsed.answers, { created: parsed.created || undefined });
     const count = Object.keys(parsed.answers).length;
     let message = `Opened ${label}: ${count} answers, now the assessment “${name}”. Your other assessments are kept.`;
     if (parsed.migrated && parsed.migration?.summary) message += ` ${parsed.migration.summary}`;
     say(fileMessage, message);
+    reportSave(kept, `Saved “${name}” in this browser.`);
   }
 
   for (const button of widget.querySelectorAll("[data-tk-action]")) {
@@ -406,9 +425,14 @@ export function mount(widget) {
     });
   }
 
+  // Never read more of a file than the engine accepts: one byte over the limit is enough for the
+  // engine to say the file is too large, in its own words.
+  const maxFileBytes = Number(widget.dataset.maxFileBytes) || Infinity;
+  const fileText = (file) => file.slice(0, maxFileBytes + 1).text();
+
   onFilePicked("[data-tk-open]", async (file) => {
     try {
-      await openText(await file.text(), file.name);
+      await openText(await fileText(file), file.name);
     } catch (error) {
       say(fileMessage, `${file.name} could not be opened: ${error.message}. Your current answers are unchanged.`, {
         alert: true,
@@ -421,7 +445,7 @@ export function mount(widget) {
       await loaded;
       const compared = await call("compare", {
         questionnaire: id,
-        before: await file.text(),
+        before: await fileText(file),
         after: collect(form),
         before_label: `Earlier (${file.name})`,
         after_label: "Now",
@@ -461,17 +485,24 @@ export function mount(widget) {
   }
 
   window.addEventListener("beforeprint", updatePrintMeta);
-  // Another tab of this site saved or erased: keep the list of assessments current (this tab's answers stay).
+  // Another tab of this site saved or erased: follow it, keeping this tab's own unsaved changes.
   window.addEventListener("storage", (event) => {
     if (event.key !== null && event.key !== store.key) return;
-    store.refresh();
+    if (store.erasedElsewhere()) {
+      store.erase();
+      store.ensure("");
+      renderAssessments();
+      load({});
+      say(savedLine, "Your answers to this questionnaire were erased in another tab of this browser.");
+      return;
+    }
+    const answers = store.follow(collect(form));
     renderAssessments();
+    showMerged(answers);
   });
 
   // ---------------------------------------------------------------- start: restore what was kept
-  if (!store.available) {
-    say(savedLine, "This browser does not allow saving here. Save your answers to a file to keep them.", { alert: true });
-  }
+  if (!store.writable) say(savedLine, NOT_SAVED, { alert: true, offerFile: true });
   const restored = store.ensure("");
   renderAssessments();
   // Answers typed before this module ran (a slow network) win over stored ones for those questions.

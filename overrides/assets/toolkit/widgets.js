@@ -1,6 +1,6 @@
 // Entry point on pages that hold a widget: start the engine and mount each widget.
 // The page is already usable (the forms are static HTML); this only adds the scoring.
-import { onStatus, start } from "./engine.js";
+import { onStatus, restart, start } from "./engine.js";
 import { mount as mountQuestionnaire } from "./questionnaire.js";
 
 // Imported statically so every form is wired before the page's load event.
@@ -12,12 +12,14 @@ const STATUS_TEXT = {
   ready: "",
 };
 
-function showStatus(widget, { status, reason }) {
+function showStatus(widget, { status, reason, retry }) {
   const box = widget.querySelector("[data-toolkit-status]");
+  const retryButton = widget.querySelector("[data-toolkit-retry]");
   if (!box) return;
-  box.textContent = status === "failed" ? reason : STATUS_TEXT[status];
+  box.textContent = reason || STATUS_TEXT[status] || "";
   box.hidden = !box.textContent;
-  box.classList.toggle("toolkit-status--failed", status === "failed");
+  box.classList.toggle("toolkit-status--failed", status === "failed" || status === "stalled");
+  if (retryButton) retryButton.hidden = !retry;
   widget.dataset.engine = status;
 }
 
@@ -26,6 +28,7 @@ if (widgets.length) {
   start();
   for (const widget of widgets) {
     onStatus((state) => showStatus(widget, state));
+    widget.querySelector("[data-toolkit-retry]")?.addEventListener("click", restart);
     MOUNTERS[widget.dataset.toolkitWidget]?.(widget);
   }
 }
