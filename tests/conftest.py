@@ -18,7 +18,12 @@ def project_root() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """Build the site fresh with `mkdocs build --strict` into a temporary folder, once per session."""
+    """Build the site fresh with `mkdocs build --strict` into a temporary folder, once per session.
+
+    For quick local iteration, TOOLKIT_TEST_SITE=path/to/site reuses a site built beforehand."""
+    prebuilt = os.environ.get("TOOLKIT_TEST_SITE")
+    if prebuilt:
+        return Path(prebuilt)
     site = tmp_path_factory.mktemp("site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TOOLKIT_PRIMERS_PDF": "1"}  # the tests check the PDFs too
     config_file = os.environ.get("TOOLKIT_MKDOCS_FILE", "mkdocs.yml")  # another config, for local iteration
