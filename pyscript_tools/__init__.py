@@ -1,14 +1,9 @@
-"""pyscript_tools: the questionnaire engine of the Responsible AI Toolkit site.
+"""pyscript_tools: the questionnaire engine of the Responsible AI Toolkit site, and its build tools.
 
-Pure Python, standard library only at run time: the same code validates,
-scores and reports in CPython (build, command line, tests) and in Pyodide
-(the browser).  Build-time only modules (never shipped to the browser):
-``yaml_source``, ``loading``, ``anchors``, ``cli`` and ``__main__``.
+Two subpackages, split by where the code runs:
+
+- ``pyscript_tools.engine`` ships to the browser as it is (the site's ``pyscript_tools.zip`` holds
+  exactly that folder) and runs unchanged in CPython and in Pyodide: standard library only.
+- ``pyscript_tools.build`` runs at build time and on the command line: YAML with line numbers,
+  content loading, anchors, the static form, ``python -m pyscript_tools``.
 """
-
-__version__ = "1.0.0"
-
-ANSWERS_FORMAT = "rai-toolkit-answers"
-ANSWERS_FORMAT_VERSION = 1
-
-__all__ = ["__version__", "ANSWERS_FORMAT", "ANSWERS_FORMAT_VERSION"]

@@ -8,5 +8,5 @@ class RuntimeConfig(base.Config):
 
     enabled = c.Type(bool, default=True)
     pyodide_dir = c.Type(str, default="node_modules/pyodide")
-    engine_package = c.Type(str, default="pyscript_tools")
+    engine_package = c.Type(str, default="pyscript_tools.engine")  # the folder that ships, as it is
     dest = c.Type(str, default="assets/pyodide")

@@ -16,8 +16,6 @@ PYODIDE_CORE = {
     "pyodide-lock.json": "pyodide-lock.json",
 }
 ENGINE_ZIP = "pyscript_tools.zip"
-# Build-time modules of the engine that the browser never imports (they need PyYAML or a terminal).
-BUILD_ONLY = {"yaml_source.py", "loading.py", "anchors.py", "cli.py", "__main__.py", "form_html.py"}
 _SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=\S+\s*$")
 
 
@@ -45,12 +43,17 @@ def copy_pyodide_core(source: Path, dest: Path) -> list[Path]:
     return written
 
 
-def zip_engine(package_dir: Path, target: Path) -> Path:
-    """Zip the engine package's run-time modules, with the package folder at the archive root."""
+def zip_engine(engine_dir: Path, target: Path, import_name: str) -> Path:
+    """Zip the engine folder as it is, every ``.py`` file in it, under its import path (e.g.
+    ``pyscript_tools/engine/``; the parent is a namespace package in the browser). Entries carry a
+    fixed date, so the same sources always make the same archive."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    root = Path(*import_name.split("."))
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(package_dir.rglob("*.py")):
-            if path.name in BUILD_ONLY or "__pycache__" in path.parts:
+        for path in sorted(engine_dir.rglob("*.py")):
+            if "__pycache__" in path.parts:
                 continue
-            archive.write(path, Path(package_dir.name) / path.relative_to(package_dir))
+            entry = zipfile.ZipInfo((root / path.relative_to(engine_dir)).as_posix(), date_time=(2024, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, path.read_bytes())
     return target

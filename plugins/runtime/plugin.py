@@ -25,7 +25,7 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
             copy_pyodide_core(project / self.config.pyodide_dir, dest)
         except RuntimeMissing as error:
             raise PluginError(str(error)) from None
-        zip_engine(self._engine_dir(), dest / ENGINE_ZIP)
+        zip_engine(self._engine_dir(), dest / ENGINE_ZIP, self.config.engine_package)
 
     def _engine_dir(self) -> Path:
         spec = importlib.util.find_spec(self.config.engine_package)

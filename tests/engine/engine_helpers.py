@@ -4,11 +4,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pyscript_tools.loading import load_questionnaire_file
+from pyscript_tools.build.content import load_questionnaire_file, load_roles
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
 QDIR = FIXTURES / "questionnaires"
+
+
+ROLES_FILE = REPO / "toolkit_content" / "roles.yml"
+
+
+def role_ids():
+    """The role ids of the site's roles.yml (what questionnaire tags are checked against)."""
+    roles, problems = load_roles(ROLES_FILE)
+    assert problems == [], problems
+    return [role.id for role in roles]
 
 
 def load_fixture(name):

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pyscript_tools.answers import AnswersFileError, migrate_answers, parse_answers_file, template
+from pyscript_tools.engine.answers_file import AnswersFileError, migrate_answers, parse_answers_file, template
 
 
 def wrap(answers, qid="readiness-mini", version="1.2.0", **extra):

@@ -4,15 +4,14 @@ anything else, never recurses into deep nesting, never echoes a long value back.
 import json
 
 import pytest
+from engine_helpers import load_fixture
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pyscript_tools import bridge, jsonsafe
-from pyscript_tools import definition as dfn
-from pyscript_tools.answers import AnswersFileError, parse_answers_file
-from pyscript_tools.scoring import check_answers, normalise_answers
-
-from engine_helpers import load_fixture
+from pyscript_tools.engine import bridge, jsonsafe
+from pyscript_tools.engine import definition as dfn
+from pyscript_tools.engine.answers import check_answers, normalise_answers
+from pyscript_tools.engine.answers_file import AnswersFileError, parse_answers_file
 
 READINESS = load_fixture("readiness-mini")
 QUESTION_IDS = [q["id"] for _, q in dfn.iter_questions(READINESS)]

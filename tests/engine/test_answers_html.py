@@ -1,4 +1,4 @@
-"""The printed answers tables (pyscript_tools.answers_html) and the bridge's opt-in `answers_table` flag."""
+"""The printed answers tables (pyscript_tools.engine.report.answers_table) and the bridge's opt-in `answers_table` flag."""
 from __future__ import annotations
 
 import json
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pyscript_tools.answers_html import answers_html
-from pyscript_tools.bridge import handle
-from pyscript_tools.loading import load_questionnaire_file
-from pyscript_tools.scoring import score
+from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.engine.bridge import handle
+from pyscript_tools.engine.report.answers_table import answers_html
+from pyscript_tools.engine.scoring import score
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,8 +40,8 @@ def test_risk_answers_show_ratings_levels_notes_and_not_applicable():
                "law-function-creep": {"likelihood": 3, "severity": 4, "note": "Other <units> asked"}}
     html = answers_html(score(d, answers))
     assert "Not applicable" in html
-    assert "Likelihood 3 Possible, severity 4 Major: High" in html
-    assert "Note: Other &lt;units&gt; asked" in html
+    assert "Likelihood 3 (Possible), severity 4 (Major): High" in html
+    assert "<th scope=\"col\">Note</th>" in html and "<td>Other &lt;units&gt; asked</td>" in html
     # a half-rated harm is not an answer
     row = html.split("A change in law")[1].split("</tr>")[0]
     assert "Not answered" in row
@@ -65,7 +65,7 @@ def test_bridge_adds_answers_fragment_only_when_asked(flag):
 
 
 def test_risk_summary_names_the_screening_answer_and_labels_links_in_words():
-    from pyscript_tools.report import summary_html
+    from pyscript_tools.engine.report.html import summary_html
 
     html = summary_html(score(_definition("risk"), _example("risk")), "../../")
     assert "screen-application" not in html

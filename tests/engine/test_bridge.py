@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from pyscript_tools import bridge
+from pyscript_tools.engine import bridge
 
 
 def call(**request):

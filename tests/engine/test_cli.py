@@ -7,8 +7,7 @@ import subprocess
 import sys
 
 import pytest
-
-from engine_helpers import FIXTURES, QDIR, REPO
+from engine_helpers import FIXTURES, QDIR, REPO, role_ids
 
 
 def run(*args, cwd=REPO):
@@ -36,7 +35,7 @@ def test_validate_reports_all_problems():
     assert p.returncode == 1
     lines = p.stdout.strip().splitlines()
     assert len(lines) >= 12
-    assert all(":" in l and l.split(":")[1].isdigit() for l in lines)
+    assert all(":" in line and line.split(":")[1].isdigit() for line in lines)
     assert "problems found" in p.stderr
 
 
@@ -121,7 +120,7 @@ def test_validate_accepts_a_role_added_to_roles_yml(tmp_path):
     import shutil
     from pathlib import Path
 
-    from pyscript_tools.loading import load_questionnaire_file, load_vocabulary
+    from pyscript_tools.build.content import load_questionnaire_file, load_roles
 
     root = Path(__file__).resolve().parents[2] / "toolkit_content"
     roles = tmp_path / "roles.yml"
@@ -131,6 +130,7 @@ def test_validate_accepts_a_role_added_to_roles_yml(tmp_path):
     shutil.copy(root / "questionnaires" / "quick-check.yml", quick)
     quick.write_text(quick.read_text().replace("        scale: progress\n",
                      "        scale: progress\n        tags: {roles: [procurement-office]}\n", 1), encoding="utf-8")
-    assert load_vocabulary(roles)["roles"] >= {"procurement-office", "executive-leadership"}
-    assert load_questionnaire_file(quick, vocabulary=load_vocabulary(roles))[1] == []
-    assert any("procurement-office" in e for e in load_questionnaire_file(quick)[1])
+    ids = [role.id for role in load_roles(roles)[0]]
+    assert {"procurement-office", "executive-leadership"} <= set(ids)
+    assert load_questionnaire_file(quick, roles=ids)[1] == []
+    assert any("procurement-office" in e for e in load_questionnaire_file(quick, roles=role_ids())[1])

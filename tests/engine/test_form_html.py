@@ -1,4 +1,4 @@
-"""The static questionnaire form (pyscript_tools.form_html): native, labelled, unique ids, every question present."""
+"""The static questionnaire form (pyscript_tools.build.form_html): native, labelled, unique ids, every question present."""
 from __future__ import annotations
 
 import re
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pyscript_tools.form_html import render_form
-from pyscript_tools.loading import load_questionnaire_file
+from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.build.form_html import render_form
 
 ROOT = Path(__file__).resolve().parents[2]
 QIDS = ["readiness", "risk", "workbook", "quick-check"]
@@ -29,7 +29,7 @@ def test_every_question_is_a_fieldset_with_legend_and_labelled_controls(qid):
     d = _definition(qid)
     html = _render(qid)
     questions = [q for s in d["sections"] for q in s["questions"]]
-    assert html.count("<fieldset class=\"toolkit-question") == len(questions)
+    assert html.count("<fieldset class=\"tk-question") == len(questions)
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert [i for i, n in Counter(ids).items() if n > 1] == []
     for control in re.findall(r"<(?:input|textarea|select)\b[^>]*>", html):

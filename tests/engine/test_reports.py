@@ -3,10 +3,11 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 
-from pyscript_tools.compare import compare_html, compare_results
-from pyscript_tools.export import to_csv, to_markdown
-from pyscript_tools.report import render_html
-from pyscript_tools.scoring import score
+from pyscript_tools.engine.report.compare import compare_html, compare_results
+from pyscript_tools.engine.report.csv import to_csv
+from pyscript_tools.engine.report.html import render_html
+from pyscript_tools.engine.report.markdown import to_markdown
+from pyscript_tools.engine.scoring import score
 
 EVIL = '<script>alert("x")</script> & \'quotes\''
 FULL_READINESS = {"culture-vision": "partly", "culture-dialogue": "embedded",
@@ -23,21 +24,21 @@ def test_every_user_text_is_escaped(readiness, workbook):
     readiness["title"] = EVIL
     readiness["sections"][0]["title"] = EVIL
     readiness["sections"][0]["questions"][0]["recommendation"] = EVIL
-    html = render_html(readiness, score(readiness, FULL_READINESS), name=EVIL, base_url='"><x')
+    html = render_html(score(readiness, FULL_READINESS), name=EVIL, base_url='"><x')
     for frag in html.values():
         assert "<script>" not in frag and '"><x' not in frag
     assert "&lt;script&gt;" in html["all"]
     r = score(workbook, {"wb-law-basis": {"status": "in-progress", "owner": EVIL, "response": EVIL}})
-    html = render_html(workbook, r)
+    html = render_html(r)
     assert "<script>" not in html["all"] and "&lt;script&gt;" in html["action_plan"]
 
 
 def test_radar_chart_and_accessible_table(readiness):
     readiness["sections"].append({"id": "process", "title": "Processes",
                                   "questions": [{"id": "proc-1", "text": "P", "scale": "maturity"}]})
-    html = render_html(readiness, score(readiness, dict(FULL_READINESS, **{"proc-1": "embedded"})))
+    html = render_html(score(readiness, dict(FULL_READINESS, **{"proc-1": "embedded"})))
     root = parse_svg(html["svg"])
-    assert "tk-radar" in root.get("class") and root.get("role") == "img"
+    assert "tk-chart--radar" in root.get("class") and root.get("role") == "img"
     assert root.get("aria-labelledby")
     assert html["svg"] in html["chart"]
     assert "<table" in html["chart"] and "<caption>" in html["chart"]
@@ -46,9 +47,9 @@ def test_radar_chart_and_accessible_table(readiness):
 
 def test_heatmap_for_risk(risk):
     r = score(risk, {"law-no-basis": {"likelihood": 2, "severity": 3}, "fair-bias": {"likelihood": 4, "severity": 4}})
-    html = render_html(risk, r)
+    html = render_html(r)
     root = parse_svg(html["svg"])
-    assert "tk-heatmap" in root.get("class")
+    assert "tk-chart--heatmap" in root.get("class")
     cells = [el for el in root.iter() if el.tag.endswith("rect")]
     assert len(cells) == 16
     assert "Likely" in html["chart"] and "Severe" in html["chart"] and "Critical" in html["chart"]
@@ -57,19 +58,19 @@ def test_heatmap_for_risk(risk):
 
 def test_progress_bars_for_workbook(workbook):
     r = score(workbook, {"wb-law-basis": {"status": "done"}})
-    html = render_html(workbook, r)
+    html = render_html(r)
     root = parse_svg(html["svg"])
-    assert "tk-bars" in root.get("class")
+    assert "tk-chart--bars" in root.get("class")
     assert "Stage: Planning and design" in html["chart"]
     assert "<table" in html["chart"] and "Action plan" in html["all"]
 
 
 def test_note_and_incomplete_in_summary(readiness):
-    html = render_html(readiness, score(readiness, {"culture-vision": "partly"}))
+    html = render_html(score(readiness, {"culture-vision": "partly"}))
     assert "Indicative self-assessment aid" in html["summary"]
     assert "1 of 4 questions answered" in html["summary"]
     assert 'href="roadmap/organizational-culture/#why-culture-matters"' in html["recommendations"]
-    html = render_html(readiness, score(readiness, {"culture-vision": "partly"}), base_url="../../")
+    html = render_html(score(readiness, {"culture-vision": "partly"}), base_url="../../")
     assert 'href="../../roadmap/organizational-culture/#why-culture-matters"' in html["recommendations"]
 
 

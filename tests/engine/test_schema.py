@@ -4,10 +4,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from pyscript_tools.yaml_source import load_yaml_with_lines
-
 from engine_helpers import FIXTURES, QDIR, REPO
+
+from pyscript_tools.build.yaml_source import load_yaml_with_lines
 
 SCHEMA_PATH = REPO / "toolkit_content" / "schema" / "questionnaire.schema.json"
 

@@ -1,9 +1,8 @@
 """The shared scoring fixtures (also run inside Pyodide) checked against hand-computed expectations."""
 import pytest
-
-from pyscript_tools.scoring import score
-
 from engine_helpers import load_fixture, scoring_cases
+
+from pyscript_tools.engine.scoring import score
 
 
 def summarise(r):

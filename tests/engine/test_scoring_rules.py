@@ -1,8 +1,9 @@
 """Unit tests of each scoring rule."""
 import pytest
 
-from pyscript_tools.scoring import AnswersError, check_answers, round1, score
-
+from pyscript_tools.engine.answers import AnswersError, check_answers
+from pyscript_tools.engine.scoring import score
+from pyscript_tools.engine.text import round1
 
 # ---------------------------------------------------------------- readiness
 
@@ -69,9 +70,9 @@ def test_round_half_up():
 # ---------------------------------------------------------------- risk
 
 def test_risk_matrix_maps_pairs(risk):
-    for (l, s), expected in {(1, 1): "low", (2, 2): "medium", (3, 3): "high", (4, 4): "critical",
+    for (lik, sev), expected in {(1, 1): "low", (2, 2): "medium", (3, 3): "high", (4, 4): "critical",
                              (1, 4): "medium", (4, 1): "medium"}.items():
-        r = score(risk, {"fair-bias": {"likelihood": l, "severity": s}})
+        r = score(risk, {"fair-bias": {"likelihood": lik, "severity": sev}})
         assert r["sections"][2]["level"] == expected
         assert r["overall"]["level"] == expected
 

@@ -3,12 +3,11 @@ import copy
 import re
 
 import pytest
+from engine_helpers import FIXTURES, QDIR, role_ids
 
-from pyscript_tools.anchors import page_anchors, slugify
-from pyscript_tools.loading import load_questionnaire_dir, load_questionnaire_file, validate_links
-from pyscript_tools.validate import validate_definition
-
-from engine_helpers import FIXTURES, QDIR
+from pyscript_tools.build.anchors import page_anchors, slugify
+from pyscript_tools.build.content import load_questionnaire_dir, load_questionnaire_file, validate_links
+from pyscript_tools.engine.validate import tag_vocabulary, validate_definition
 
 LINE = re.compile(r"^[^:]+:\d+: [^:]+: .+$")
 ANCHORS = {
@@ -25,7 +24,7 @@ def test_fixtures_are_valid():
 
 def test_every_problem_at_once_with_file_and_line():
     path = FIXTURES / "invalid" / "many-problems.yml"
-    _, errors = load_questionnaire_file(path, anchors_by_page=ANCHORS)
+    _, errors = load_questionnaire_file(path, anchors_by_page=ANCHORS, roles=role_ids())
     text = "\n".join(errors)
     assert all(LINE.match(e) for e in errors), errors
     expectations = [
@@ -126,7 +125,7 @@ def test_risk_rules(risk, mutate, fragment):
 ])
 def test_workbook_rules(workbook, mutate, fragment):
     mutate(workbook)
-    errors = validate_definition(workbook, file="w.yml")
+    errors = validate_definition(workbook, file="w.yml", vocabulary=tag_vocabulary(role_ids()))
     assert any(fragment in e for e in errors), errors
 
 

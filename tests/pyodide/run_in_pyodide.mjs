@@ -1,32 +1,27 @@
 // Run the engine inside Pyodide under Node.js, with local files only (no network).
 //
-// Usage: node tests/pyodide/run_in_pyodide.mjs INPUT.json [ENGINE.zip]
+// Usage: node tests/pyodide/run_in_pyodide.mjs INPUT.json ENGINE.zip
 //   INPUT.json = {"requests": [<bridge request>, ...]}
-//   ENGINE.zip (optional) = the engine archive the site ships (package folder at its root);
-//   without it the .py files are copied from the repository.
-// Prints {"python": "<sys.version>", "responses": [<bridge response JSON text>, ...]} on stdout.
-// The engine is copied from the repository's pyscript_tools/ into Pyodide's file system
-// (build-time modules excluded, as in the browser zip).
-import { readFileSync, readdirSync } from "node:fs";
+//   ENGINE.zip = the engine archive exactly as the site ships it (pyscript_tools/engine/ at its root)
+// Prints {"python": "<sys.version>", "responses": [<bridge response JSON text>, ...], "outside": "..."}
+// on stdout, where "outside" lists any module imported from outside the engine and the standard library.
+import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "..", "..");
-const pyodideDir = join(repo, "node_modules", "pyodide");
-const BUILD_ONLY = new Set(["yaml_source.py", "loading.py", "anchors.py", "cli.py", "__main__.py"]);
+const pyodideDir = join(resolve(here, "..", ".."), "node_modules", "pyodide");
 
 // Refuse any network access: the run must be local only.
 globalThis.fetch = async (url) => {
   const text = String(url);
   if (text.startsWith("file:") || text.startsWith("/")) {
-    const path = text.startsWith("file:") ? fileURLToPath(text) : text;
-    return new Response(readFileSync(path));
+    return new Response(readFileSync(text.startsWith("file:") ? fileURLToPath(text) : text));
   }
   throw new Error(`network access refused in test: ${text}`);
 };
 
-const input = JSON.parse(readFileSync(process.argv[2], "utf-8"));
+const [input, archive] = [JSON.parse(readFileSync(process.argv[2], "utf-8")), process.argv[3]];
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({
   indexURL: pyodideDir + "/",
@@ -37,23 +32,19 @@ const pyodide = await loadPyodide({
 });
 
 const site = "/home/pyodide/engine";
-pyodide.FS.mkdirTree(site + "/pyscript_tools");
-if (process.argv[3]) {
-  const bytes = new Uint8Array(readFileSync(process.argv[3]));  // a plain typed array, not a Node Buffer
-  pyodide.unpackArchive(bytes, "zip", { extractDir: site });
-} else {
-  const pkg = join(repo, "pyscript_tools");
-  for (const name of readdirSync(pkg)) {
-    if (!name.endsWith(".py") || BUILD_ONLY.has(name)) continue;
-    pyodide.FS.writeFile(`${site}/pyscript_tools/${name}`, readFileSync(join(pkg, name), "utf-8"));
-  }
-}
+pyodide.FS.mkdirTree(site);
+pyodide.unpackArchive(new Uint8Array(readFileSync(archive)), "zip", { extractDir: site }); // a plain typed array
 pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(site)})`);
-const handle = pyodide.runPython("from pyscript_tools.bridge import handle; handle");
-const responses = input.requests.map((req) => handle(JSON.stringify(req)));
-// Prove the build-time modules are absent and nothing imports yaml.
-const leaked = pyodide.runPython(
-  "import sys; ','.join(sorted(m for m in sys.modules if m in ('yaml', 'js.fetch') or m.startswith('pyscript_tools.') and m.split('.')[1] in ('yaml_source','loading','cli','anchors')))"
+pyodide.runPython("import sys; loaded_before_engine = set(sys.modules)");
+const handle = pyodide.runPython(
+  "import pyscript_tools.engine.bridge as bridge; bridge.RAISE_INTERNAL_ERRORS = True; bridge.handle",
 );
+const responses = input.requests.map((req) => handle(JSON.stringify(req)));
+// Whatever the engine imported beyond what Pyodide had loaded must be the engine or the standard library.
+const outside = pyodide.runPython(`
+','.join(sorted(m for m in set(sys.modules) - loaded_before_engine
+                if m.split('.')[0] not in sys.stdlib_module_names
+                and not (m == 'pyscript_tools' or m.startswith('pyscript_tools.engine'))))
+`);
 const version = pyodide.runPython("import sys; sys.version");
-process.stdout.write(JSON.stringify({ python: version, responses, leaked }));
+process.stdout.write(JSON.stringify({ python: version, responses, outside }));

@@ -26,7 +26,7 @@ def slugify(value, separator="-"):
     value = unicodedata.normalize("NFKD", value)
     value = value.encode("ascii", "ignore").decode("ascii")
     value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[{}\s]+".format(separator), separator, value)
+    return re.sub(rf"[{separator}\s]+", separator, value)
 
 
 def _plain(text):
@@ -41,8 +41,8 @@ def _plain(text):
 
 def page_anchors(text):
     """Return the set of anchors defined in one Markdown page."""
-    anchors = set()
-    used = {}
+    anchors: set[str] = set()
+    used: dict[str, int] = {}
     in_fence = None
     front = text.startswith("---\n")
     for i, line in enumerate(text.splitlines()):

@@ -10,10 +10,14 @@ line number (see :mod:`pyscript_tools.yaml_source`).  Standard library only.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from . import definition as d
+from .kinds import KINDS
+from .text import shown
+from .vocabulary import APPROACHES, FILTER_DIMENSIONS, ID_RE, QUESTION_TYPES, SPECIALS, STAGES
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SEMVER_RE = re.compile(r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$")
 LINK_RE = re.compile(r"^[A-Za-z0-9_./-]+\.md(?:#[A-Za-z0-9_:.-]+)?$")
 
@@ -25,22 +29,31 @@ SECTION_KEYS = {"id", "title", "description", "weight", "learn_more", "screening
                 "recommendation"}
 QUESTION_KEYS = {"id", "text", "help", "type", "scale", "options", "learn_more", "recommendation",
                  "tags", "stage"}
-TAG_KEYS = {"roles", "stages", "approaches"}
+TAG_KEYS = set(FILTER_DIMENSIONS)
 AXIS_KEYS = {"value", "label", "description"}
 RISK_ACTIONS = ("proceed", "mitigate", "escalate", "do-not-proceed")
 
 
-def format_path(path):
+Path = tuple[Any, ...]  # a field's path, e.g. ("sections", 0, "questions", 2, "scale")
+Lines = dict[Path, int]  # path -> 1-based line in the YAML file
+Vocabulary = dict[str, set[str]]
+
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_$-]+$")
+
+
+def format_path(path: Path) -> str:
+    """A field's path as people write it: ``sections[0].questions[2].scale`` (odd keys quoted)."""
     out = ""
     for part in path:
         if isinstance(part, int):
             out += "[%d]" % part
         else:
-            out += ("." if out else "") + str(part)
+            key = str(part) if _PLAIN_KEY.match(str(part)) else shown(str(part), 40)
+            out += ("." if out else "") + key
     return out or "(file)"
 
 
-def line_of(lines, path):
+def line_of(lines: Lines | None, path: Path) -> int:
     if not lines:
         return 1
     path = tuple(path)
@@ -52,31 +65,36 @@ def line_of(lines, path):
         path = path[:-1]
 
 
-def default_vocabulary():
-    return {"roles": set(d.ROLES), "stages": set(d.STAGES), "approaches": set(d.APPROACHES)}
+def tag_vocabulary(roles: Iterable[str] | None = None) -> Vocabulary:
+    """The ids tags may use: stages and approaches from the engine's vocabulary, roles as given (from
+    ``toolkit_content/roles.yml``; without them, role ids are not checked)."""
+    out = {"stages": set(STAGES), "approaches": set(APPROACHES)}
+    if roles is not None:
+        out["roles"] = set(roles)
+    return out
 
 
 class _Checker:
-    def __init__(self, data, lines, file, stem, vocabulary):
+    def __init__(self, data: Any, lines: Lines | None, file: str, stem: str | None, vocabulary: Vocabulary | None):
         self.data = data
         self.lines = lines or {}
         self.file = file
         self.stem = stem
-        self.vocab = vocabulary or default_vocabulary()
-        self.errors = []
+        self.vocab = vocabulary or tag_vocabulary()
+        self.errors: list[str] = []
 
     # -- reporting
-    def err(self, path, message):
+    def err(self, path: Path, message: str) -> None:
         self.errors.append("%s:%d: %s: %s" % (self.file, line_of(self.lines, path),
                                                format_path(path), message))
 
-    def keys(self, obj, allowed, path, what):
+    def keys(self, obj: dict[str, Any], allowed: set[str], path: Path, what: str) -> None:
         for key in obj:
             if key not in allowed:
                 hint = ", ".join(sorted(k for k in allowed if k != "$schema"))
                 self.err(tuple(path) + (key,), "unknown key %r in %s (allowed: %s)" % (key, what, hint))
 
-    def text(self, obj, key, path, required=True):
+    def text(self, obj: dict[str, Any], key: str, path: Path, required: bool = True) -> str | None:
         if key not in obj or obj[key] is None:
             if required:
                 self.err(path, "missing required field %r" % key)
@@ -86,7 +104,7 @@ class _Checker:
             return None
         return obj[key]
 
-    def ident(self, obj, path, what):
+    def ident(self, obj: dict[str, Any], path: Path, what: str) -> str | None:
         if "id" not in obj:
             self.err(path, "%s has no 'id'" % what)
             return None
@@ -97,13 +115,13 @@ class _Checker:
             return None
         return val
 
-    def link(self, value, path):
+    def link(self, value: Any, path: Path) -> None:
         if not isinstance(value, str) or not LINK_RE.match(value) or value.startswith("/"):
             self.err(path, "%r is not a docs-relative link like "
                            "'roadmap/processes.md#oversight-committee'" % (value,))
 
     # -- main
-    def run(self):
+    def run(self) -> list[str]:
         data = self.data
         if not isinstance(data, dict):
             self.err((), "the file must contain a mapping (key: value pairs) at the top level")
@@ -120,11 +138,11 @@ class _Checker:
         elif not SEMVER_RE.match(version):
             self.err(("version",), "%r is not a semantic version like \"1.0.0\"" % version)
         kind = data.get("kind")
-        if kind not in d.KINDS:
+        if kind not in KINDS:
             if kind is None:
                 self.err((), "missing required field 'kind' (readiness, risk or workbook)")
             else:
-                self.err(("kind",), "%r is not one of: %s" % (kind, ", ".join(d.KINDS)))
+                self.err(("kind",), "%r is not one of: %s" % (kind, ", ".join(KINDS)))
             kind = None
         self.kind = kind
         self.text(data, "title", ())
@@ -144,7 +162,7 @@ class _Checker:
         self.check_sections(data)
         return self.errors
 
-    def check_levels(self, data):
+    def check_levels(self, data: dict[str, Any]) -> list[str]:
         kind = self.kind
         levels = data.get("levels")
         if levels is None:
@@ -188,7 +206,7 @@ class _Checker:
                 m = lv.get("min")
                 if m is None:
                     self.err(path, "missing required field 'min' (percentage 0-100)")
-                elif not d._is_num(m) or not 0 <= m <= 100:
+                elif not d.is_number(m) or not 0 <= m <= 100:
                     self.err(path + ("min",), "must be a number from 0 to 100, not %r" % (m,))
                 else:
                     if i == 0 and m != 0:
@@ -199,12 +217,12 @@ class _Checker:
                     prev_min = m
         return ids
 
-    def check_options(self, options, path, context):
+    def check_options(self, options: Any, path: Path, context: str | None) -> None:
         """Check a list of options; context: 'readiness' | 'risk' | other."""
         if not isinstance(options, list) or not options:
             self.err(path, "a question needs a non-empty list of options")
             return
-        values = []
+        values: list[Any] = []
         specials = []
         best = None
         for i, opt in enumerate(options):
@@ -224,8 +242,8 @@ class _Checker:
             self.text(opt, "label", p)
             special = opt.get("special")
             if special is not None:
-                if not isinstance(special, str) or special not in d.SPECIALS:
-                    self.err(p + ("special",), "%r is not one of: %s" % (special, ", ".join(d.SPECIALS)))
+                if not isinstance(special, str) or special not in SPECIALS:
+                    self.err(p + ("special",), "%r is not one of: %s" % (special, ", ".join(SPECIALS)))
                 elif special in specials:
                     self.err(p + ("special",), "only one option may be %r" % special)
                 else:
@@ -233,7 +251,7 @@ class _Checker:
                 if "points" in opt:
                     self.err(p + ("points",), "a %r option does not score: remove 'points'" % (special,))
             pts = opt.get("points")
-            if pts is not None and not d._is_num(pts):
+            if pts is not None and not d.is_number(pts):
                 self.err(p + ("points",), "must be a number, not %r" % (pts,))
             elif pts is not None and pts < 0:
                 self.err(p + ("points",), "must not be negative")
@@ -252,7 +270,7 @@ class _Checker:
         if not [o for o in options if isinstance(o, dict) and not o.get("special")]:
             self.err(path, "at least one option must not be special")
 
-    def check_scales(self, data):
+    def check_scales(self, data: dict[str, Any]) -> set[Any]:
         scales = data.get("scales")
         if scales is None:
             return set()
@@ -267,7 +285,7 @@ class _Checker:
             self.check_options(options, ("scales", name), self.kind)
         return set(scales)
 
-    def check_risk_axes(self, data):
+    def check_risk_axes(self, data: dict[str, Any]) -> None:
         sizes = {}
         for axis in ("likelihood", "severity"):
             items = data.get(axis)
@@ -277,7 +295,7 @@ class _Checker:
             if not isinstance(items, list) or not items:
                 self.err((axis,), "must be a non-empty list, lowest first")
                 continue
-            values = []
+            values: list[Any] = []
             for i, item in enumerate(items):
                 p = (axis, i)
                 if not isinstance(item, dict):
@@ -328,25 +346,27 @@ class _Checker:
                     self.err(("matrix", i + 1, j), "matrix not monotone: %r is lower than %r above it "
                              "(a higher likelihood must never lower the level)" % (matrix[i + 1][j], cell))
 
-    def check_tags(self, tags, path):
+    def check_tags(self, tags: Any, path: Path) -> None:
         if not isinstance(tags, dict):
             self.err(path, "must be a mapping with roles, stages and/or approaches")
             return
         self.keys(tags, TAG_KEYS, path, "tags")
-        for dim in ("roles", "stages", "approaches"):
+        for dim in FILTER_DIMENSIONS:
             if dim not in tags:
                 continue
             vals = tags[dim]
             if not isinstance(vals, list):
                 self.err(path + (dim,), "must be a list")
                 continue
-            known = self.vocab.get(dim, set())
+            known = self.vocab.get(dim)  # None: no list to check against (roles without roles.yml)
+            what = "approach" if dim == "approaches" else dim[:-1]
             for k, v in enumerate(vals):
-                if not isinstance(v, str) or v not in known:
-                    self.err(path + (dim, k), "unknown %s id %r (known: %s)"
-                             % (dim[:-1] if dim != "approaches" else "approach", v, ", ".join(sorted(known))))
+                if not isinstance(v, str) or not ID_RE.match(v):
+                    self.err(path + (dim, k), "%r is not a valid %s id" % (v, what))
+                elif known is not None and v not in known:
+                    self.err(path + (dim, k), "unknown %s id %r (known: %s)" % (what, v, ", ".join(sorted(known))))
 
-    def check_sections(self, data):
+    def check_sections(self, data: dict[str, Any]) -> None:
         sections = data.get("sections")
         if sections is None:
             self.err((), "missing required field 'sections'")
@@ -354,8 +374,8 @@ class _Checker:
         if not isinstance(sections, list) or not sections:
             self.err(("sections",), "must be a non-empty list of sections")
             return
-        section_ids = {}
-        question_ids = {}
+        section_ids: dict[str, int] = {}
+        question_ids: dict[str, int] = {}
         kind = self.kind
         for i, sec in enumerate(sections):
             path = ("sections", i)
@@ -373,7 +393,7 @@ class _Checker:
                 w = sec["weight"]
                 if kind != "readiness":
                     self.err(path + ("weight",), "'weight' is only for readiness sections")
-                elif not d._is_num(w) or w < 0:
+                elif not d.is_number(w) or w < 0:
                     self.err(path + ("weight",), "must be a number of 0 or more, not %r" % (w,))
             screening = sec.get("screening", False)
             if "screening" in sec:
@@ -391,7 +411,7 @@ class _Checker:
             for j, q in enumerate(questions):
                 self.check_question(sec, q, path + ("questions", j), question_ids, screening is True)
 
-    def unique(self, ident, seen, path, what):
+    def unique(self, ident: str | None, seen: dict[str, int], path: Path, what: str) -> None:
         """Report `ident` if an earlier `what` used it; otherwise remember the line it is on."""
         if not ident:
             return
@@ -400,7 +420,8 @@ class _Checker:
         else:
             seen[ident] = line_of(self.lines, path + ("id",))
 
-    def check_question(self, sec, q, path, question_ids, screening):
+    def check_question(self, sec: dict[str, Any], q: Any, path: Path, question_ids: dict[str, int],
+                       screening: bool) -> None:
         kind = self.kind
         if not isinstance(q, dict):
             self.err(path, "a question must be a mapping with id and text")
@@ -415,20 +436,13 @@ class _Checker:
         if "tags" in q:
             self.check_tags(q["tags"], path + ("tags",))
         qtype = q.get("type")
-        if qtype is not None and (not isinstance(qtype, str) or qtype not in d.QUESTION_TYPES):
-            self.err(path + ("type",), "%r is not one of: %s" % (qtype, ", ".join(d.QUESTION_TYPES)))
+        if qtype is not None and (not isinstance(qtype, str) or qtype not in QUESTION_TYPES):
+            self.err(path + ("type",), "%r is not one of: %s" % (qtype, ", ".join(QUESTION_TYPES)))
             return
         if kind is None:
             return
-        if qtype is None:
-            if kind == "workbook":
-                qtype = "prompt"
-            elif kind == "risk" and not screening and "scale" not in q and "options" not in q:
-                qtype = "rated"
-            else:
-                qtype = "choice"
-        allowed = {"readiness": ("choice",), "workbook": ("prompt",),
-                   "risk": ("choice",) if screening else ("rated", "choice")}[kind]
+        qtype = d.question_type({"kind": kind}, {"screening": screening}, q)
+        allowed = KINDS[kind].allowed_types(screening)
         if qtype not in allowed:
             self.err(path + ("type",), "type %r is not allowed here (allowed: %s)" % (qtype, ", ".join(allowed)))
             return
@@ -458,15 +472,13 @@ class _Checker:
             self.err(path, "missing required field 'stage' (a life-cycle stage id)")
 
 
-def validate_definition(definition, lines=None, file="questionnaire", stem=None, vocabulary=None):
+def validate_definition(definition: Any, lines: Lines | None = None, file: str = "questionnaire",
+                        stem: str | None = None, vocabulary: Vocabulary | None = None) -> list[str]:
     """Return every problem of ``definition`` as ``file:line: field: message``."""
-    try:
-        return _Checker(definition, lines, file, stem, vocabulary).run()
-    except Exception as exc:  # a validator must never raise: report instead
-        return ["%s:1: (file): internal validation error: %s: %s" % (file, type(exc).__name__, exc)]
+    return _Checker(definition, lines, file, stem, vocabulary).run()
 
 
-def iter_links(definition):
+def iter_links(definition: Any) -> Iterator[tuple[Path, Any]]:
     """Yield (path, link) for every learn_more / level link in the definition."""
     if not isinstance(definition, dict):
         return
@@ -492,7 +504,8 @@ def iter_links(definition):
                 yield ("sections", i, "questions", j, "learn_more"), q["learn_more"]
 
 
-def validate_links(definition, anchors_by_page, lines=None, file="questionnaire"):
+def validate_links(definition: Any, anchors_by_page: dict[str, set[str]], lines: Lines | None = None,
+                   file: str = "questionnaire") -> list[str]:
     """Check every link against ``anchors_by_page`` {"roadmap/processes.md": {"oversight-committee", ...}}."""
     errors = []
     for path, link in iter_links(definition):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # an answers file of the largest questionnaire is about 40 kB
 MAX_DEPTH = 12  # an answers file nests 5 levels at most (a template's option lists)
@@ -45,8 +46,11 @@ def check_limits(text: str, what: str = "the file", max_bytes: int = MAX_FILE_BY
                              % (what, max_depth))
 
 
-def loads(text: str, what: str = "the file", max_bytes: int = MAX_FILE_BYTES, max_depth: int = MAX_DEPTH):
-    """``json.loads`` after :func:`check_limits`; JSON syntax errors raise ``ValueError`` as usual."""
+def loads(text: str, what: str = "the file", max_bytes: int = MAX_FILE_BYTES, max_depth: int = MAX_DEPTH) -> Any:
+    """``json.loads`` after :func:`check_limits`; JSON syntax errors raise ``ValueError`` as usual, and
+    anything but text a ``TypeError``."""
+    if not isinstance(text, str):
+        raise TypeError("expected JSON text, got %s" % type(text).__name__)
     check_limits(text, what, max_bytes, max_depth)
     return json.loads(text)
 

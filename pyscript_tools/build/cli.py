@@ -1,4 +1,8 @@
-"""Command line: ``python -m pyscript_tools validate|template|score`` (build-time; needs PyYAML)."""
+"""Command line: ``python -m pyscript_tools validate|template|score`` (build time; needs PyYAML).
+
+The same engine functions as the browser's: nothing is scored or reported here that is not in
+:mod:`pyscript_tools.engine`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,14 @@ import argparse
 import json
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+
+from ..engine.answers_file import AnswersFileError, parse_answers_file, template
+from ..engine.report.csv import to_csv
+from ..engine.report.markdown import to_markdown
+from ..engine.scoring import score
+from .anchors import scan_docs_anchors
+from .content import load_questionnaire_file, load_roles
 
 DEFAULT_CONTENT = os.path.join("toolkit_content", "questionnaires")
 DEFAULT_DOCS = "docs"
@@ -27,7 +38,6 @@ def _find_file(qid_or_path, content):
 
 
 def _load(qid_or_path, content):
-    from .loading import load_questionnaire_file
     path = _find_file(qid_or_path, content)
     defn, errors = load_questionnaire_file(path)
     if errors:
@@ -39,9 +49,10 @@ def _load(qid_or_path, content):
 
 
 def cmd_validate(args):
-    from .loading import load_questionnaire_file, load_vocabulary, scan_docs_anchors
     files = list(args.files)
-    vocabulary = load_vocabulary(os.path.join(os.path.dirname(os.path.normpath(args.content)), "roles.yml"))
+    roles_file = os.path.join(os.path.dirname(os.path.normpath(args.content)), "roles.yml")
+    roles, all_errors = load_roles(roles_file) if os.path.isfile(roles_file) else ([], [])
+    role_ids = [role.id for role in roles] or None
     if not files:
         if not os.path.isdir(args.content):
             raise CliError("no files given and %s/ does not exist" % args.content)
@@ -55,12 +66,11 @@ def cmd_validate(args):
             anchors = scan_docs_anchors(args.docs)
         else:
             print("note: %s/ not found: links to guidance pages are not checked" % args.docs, file=sys.stderr)
-    all_errors = []
     for path in files:
         if not os.path.isfile(path):
             all_errors.append("%s:1: (file): no such file" % path)
             continue
-        _, errors = load_questionnaire_file(path, anchors_by_page=anchors, vocabulary=vocabulary)
+        _, errors = load_questionnaire_file(path, anchors_by_page=anchors, roles=role_ids)
         all_errors += errors
         if not errors and not args.quiet:
             print("ok: %s" % path)
@@ -73,27 +83,23 @@ def cmd_validate(args):
 
 
 def cmd_template(args):
-    from .answers import template
     defn = _load(args.id, args.content)
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     print(json.dumps(template(defn, now=now), ensure_ascii=False, indent=2))
     return 0
 
 
 def cmd_score(args):
-    from .answers import AnswersFileError, parse_answers_file
-    from .export import to_csv, to_markdown
-    from .scoring import score
     defn = _load(args.id, args.content)
     try:
         with open(args.answers, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
-        raise CliError("cannot read %s: %s" % (args.answers, exc.strerror or exc))
+        raise CliError("cannot read %s: %s" % (args.answers, exc.strerror or exc)) from None
     try:
         parsed = parse_answers_file(raw, defn)
     except AnswersFileError as exc:
-        raise CliError("%s: %s" % (args.answers, exc))
+        raise CliError("%s: %s" % (args.answers, exc)) from None
     if parsed["migrated"]:
         print("note: %s" % parsed["migration"]["summary"], file=sys.stderr)
     filters = {"roles": args.role or [], "stages": args.stage or [], "approaches": args.approach or []}

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import yaml
 
+from ..engine.validate import format_path as _fmt
+
 
 def _convert(node, path, lines, errors, file):
     if isinstance(node, yaml.MappingNode):
-        out = {}
-        seen = {}
+        mapping: dict = {}
+        seen: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 errors.append("%s:%d: %s: YAML merge keys (<<) are not supported"
@@ -31,15 +33,15 @@ def _convert(node, path, lines, errors, file):
                               % (file, line, _fmt(sub), key, seen[key]))
             seen[key] = line
             lines[sub] = line
-            out[key] = _convert(value_node, sub, lines, errors, file)
-        return out
+            mapping[key] = _convert(value_node, sub, lines, errors, file)
+        return mapping
     if isinstance(node, yaml.SequenceNode):
-        out = []
+        items = []
         for i, item in enumerate(node.value):
             sub = path + (i,)
             lines[sub] = item.start_mark.line + 1
-            out.append(_convert(item, sub, lines, errors, file))
-        return out
+            items.append(_convert(item, sub, lines, errors, file))
+        return items
     # scalar: let the safe constructor resolve its type
     constructor = yaml.SafeLoader("")
     try:
@@ -48,15 +50,10 @@ def _convert(node, path, lines, errors, file):
         constructor.dispose()
 
 
-def _fmt(path):
-    from .validate import format_path
-    return format_path(path)
-
-
 def load_yaml_with_lines(text, file="<yaml>"):
     """Parse ``text``; return (data, lines, errors).  Never raises."""
     lines = {(): 1}
-    errors = []
+    errors: list[str] = []
     try:
         loader = yaml.SafeLoader(text)
         try:

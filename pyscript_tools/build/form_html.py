@@ -5,32 +5,21 @@ a section navigation with progress counts, and the panels the browser glue bring
 files, workbook filters, results). Panels that only work with JavaScript carry ``hidden`` and are
 revealed by the glue, so a page opened without scripts shows a plain, readable form.
 
-Standard library only: the caller passes ``markdown`` (text -> HTML) for help and descriptions; the
-default escapes the text into paragraphs.
+The caller passes ``markdown`` (text -> HTML) for help and descriptions; the default escapes the text
+into paragraphs.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from html import escape
-from typing import Callable, Iterable
 
-from .jsonsafe import MAX_FILE_BYTES
+from ..engine.definition import options_of, question_type
+from ..engine.jsonsafe import MAX_FILE_BYTES
+from ..engine.kinds import KINDS
+from ..engine.vocabulary import APPROACHES, STAGES, STATUSES
 
 LinkResolver = Callable[[str], str]
 MarkdownRenderer = Callable[[str], str]
-
-STAGE_TITLES = {
-    "planning-design": "Planning and design",
-    "development-procurement": "Development or procurement",
-    "deployment-use": "Deployment and use",
-    "monitoring-evaluation": "Monitoring and evaluation",
-}
-APPROACH_TITLES = {"develop": "Develop in house", "procure": "Procure", "deploy": "Deploy"}
-WORKBOOK_STATUSES = [
-    ("not-started", "Not started"),
-    ("in-progress", "In progress"),
-    ("done", "Done"),
-    ("not-applicable", "Not applicable"),
-]
 
 
 def _attr(value: object) -> str:
@@ -43,21 +32,6 @@ def plain_markdown(text: str) -> str:
     return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
-def _options(question: dict, scales: dict) -> list[dict]:
-    return question.get("options") or scales.get(question.get("scale", ""), [])
-
-
-def question_type(definition: dict, section: dict, question: dict) -> str:
-    """choice | rated | prompt, as the engine reads it."""
-    kind = definition.get("kind")
-    if kind == "workbook":
-        return "prompt"
-    if kind == "risk" and not section.get("screening"):
-        if question.get("type") == "rated" or not (question.get("options") or question.get("scale")):
-            return "rated"
-    return "choice"
-
-
 class _Form:
     def __init__(self, definition: dict, resolve: LinkResolver, markdown: MarkdownRenderer,
                  role_names: dict[str, str], heading_level: int = 3):
@@ -68,26 +42,25 @@ class _Form:
         self.p = f"tk-{self.qid}"
         self.resolve = resolve
         self.md = markdown
-        self.scales = definition.get("scales", {})
         self.role_names = role_names
 
     # ------------------------------------------------------------------ pieces
     def learn_more(self, link: str | None, about: str) -> str:
         if not link:
             return ""
-        return (f'<p class="toolkit-learn-more"><a href="{_attr(self.resolve(link))}">Learn more'
+        return (f'<p class="tk-learn-more"><a href="{_attr(self.resolve(link))}">Learn more'
                 f'<span class="tk-visually-hidden"> about: {escape(about)}</span></a></p>')
 
     def help(self, dom_id: str, text: str | None) -> tuple[str, str]:
         if not text:
             return "", ""
-        return f'<div class="toolkit-help" id="{_attr(dom_id)}-help">{self.md(text)}</div>', f"{dom_id}-help"
+        return f'<div class="tk-question__help" id="{_attr(dom_id)}-help">{self.md(text)}</div>', f"{dom_id}-help"
 
     def radios(self, name: str, dom_id: str, options: Iterable[tuple[str, str, str]], attrs: str = "") -> str:
         out = []
         for i, (value, label, description) in enumerate(options):
             rid = f"{dom_id}-{i}"
-            desc = f' <span class="tk-option-description">{escape(description)}</span>' if description else ""
+            desc = f' <span class="tk-option__description">{escape(description)}</span>' if description else ""
             out.append(f'<div class="tk-option"><input type="radio" id="{_attr(rid)}" name="{_attr(name)}"'
                        f' value="{_attr(value)}"{attrs}><label for="{_attr(rid)}">{escape(label)}{desc}</label></div>')
         return "".join(out)
@@ -101,14 +74,14 @@ class _Form:
         tags = question.get("tags") or {}
         data = [f'data-question="{_attr(q)}"', f'data-type="{qtype}"', f'data-section="{_attr(section["id"])}"']
         described = f' aria-describedby="{_attr(help_id)}"' if help_id else ""
-        parts = [f'<fieldset class="toolkit-question tk-{qtype}" id="{_attr(dom_id)}" {" ".join(data)}{described}>',
+        parts = [f'<fieldset class="tk-question tk-{qtype}" id="{_attr(dom_id)}" {" ".join(data)}{described}>',
                  f'<legend>{escape(question["text"])}</legend>']
         if qtype == "prompt":
             parts.append(self.prompt_tags(question, tags))
         parts.append(help_html)
         if qtype == "choice":
-            options = [(o["value"], o["label"], o.get("description") or "") for o in _options(question, self.scales)]
-            parts.append(f'<div class="toolkit-options">{self.radios(dom_id, dom_id, options)}</div>')
+            options = [(o["value"], o["label"], o.get("description") or "") for o in options_of(self.d, question)]
+            parts.append(f'<div class="tk-options">{self.radios(dom_id, dom_id, options)}</div>')
         elif qtype == "rated":
             parts.append(self.rated(dom_id))
         else:
@@ -121,24 +94,24 @@ class _Form:
         out = ['<div class="tk-rating">']
         for axis, title in (("likelihood", "Likelihood"), ("severity", "Severity")):
             options = [(str(o["value"]), f'{o["value"]} {o["label"]}', "") for o in self.d.get(axis, [])]
-            out.append(f'<fieldset class="tk-axis" data-axis="{axis}"><legend>{title}</legend>'
-                       f'<div class="toolkit-options tk-inline">{self.radios(f"{dom_id}-{axis}", f"{dom_id}-{axis}", options)}'
-                       "</div></fieldset>")
+            radios = self.radios(f"{dom_id}-{axis}", f"{dom_id}-{axis}", options)
+            out.append(f'<fieldset class="tk-rating__axis" data-axis="{axis}"><legend>{title}</legend>'
+                       f'<div class="tk-options tk-options--inline">{radios}</div></fieldset>')
         out.append("</div>")
-        out.append(f'<div class="tk-option tk-na"><input type="checkbox" id="{_attr(dom_id)}-na" data-tk-na>'
+        out.append(f'<div class="tk-option tk-option--na"><input type="checkbox" id="{_attr(dom_id)}-na" data-tk-na>'
                    f'<label for="{_attr(dom_id)}-na">Not applicable to this system</label></div>')
         out.append(f'<div class="tk-field"><label for="{_attr(dom_id)}-note">Note (optional): safeguards, reasons'
                    f'</label><textarea id="{_attr(dom_id)}-note" rows="2" data-tk-field="note"></textarea></div>')
         return "".join(out)
 
     def prompt(self, dom_id: str) -> str:
-        status = self.radios(f"{dom_id}-status", f"{dom_id}-status", [(v, lab, "") for v, lab in WORKBOOK_STATUSES])
+        status = self.radios(f"{dom_id}-status", f"{dom_id}-status", [(v, lab, "") for v, lab in STATUSES.items()])
         return (
-            f'<fieldset class="tk-axis tk-status-group"><legend>Status</legend>'
-            f'<div class="toolkit-options tk-inline">{status}</div></fieldset>'
+            f'<fieldset class="tk-rating__axis" data-axis="status"><legend>Status</legend>'
+            f'<div class="tk-options tk-options--inline">{status}</div></fieldset>'
             f'<div class="tk-field"><label for="{_attr(dom_id)}-response">Response</label>'
             f'<textarea id="{_attr(dom_id)}-response" rows="3" data-tk-field="response"></textarea></div>'
-            '<div class="tk-field-row">'
+            '<div class="tk-fields">'
             f'<div class="tk-field"><label for="{_attr(dom_id)}-owner">Owner</label>'
             f'<input type="text" id="{_attr(dom_id)}-owner" data-tk-field="owner" autocomplete="off"></div>'
             f'<div class="tk-field"><label for="{_attr(dom_id)}-due">Due date</label>'
@@ -150,12 +123,12 @@ class _Form:
         bits = []
         stage = question.get("stage")
         if stage:
-            bits.append(f"Stage: {escape(STAGE_TITLES.get(stage, stage))}")
+            bits.append(f"Stage: {escape(STAGES.get(stage, stage))}")
         if tags.get("roles"):
             bits.append("Roles: " + ", ".join(escape(self.role_names.get(r, r)) for r in tags["roles"]))
         if tags.get("approaches"):
-            bits.append("Approach: " + ", ".join(escape(APPROACH_TITLES.get(a, a)) for a in tags["approaches"]))
-        return f'<p class="tk-tags">{" · ".join(bits)}</p>' if bits else ""
+            bits.append("Approach: " + ", ".join(escape(APPROACHES.get(a, a)) for a in tags["approaches"]))
+        return f'<p class="tk-question__tags">{" · ".join(bits)}</p>' if bits else ""
 
     # ------------------------------------------------------------------ panels
     def sections(self) -> list[dict]:
@@ -166,15 +139,15 @@ class _Form:
 
     def progress_nav(self) -> str:
         total = sum(self.count(s) for s in self.sections())
-        noun = "prompts" if self.d.get("kind") == "workbook" else "questions"
+        noun = KINDS[self.d["kind"]].NOUN
         items = "".join(
             f'<li data-tk-nav="{_attr(s["id"])}"><a href="#{_attr(self.p)}-s-{_attr(s["id"])}">{escape(s["title"])}</a>'
-            f' <span class="tk-count" data-tk-section-count="{_attr(s["id"])}">0 of {self.count(s)}</span></li>'
+            f' <span class="tk-nav__count" data-tk-section-count="{_attr(s["id"])}">0 of {self.count(s)}</span></li>'
             for s in self.sections())
         return (
-            f'<nav class="tk-panel tk-progress" aria-labelledby="{self.p}-progress-h">'
+            f'<nav class="tk-panel tk-panel--progress" aria-labelledby="{self.p}-progress-h">'
             f'<h{self.h} id="{self.p}-progress-h">Sections and progress</h{self.h}>'
-            f'<p class="tk-progress-line"><span data-tk-progress-text>0 of {total} {noun} answered</span>'
+            f'<p class="tk-panel__progress"><span data-tk-progress-text>0 of {total} {noun} answered</span>'
             f' <progress max="{total}" value="0" data-tk-progress aria-label="{noun.capitalize()} answered"></progress></p>'
             f'<ol class="tk-nav">{items}</ol>'
             f'<p><a href="#{self.p}-results">Go to your result</a></p>'
@@ -185,12 +158,12 @@ class _Form:
         p = self.p
         privacy = f' <a href="{_attr(privacy_url)}">How your answers are kept</a>.' if privacy_url else ""
         return (
-            f'<section class="tk-panel tk-assessments" aria-labelledby="{p}-assessments-h" data-tk-js hidden>'
+            f'<section class="tk-panel tk-panel--assessments" aria-labelledby="{p}-assessments-h" data-tk-js hidden>'
             f'<h{self.h} id="{p}-assessments-h">Your assessments</h{self.h}>'
-            '<p class="tk-autosave"><strong>Saved automatically in this browser.</strong> Every answer is kept in'
+            '<p class="tk-panel__lead"><strong>Saved automatically in this browser.</strong> Every answer is kept in'
             " this browser's own storage as you go, so you can close the page and come back later. Nothing is"
             " sent anywhere. On a shared computer, erase your answers when you finish." + privacy + "</p>"
-            '<div class="tk-field-row">'
+            '<div class="tk-fields">'
             f'<div class="tk-field"><label for="{p}-assessment">Assessment</label>'
             f'<select id="{p}-assessment" data-tk-select></select></div>'
             f'<div class="tk-field"><label for="{p}-name">Name of this assessment</label>'
@@ -200,11 +173,11 @@ class _Form:
             '<div class="tk-buttons">'
             '<button type="button" class="md-button" data-tk-action="new">New assessment</button>'
             '<button type="button" class="md-button" data-tk-action="delete">Delete this assessment</button>'
-            '<button type="button" class="md-button tk-danger" data-tk-action="erase">'
+            '<button type="button" class="md-button tk-button--danger" data-tk-action="erase">'
             "Erase my answers from this browser</button>"
             "</div>"
-            '<p class="tk-saved" data-tk-saved role="status"><span data-tk-saved-text></span>'
-            ' <button type="button" class="md-button" data-tk-action="save" data-tk-saved-action hidden>'
+            '<p class="tk-message tk-message--saved" data-tk-saved role="status"><span data-tk-message-text></span>'
+            ' <button type="button" class="md-button" data-tk-action="save" data-tk-message-action hidden>'
             "Save answers to a file</button></p>"
             "</section>"
         )
@@ -214,7 +187,7 @@ class _Form:
         example = (f'<button type="button" class="md-button" data-tk-action="example" data-url="{_attr(example_url)}">'
                    "Open the worked example</button>") if example_url else ""
         return (
-            f'<section class="tk-panel tk-files" aria-labelledby="{p}-files-h" data-tk-js hidden>'
+            f'<section class="tk-panel tk-panel--files" aria-labelledby="{p}-files-h" data-tk-js hidden>'
             f'<h{self.h} id="{p}-files-h">Files and reports</h{self.h}>'
             "<p>Save your answers to a file to keep them with the project's records or share them with"
             " colleagues; open the file later to carry on. Reports are made in this browser.</p>"
@@ -237,7 +210,7 @@ class _Form:
             f'<span class="tk-file"><input type="file" id="{p}-compare" accept=".json,application/json" data-tk-compare>'
             f'<label for="{p}-compare" class="md-button">Compare with a file</label></span>'
             "</div>"
-            '<div class="tk-compare-result" data-tk-compare-result></div>'
+            '<div class="tk-panel__compare" data-tk-compare-result></div>'
             "</section>"
         )
 
@@ -255,8 +228,8 @@ class _Form:
                     stages.append(s) if s and s not in stages else None
                 for a in tags.get("approaches") or []:
                     approaches.append(a) if a not in approaches else None
-        stages.sort(key=lambda s: list(STAGE_TITLES).index(s) if s in STAGE_TITLES else 99)
-        approaches.sort(key=lambda a: list(APPROACH_TITLES).index(a) if a in APPROACH_TITLES else 99)
+        stages.sort(key=lambda s: list(STAGES).index(s) if s in STAGES else 99)
+        approaches.sort(key=lambda a: list(APPROACHES).index(a) if a in APPROACHES else 99)
         role_order = list(self.role_names)
         roles.sort(key=lambda r: role_order.index(r) if r in role_order else 99)
 
@@ -268,27 +241,27 @@ class _Form:
 
         total = sum(self.count(s) for s in self.sections())
         return (
-            f'<section class="tk-panel tk-filters" aria-labelledby="{p}-filters-h" data-tk-js hidden>'
+            f'<section class="tk-panel tk-panel--filters" aria-labelledby="{p}-filters-h" data-tk-js hidden>'
             f'<h{self.h} id="{p}-filters-h">Show the prompts that matter to you</h{self.h}>'
-            '<div class="tk-field-row">'
+            '<div class="tk-fields">'
             + select("roles", "Role", "All roles", roles, self.role_names)
-            + select("stages", "Life-cycle stage", "All stages", stages, STAGE_TITLES)
-            + select("approaches", "Approach", "All approaches", approaches, APPROACH_TITLES)
+            + select("stages", "Life-cycle stage", "All stages", stages, STAGES)
+            + select("approaches", "Approach", "All approaches", approaches, APPROACHES)
             + "</div>"
-            f'<p class="tk-filter-count" data-tk-filter-count role="status">Showing all {total} prompts.</p>'
+            f'<p class="tk-message tk-message--count" data-tk-filter-count role="status">Showing all {total} prompts.</p>'
             "</section>"
         )
 
     def section(self, section: dict, first_rated: bool) -> str:
         sid = section["id"]
         dom_id = f"{self.p}-s-{sid}"
-        parts = [f'<section class="toolkit-section" id="{_attr(dom_id)}" data-section="{_attr(sid)}"'
+        parts = [f'<section class="tk-section" id="{_attr(dom_id)}" data-section="{_attr(sid)}"'
                  f' aria-labelledby="{_attr(dom_id)}-h">',
                  f'<h{self.h} id="{_attr(dom_id)}-h">{escape(section["title"])}</h{self.h}>',
-                 f'<p class="tk-section-progress" data-tk-section-line="{_attr(sid)}">'
+                 f'<p class="tk-section__progress" data-tk-section-line="{_attr(sid)}">'
                  f"0 of {self.count(section)} answered</p>"]
         if section.get("description"):
-            parts.append(f'<div class="tk-section-description">{self.md(section["description"])}</div>')
+            parts.append(f'<div class="tk-section__description">{self.md(section["description"])}</div>')
         parts.append(self.learn_more(section.get("learn_more"), section["title"]))
         if first_rated:
             parts.append(self.scale_help())
@@ -308,59 +281,53 @@ class _Form:
     # ------------------------------------------------------------------ whole widget
     def render(self, site_root: str, example_url: str | None, privacy_url: str) -> str:
         d = self.d
+        kind = KINDS[d["kind"]]
         p = self.p
         parts = [
-            f'<div class="toolkit-widget tk-widget tk-kind-{_attr(d.get("kind"))}" data-toolkit-widget="questionnaire"'
+            f'<div class="tk-widget tk-widget--{_attr(d["kind"])}" data-toolkit-widget="questionnaire"'
             f' data-questionnaire="{_attr(self.qid)}" data-version="{_attr(d["version"])}"'
-            f' data-kind="{_attr(d.get("kind"))}" data-title="{_attr(d["title"])}"'
-            f' data-site-root="{_attr(site_root)}" data-max-file-bytes="{MAX_FILE_BYTES}">',
+            f' data-kind="{_attr(d["kind"])}" data-noun="{kind.NOUN}" data-unnamed="{_attr(kind.UNNAMED)}"'
+            f' data-title="{_attr(d["title"])}" data-site-root="{_attr(site_root)}" data-max-file-bytes="{MAX_FILE_BYTES}">',
             # Shown only while the page's root keeps the theme's `no-js` class, i.e. with scripts off.
-            '<p class="toolkit-status toolkit-status--failed toolkit-nojs">Scoring, saving and reports need'
+            '<p class="tk-widget__status tk-widget__status--failed tk-widget__nojs">Scoring, saving and reports need'
             " JavaScript, which is off in this browser. You can read the questions; nothing you choose"
             " here is kept or sent anywhere.</p>",
-            '<div class="toolkit-engine" data-toolkit-engine>'
-            '<p class="toolkit-status" data-toolkit-status role="status" hidden></p>'
+            '<div class="tk-widget__engine" data-toolkit-engine>'
+            '<p class="tk-widget__status" data-toolkit-status role="status" hidden></p>'
             '<button type="button" class="md-button" data-toolkit-retry hidden>Try again</button></div>',
-            '<div class="tk-print-header" data-tk-print-header>'
-            f'<p class="tk-print-title">{escape(d["title"])}, version {escape(str(d["version"]))}</p>'
-            '<p class="tk-print-meta" data-tk-print-meta></p></div>',
+            '<div class="tk-print" data-tk-print-header>'
+            f'<p class="tk-print__title">{escape(d["title"])}, version {escape(str(d["version"]))}</p>'
+            '<p class="tk-print__meta" data-tk-print-meta></p></div>',
         ]
         if d.get("introduction"):
-            parts.append('<details class="tk-introduction"><summary>How to fill it in</summary>'
+            parts.append('<details class="tk-widget__introduction"><summary>How to fill it in</summary>'
                          f'{self.md(d["introduction"])}</details>')
         parts.append(self.assessments_panel(privacy_url))
         parts.append(self.files_panel(example_url))
         parts.append(self.filters_panel())
         parts.append(self.progress_nav())
         # Not a <form>: with no script (off, blocked or still loading) nothing here can be submitted.
-        parts.append('<div class="toolkit-form" data-toolkit-form>')
+        parts.append('<div class="tk-form" data-toolkit-form>')
         rated_seen = False
         for section in self.sections():
             has_rated = any(question_type(d, section, q) == "rated" for q in section.get("questions", []))
             parts.append(self.section(section, has_rated and not rated_seen))
             rated_seen = rated_seen or has_rated
-        parts.append('<p class="tk-submit" data-tk-js hidden><button type="button" class="md-button md-button--primary'
-                     ' toolkit-button" data-tk-action="score">Score my answers</button></p>')
+        parts.append('<p class="tk-form__submit" data-tk-js hidden><button type="button" class="md-button md-button--primary'
+                     ' tk-form__button" data-tk-action="score">Score my answers</button></p>')
         parts.append("</div>")
         parts.append(
             f'<section class="tk-results" id="{p}-results" aria-labelledby="{p}-results-h">'
             f'<h{self.h} id="{p}-results-h" data-tk-results-heading tabindex="-1">Your result</h{self.h}>'
-            '<p class="tk-result-placeholder" data-tk-placeholder>Your result appears here as you answer.'
+            '<p class="tk-message tk-message--placeholder" data-tk-placeholder>Your result appears here as you answer.'
             " It is computed in this browser.</p>"
-            '<div class="toolkit-result" data-toolkit-result hidden></div>'
-            '<div class="tk-print-answers" data-tk-print-answers></div>'
+            '<div class="tk-results__body" data-toolkit-result hidden></div>'
+            '<div class="tk-print__answers" data-tk-print-answers></div>'
             "</section>"
         )
         parts.append('<p class="tk-visually-hidden" data-tk-announce role="status" aria-live="polite"></p>')
         parts.append("</div>")
         return "\n".join(x for x in parts if x)
-
-
-def render_question(qid_prefix: str, question: dict, scales: dict, resolve: LinkResolver) -> str:
-    """One choice question as a fieldset of radio buttons (kept for callers of the first version)."""
-    form = _Form({"id": qid_prefix, "kind": "readiness", "scales": scales, "version": ""}, resolve, plain_markdown, {})
-    form.p = qid_prefix
-    return form.question({"id": "section"}, question)
 
 
 def render_form(definition: dict, resolve: LinkResolver, site_root: str = "", *,

@@ -1,0 +1,146 @@
+"""What an answer may be, per question type, and when a question counts as answered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import definition as d
+from .text import shown, truncate
+from .vocabulary import NOT_APPLICABLE, PROMPT_KEYS, RATING_AXES, RATING_KEYS, STATUSES
+
+Answers = dict[str, Any]
+
+
+class AnswersError(ValueError):
+    """Answers that do not fit the questionnaire; ``problems`` lists them, ``str()`` is one line."""
+
+    def __init__(self, problems: list[str]):
+        from .text import one_line
+
+        self.problems = list(problems)
+        super().__init__(one_line(self.problems))
+
+
+def _allowed(values: list[Any]) -> str:
+    return ", ".join(v if isinstance(v, str) else repr(v) for v in values)
+
+
+def answer_problem(definition: d.Definition, section: d.Section, question: d.Question, value: Any) -> str | None:
+    """What is wrong with ``value`` as an answer to ``question``, in one line, or None (no answer,
+    ``None``, is always acceptable)."""
+    if value is None:
+        return None
+    qtype = d.question_type(definition, section, question)
+    if qtype == "choice":
+        options = d.options_of(definition, question)
+        if isinstance(value, (dict, list)) or d.find_option(options, value) is None:
+            return "%s is not one of: %s" % (shown(value), _allowed([o.get("value") for o in options]))
+        return None
+    if qtype == "rated":
+        return _rating_problem(definition, value)
+    if qtype == "prompt":
+        return _prompt_problem(value)
+    return "question type %s cannot be answered" % shown(qtype)
+
+
+def _unknown_keys(value: dict[str, Any], allowed: tuple[str, ...]) -> str | None:
+    unknown = sorted(str(k) for k in value if k not in allowed)
+    if not unknown:
+        return None
+    return "unknown key%s %s (allowed: %s)" % ("s" if len(unknown) > 1 else "", truncate(", ".join(unknown), 60),
+                                             ", ".join(allowed))
+
+
+def _rating_problem(definition: d.Definition, value: Any) -> str | None:
+    if value == NOT_APPLICABLE:
+        return None
+    if not isinstance(value, dict):
+        return "expected {\"likelihood\": ..., \"severity\": ...} or \"not-applicable\", got %s" % shown(value)
+    unknown = _unknown_keys(value, RATING_KEYS)
+    if unknown:
+        return unknown
+    for axis in RATING_AXES:
+        v = value.get(axis)
+        if v is not None and d.scale_index(definition.get(axis) or [], v) is None:
+            allowed = [i.get("value") for i in definition.get(axis) or []]
+            return "%s %s is not one of: %s" % (axis, shown(v), _allowed(allowed))
+    if value.get("note") is not None and not isinstance(value["note"], str):
+        return "note must be text"
+    return None
+
+
+def _prompt_problem(value: Any) -> str | None:
+    if isinstance(value, str) and value in STATUSES:
+        return None
+    if not isinstance(value, dict):
+        return "expected {\"status\": ..., \"response\": ..., \"owner\": ..., \"due\": ...}, got %s" % shown(value)
+    unknown = _unknown_keys(value, PROMPT_KEYS)
+    if unknown:
+        return unknown
+    status = value.get("status")
+    if status is not None and status not in STATUSES:
+        return "status %s is not one of: %s" % (shown(status), ", ".join(STATUSES))
+    for key in ("response", "owner"):
+        if value.get(key) is not None and not isinstance(value.get(key), str):
+            return "%s must be text" % key
+    due = value.get("due")
+    if due not in (None, "") and not valid_date(due):
+        return "due %s is not a date in the form YYYY-MM-DD" % shown(due)
+    return None
+
+
+def valid_date(text: object) -> bool:
+    """Whether ``text`` is a real calendar date written YYYY-MM-DD."""
+    if not isinstance(text, str) or len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return False
+    try:
+        y, m, day = int(text[:4]), int(text[5:7]), int(text[8:])
+    except ValueError:
+        return False
+    if not (1 <= m <= 12 and 1 <= day <= 31 and y >= 1):
+        return False
+    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    return day <= [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+
+
+def normalise_answers(answers: Any) -> Any:
+    """Empty form values count as unanswered: ``""`` and ``{}`` are dropped, as are empty ratings and
+    statuses inside an answer. Anything that is not a mapping is returned unchanged (and refused later)."""
+    if not isinstance(answers, dict):
+        return answers
+    out = {}
+    for qid, value in answers.items():
+        if value is None or value == "":
+            continue
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if not (v == "" and k in ("status",) + RATING_AXES)}
+            if not value:
+                continue
+        out[qid] = value
+    return out
+
+
+def check_answers(definition: d.Definition, answers: Any) -> list[str]:
+    """Every problem with an answers mapping, as ``question 'id': message`` lines (unknown ids first)."""
+    if not isinstance(answers, dict):
+        return ["answers must be an object mapping question ids to values"]
+    answers = normalise_answers(answers)
+    index = d.question_index(definition)
+    problems = ["question %s: unknown question id" % shown(qid) for qid in answers if qid not in index]
+    for qid, (section, question) in index.items():
+        if qid in answers:
+            why = answer_problem(definition, section, question, answers[qid])
+            if why:
+                problems.append("question %s: %s" % (shown(qid), why))
+    return problems
+
+
+def is_answered(qtype: str, value: Any) -> bool:
+    """Whether an answer counts: a rating needs both axes (or not applicable), a prompt a status."""
+    if value is None:
+        return False
+    if qtype == "rated":
+        return value == NOT_APPLICABLE or all(value.get(axis) is not None for axis in RATING_AXES)
+    if qtype == "prompt":
+        return isinstance(value, str) or value.get("status") is not None
+    return True

@@ -1,0 +1,191 @@
+"""Answers files: a blank template, reading with precise refusals, and migration across versions.
+
+An answers file is JSON::
+
+    {"format": "rai-toolkit-answers", "format_version": 1, "questionnaire": "readiness",
+     "version": "1.0.0", "name": "...", "created": ISO-8601, "updated": ISO-8601,
+     "answers": {"question-id": value, ...}}
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from . import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION, jsonsafe
+from . import definition as d
+from .answers import Answers, answer_problem, normalise_answers
+from .text import one_line, shown
+from .vocabulary import NOT_APPLICABLE, STATUSES
+
+
+class AnswersFileError(ValueError):
+    """The answers file cannot be used; ``str()`` is a one-line reason."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = list(problems or [message])
+
+
+def valid_timestamp(value: object) -> bool:
+    if not isinstance(value, str) or len(value) < 10:
+        return False
+    text = value[:-1] + "+00:00" if value.endswith("Z") else value
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def allowed_values(definition: d.Definition, section: d.Section, question: d.Question) -> dict[str, Any]:
+    """What a question accepts, for templates and documentation."""
+    qtype = d.question_type(definition, section, question)
+    if qtype == "choice":
+        options = []
+        for option in d.options_of(definition, question):
+            item = {"value": option.get("value"), "label": option.get("label")}
+            for key in ("points", "special", "min_level"):
+                if option.get(key) is not None:
+                    item[key] = option[key]
+            options.append(item)
+        return {"type": "choice", "options": options}
+    if qtype == "rated":
+        return {"type": "rated",
+                "likelihood": [{"value": x.get("value"), "label": x.get("label")} for x in definition.get("likelihood") or []],
+                "severity": [{"value": x.get("value"), "label": x.get("label")} for x in definition.get("severity") or []],
+                "or": NOT_APPLICABLE}
+    return {"type": "prompt", "status": list(STATUSES), "response": "text", "owner": "text", "due": "YYYY-MM-DD"}
+
+
+def _header(definition: d.Definition, name: str, created: str | None, updated: str | None) -> dict[str, Any]:
+    return {"format": ANSWERS_FORMAT, "format_version": ANSWERS_FORMAT_VERSION,
+            "questionnaire": definition.get("id"), "version": definition.get("version"),
+            "name": name or "", "created": created, "updated": updated}
+
+
+def template(definition: d.Definition, now: str | None = None, name: str = "") -> dict[str, Any]:
+    """A blank answers file listing each question's allowed values (and their points)."""
+    allowed = {}
+    for section, question in d.iter_questions(definition):
+        info = allowed_values(definition, section, question)
+        info.update(section=section.get("id"), text=question.get("text"))
+        allowed[question["id"]] = info
+    return {**_header(definition, name, now, now), "answers": {qid: None for qid in allowed}, "allowed": allowed}
+
+
+def new_answers_file(definition: d.Definition, answers: Answers, name: str = "", created: str | None = None,
+                     updated: str | None = None) -> dict[str, Any]:
+    """``answers`` wrapped as an answers file (for download)."""
+    return {**_header(definition, name, created, updated or created),
+            "answers": {k: v for k, v in (answers or {}).items() if v is not None}}
+
+
+def _decode(text: Any) -> Any:
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise AnswersFileError("the file is not UTF-8 text (is it an answers file?)") from None
+    if isinstance(text, dict):
+        return text
+    if not isinstance(text, str):
+        raise AnswersFileError("expected the text of a JSON answers file")
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise AnswersFileError("the file is empty")
+    try:
+        return jsonsafe.loads(text)
+    except jsonsafe.JsonLimitError as exc:
+        raise AnswersFileError(str(exc)) from None
+    except ValueError as exc:
+        raise AnswersFileError("the file is not valid JSON (%s)" % str(exc).splitlines()[0]) from None
+
+
+def _check_header(data: Any, definition: d.Definition) -> None:
+    if not isinstance(data, dict):
+        raise AnswersFileError("the file is JSON but not an answers file (expected an object at the top level)")
+    fmt = data.get("format")
+    if fmt != ANSWERS_FORMAT:
+        if fmt is None:
+            if "id" in data and "sections" in data:
+                raise AnswersFileError("this is a questionnaire definition, not an answers file")
+            raise AnswersFileError("not an answers file: the \"format\" marker %r is missing" % ANSWERS_FORMAT)
+        raise AnswersFileError("not an answers file: format is %s, expected %r" % (shown(fmt), ANSWERS_FORMAT))
+    version = data.get("format_version")
+    if version != ANSWERS_FORMAT_VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and version > ANSWERS_FORMAT_VERSION:
+            raise AnswersFileError("the file uses answers format version %s, newer than this site understands (%d)"
+                                   % (shown(version), ANSWERS_FORMAT_VERSION))
+        raise AnswersFileError("unsupported format_version %s (expected %d)" % (shown(version), ANSWERS_FORMAT_VERSION))
+    qid = data.get("questionnaire")
+    if qid != definition.get("id"):
+        raise AnswersFileError("these answers are for questionnaire %s, not %r" % (shown(qid), definition.get("id")))
+    if not isinstance(data.get("version"), str) or not data["version"]:
+        raise AnswersFileError("the file does not say which version of %r it answers (\"version\" is missing)" % qid)
+    if data.get("answers") is not None and not isinstance(data["answers"], dict):
+        raise AnswersFileError("\"answers\" must be an object mapping question ids to values")
+    for key in ("created", "updated"):
+        if data.get(key) not in (None, "") and not valid_timestamp(data[key]):
+            raise AnswersFileError("%r is %s, not an ISO-8601 date and time" % (key, shown(data[key])))
+    if data.get("name") is not None and not isinstance(data["name"], str):
+        raise AnswersFileError("\"name\" must be text")
+
+
+def parse_answers_file(text: Any, definition: d.Definition, allow_migration: bool = True) -> dict[str, Any]:
+    """Read an answers file (text, bytes or an already-decoded dict) for ``definition``.
+
+    Returns {"answers", "name", "created", "updated", "questionnaire", "version", "file_version",
+    "migrated", "migration"}; raises :class:`AnswersFileError` with a precise one-line reason.
+    """
+    data = _decode(text)
+    _check_header(data, definition)
+    answers = normalise_answers(data.get("answers") or {})  # checked above: a mapping, or none
+    file_version = data["version"]
+    parsed = {"answers": answers, "name": data.get("name") or "", "created": data.get("created"),
+              "updated": data.get("updated"), "questionnaire": data["questionnaire"],
+              "version": definition.get("version"), "file_version": file_version,
+              "migrated": False, "migration": None}
+    if file_version == definition.get("version") or not allow_migration:
+        problems = _problems(definition, answers)
+        if problems:
+            lead = "the answers do not fit %s version %s" % (definition.get("id"), definition.get("version"))
+            raise AnswersFileError(one_line(problems, lead), problems)
+        return parsed
+    kept, report = migrate_answers(definition, answers, file_version)
+    return {**parsed, "answers": kept, "migrated": True, "migration": report}
+
+
+def _problems(definition: d.Definition, answers: Answers) -> list[str]:
+    index = d.question_index(definition)
+    problems = ["unknown question id %s" % shown(k) for k in answers if k not in index]
+    for k, v in answers.items():
+        if k in index:
+            why = answer_problem(definition, index[k][0], index[k][1], v)
+            if why:
+                problems.append("question %s: %s" % (shown(k), why))
+    return problems
+
+
+def migrate_answers(definition: d.Definition, answers: Answers,
+                    from_version: str | None = None) -> tuple[Answers, dict[str, Any]]:
+    """Keep what still fits ``definition``; report what was kept, dropped (with reasons) and is new."""
+    index = d.question_index(definition)
+    answers = normalise_answers(answers or {})
+    kept, dropped = {}, []
+    for k, v in answers.items():
+        if k not in index:
+            dropped.append({"question": k, "reason": "question no longer exists"})
+            continue
+        why = answer_problem(definition, index[k][0], index[k][1], v)
+        if why:
+            dropped.append({"question": k, "reason": "answer no longer valid: %s" % why})
+            continue
+        kept[k] = v
+    new = [qid for qid in index if qid not in answers]
+    report = {"from_version": from_version, "to_version": definition.get("version"),
+              "kept": [k for k in index if k in kept], "dropped": dropped, "new": new,
+              "summary": "Answers from version %s moved to version %s: %d kept, %d dropped, %d new question%s."
+              % (from_version, definition.get("version"), len(kept), len(dropped), len(new),
+                 "" if len(new) == 1 else "s")}
+    return kept, report

@@ -1,0 +1,136 @@
+"""SVG charts, written once against rows: a radar, horizontal bars and a risk heat map.
+
+Each chart is an accessible image (``role="img"`` with a title and a description); the same figures
+always follow it in a table. Text colours use ``currentColor`` so both palettes work.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, NamedTuple
+
+from .. import text
+from . import levels as level_colours
+
+ACCENT = "#1565c0"
+
+
+class Bar(NamedTuple):
+    label: str
+    percent: float | None
+    value: str  # what the bar's end says, e.g. "3 of 8 done"
+
+
+def _open(kind: str, width: float, height: float, id_prefix: str, title: str, desc: str) -> list[str]:
+    pid = text.html(id_prefix)
+    return ['<svg xmlns="http://www.w3.org/2000/svg" class="tk-chart tk-chart--%s" viewBox="0 0 %d %d" '
+            'width="100%%" role="img" aria-labelledby="%s-title %s-desc">' % (kind, width, height, pid, pid),
+            '<title id="%s-title">%s</title>' % (pid, text.html(title)),
+            '<desc id="%s-desc">%s</desc>' % (pid, text.html(desc))]
+
+
+def radar(rows: list[tuple[str, float | None]], id_prefix: str, title: str) -> str:
+    """Percentages per axis on a radar (bars when there are fewer than three axes)."""
+    desc = "; ".join("%s %s" % (label, text.percent_text(p)) for label, p in rows)
+    if len(rows) < 3:
+        return bars([Bar(label, p, text.percent_text(p)) for label, p in rows], id_prefix, title)
+    width, height = 680, 420
+    cx, cy, r = width / 2, height / 2 + 5, 135
+    n = len(rows)
+
+    def point(i: int, frac: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        return cx + r * frac * math.cos(angle), cy + r * frac * math.sin(angle)
+
+    parts = _open("radar", width, height, id_prefix, title, desc)
+    for ring in (0.25, 0.5, 0.75, 1.0):
+        points = " ".join("%.1f,%.1f" % point(i, ring) for i in range(n))
+        parts.append('<polygon class="tk-chart__grid" points="%s" fill="none" stroke="currentColor" '
+                     'stroke-opacity="0.25" stroke-width="1"/>' % points)
+    for i, (label, percent) in enumerate(rows):
+        x, y = point(i, 1.0)
+        parts.append('<line class="tk-chart__axis" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="currentColor" '
+                     'stroke-opacity="0.35"/>' % (cx, cy, x, y))
+        lx, ly = point(i, 1.16)
+        anchor = "middle" if abs(lx - cx) < 10 else ("start" if lx > cx else "end")
+        parts.append('<text class="tk-chart__label" x="%.1f" y="%.1f" text-anchor="%s" font-size="12" '
+                     'fill="currentColor">%s<tspan x="%.1f" dy="14" font-weight="bold">%s</tspan></text>'
+                     % (lx, ly, anchor, text.html(text.truncate(label, 28)), lx, text.html(text.percent_text(percent))))
+    for ring in (0.5, 1.0):
+        x, y = point(0, ring)
+        parts.append('<text class="tk-chart__tick" x="%.1f" y="%.1f" font-size="10" fill="currentColor" '
+                     'fill-opacity="0.7">%d%%</text>' % (x + 4, y + 10, int(ring * 100)))
+    points = " ".join("%.1f,%.1f" % point(i, (p or 0) / 100.0) for i, (_, p) in enumerate(rows))
+    parts.append('<polygon class="tk-chart__value" points="%s" fill="%s" fill-opacity="0.25" stroke="%s" '
+                 'stroke-width="2"/>' % (points, ACCENT, ACCENT))
+    for i, (_, percent) in enumerate(rows):
+        if percent is not None:
+            x, y = point(i, percent / 100.0)
+            parts.append('<circle class="tk-chart__dot" cx="%.1f" cy="%.1f" r="3.5" fill="%s"/>' % (x, y, ACCENT))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def bars(rows: list[Bar], id_prefix: str, title: str) -> str:
+    """One horizontal progress bar per row."""
+    width, bar_x, bar_w, row_h = 560, 200, 280, 30
+    height = max(1, len(rows)) * row_h + 10
+    parts = _open("bars", width, height, id_prefix, title, "; ".join("%s %s" % (r.label, r.value) for r in rows))
+    for i, row in enumerate(rows):
+        y = 5 + i * row_h
+        parts.append('<text class="tk-chart__label" x="%d" y="%d" text-anchor="end" font-size="12" '
+                     'fill="currentColor">%s</text>' % (bar_x - 8, y + 17, text.html(text.truncate(row.label, 30))))
+        parts.append('<rect class="tk-chart__track" x="%d" y="%d" width="%d" height="18" rx="3" '
+                     'fill="currentColor" fill-opacity="0.12"/>' % (bar_x, y + 4, bar_w))
+        filled = 0 if row.percent is None else max(0.0, min(100.0, row.percent)) * bar_w / 100.0
+        parts.append('<rect class="tk-chart__bar" x="%d" y="%d" width="%.1f" height="18" rx="3" fill="%s"/>'
+                     % (bar_x, y + 4, filled, ACCENT))
+        parts.append('<text class="tk-chart__value-text" x="%d" y="%d" font-size="12" fill="currentColor">%s</text>'
+                     % (bar_x + bar_w + 6, y + 17, text.html(row.value)))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def heatmap(grid: dict[str, Any], result_levels: list[dict[str, Any]], id_prefix: str, title: str, desc: str) -> str:
+    """A likelihood (rows, highest at the top) by severity (columns) grid, each cell in its level's
+    colour with the number of items it holds. ``grid``: likelihood, severity, matrix, counts."""
+    lik, sev = grid.get("likelihood") or [], grid.get("severity") or []
+    matrix, counts = grid.get("matrix") or [], grid.get("counts") or []
+    rank = {lv.get("id"): i for i, lv in enumerate(result_levels)}
+    cell, left, top = 64, 130, 20
+    parts = _open("heatmap", left + cell * len(sev) + 10, top + cell * len(lik) + 70, id_prefix, title, desc)
+    for li in range(len(lik)):
+        row_y = top + (len(lik) - 1 - li) * cell
+        parts.append('<text class="tk-chart__label" x="%d" y="%d" text-anchor="end" font-size="11" '
+                     'fill="currentColor">%s</text>'
+                     % (left - 6, row_y + cell / 2 + 4, text.html(text.truncate(lik[li].get("label"), 18))))
+        for si in range(len(sev)):
+            k = rank.get(matrix[li][si], 0)
+            n = counts[li][si]
+            name = result_levels[k].get("name") if result_levels else ""
+            fill = level_colours.colour(k, len(result_levels), higher_is_better=False)
+            x = left + si * cell
+            parts.append('<rect class="tk-chart__cell" x="%d" y="%d" width="%d" height="%d" fill="%s" '
+                         'stroke="#ffffff" stroke-width="2"><title>%s</title></rect>'
+                         % (x, row_y, cell, cell, fill, text.html("%s × %s: %s, %d item%s" % (
+                             lik[li].get("label"), sev[si].get("label"), name, n, "" if n == 1 else "s"))))
+            if n:
+                parts.append('<circle cx="%d" cy="%d" r="13" fill="#ffffff" fill-opacity="0.9"/>'
+                             '<text class="tk-chart__count" x="%d" y="%d" text-anchor="middle" font-size="14" '
+                             'font-weight="bold" fill="#000000">%d</text>'
+                             % (x + cell / 2, row_y + cell / 2 - 6, x + cell / 2, row_y + cell / 2 - 1, n))
+            parts.append('<text x="%d" y="%d" text-anchor="middle" font-size="10" fill="%s">%s</text>'
+                         % (x + cell / 2, row_y + cell - 6, level_colours.text_colour(fill),
+                            text.html(text.truncate(name, 10))))
+    base_y = top + len(lik) * cell
+    for si in range(len(sev)):
+        parts.append('<text class="tk-chart__label" x="%d" y="%d" text-anchor="middle" font-size="11" '
+                     'fill="currentColor">%s</text>' % (left + si * cell + cell / 2, base_y + 16,
+                                                        text.html(text.truncate(sev[si].get("label"), 11))))
+    parts.append('<text x="%d" y="%d" text-anchor="middle" font-size="12" font-weight="bold" '
+                 'fill="currentColor">Severity →</text>' % (left + cell * len(sev) / 2, base_y + 40))
+    middle = top + len(lik) * cell / 2
+    parts.append('<text x="12" y="%d" font-size="12" font-weight="bold" fill="currentColor" '
+                 'transform="rotate(-90 12 %d)" text-anchor="middle">Likelihood →</text>' % (middle, middle))
+    parts.append("</svg>")
+    return "".join(parts)

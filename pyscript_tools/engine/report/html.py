@@ -1,0 +1,167 @@
+"""HTML fragments of a scored result, for the page and the printed report.
+
+``render_html(result, base_url="", name="", id_prefix=None)`` returns the fragments ``summary``,
+``chart`` (SVG and its data table), ``svg`` (the bare chart), ``sections``, ``action_plan`` (workbook),
+``recommendations``, ``knowledge_gaps``, ``missing`` and ``all`` (everything in reading order). Every
+piece of text from the questionnaire or the user is escaped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import definition as d
+from .. import text
+from ..kinds import kind_of
+from ..result import Result
+from ..vocabulary import STAGES, STATUSES
+from . import levels, table
+
+
+def href(base_url: str, url: str | None) -> str | None:
+    """A result's site-relative URL, from the page the report is shown on."""
+    return (base_url or "") + url if url else None
+
+
+def link_label(link: str | None) -> str:
+    """A readable label for a docs link: its anchor, or else its page, in words."""
+    path, _, anchor = (link or "").partition("#")
+    stem = anchor or path.rsplit("/", 2)[-1].replace(".md", "")
+    if stem == "index":
+        stem = path.rsplit("/", 2)[-2] if "/" in path else "home"
+    words = stem.replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def level_style(result: Result, level_id: Any) -> str:
+    """Inline CSS variables that colour an element in the colour of ``level_id``."""
+    result_levels = result.get("levels") or []
+    index = d.level_index(result_levels, level_id)
+    return levels.style(index, len(result_levels), kind_of(result).HIGHER_IS_BETTER)
+
+
+def _flag_text(result: Result, flag: dict[str, Any]) -> str:
+    """A screening answer that sets a minimum level, in words: the question and the answer chosen."""
+    for row in result.get("questions") or []:
+        if row.get("id") == flag.get("question"):
+            return "%s Answer: %s" % (row.get("text") or flag.get("question"), text.answer_text(row))
+    return str(flag.get("question"))
+
+
+def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
+    kind = kind_of(result)
+    overall = result.get("overall") or {}
+    out = ['<div class="tk-summary">']
+    if name:
+        out.append('<p class="tk-summary__name">%s</p>' % text.html(name))
+    style = level_style(result, overall.get("level"))
+    out.append('<p class="tk-summary__headline%s"%s><strong>%s</strong></p>' % (
+        " tk-level" if style else "", ' style="%s"' % style if style else "", text.html(kind.headline(result))))
+    for label, value in kind.facts(result):
+        out.append('<p class="tk-summary__fact">%s: %s</p>' % (text.html(label), text.html(value)))
+    if overall.get("description"):
+        out.append('<p class="tk-summary__description">%s</p>' % text.html(overall["description"]))
+    if overall.get("next_step"):
+        out.append('<p class="tk-summary__next-step"><strong>Next step:</strong> %s</p>'
+                   % text.html(overall["next_step"]))
+    if overall.get("floor"):
+        floor = overall["floor"]
+        flags = [f for f in overall.get("red_flags") or [] if f.get("level") == floor]
+        floor_name = next((lv.get("name") for lv in result.get("levels") or [] if lv.get("id") == floor), floor)
+        out.append('<p class="tk-summary__flags">A screening answer sets a minimum level of %s:</p>'
+                   '<ul class="tk-summary__flags">%s</ul>'
+                   % (text.html(floor_name), "".join("<li>%s</li>" % text.html(_flag_text(result, f)) for f in flags)))
+    links = list(zip(overall.get("urls") or [], overall.get("links") or []))
+    if links:
+        out.append('<p class="tk-summary__links">See: %s</p>' % ", ".join(
+            '<a href="%s">%s</a>' % (text.html(href(base_url, url)), text.html(link_label(link)))
+            for url, link in links))
+    if not result.get("complete"):
+        out.append('<p class="tk-summary__provisional">%d of %d %s answered: the result is provisional.</p>'
+                   % (result.get("answered", 0), result.get("total", 0), kind.NOUN))
+    if result.get("note"):
+        out.append('<p class="tk-summary__note">%s</p>' % text.html(result["note"]))
+    out.append("</div>")
+    return "".join(out)
+
+
+def recommendations_html(result: Result, base_url: str = "") -> str:
+    recommendations = result.get("recommendations") or []
+    if not recommendations:
+        return '<p class="tk-recommendations tk-recommendations--none">No recommendations: every answer is at its best.</p>'
+    out = ['<ol class="tk-recommendations">']
+    for rec in recommendations:
+        out.append('<li class="tk-recommendations__item">')
+        out.append('<p class="tk-recommendations__question">%s</p>' % text.html(rec.get("question_text")))
+        level = rec.get("level_name")
+        out.append('<p class="tk-recommendations__text">%s%s</p>' % (
+            "<strong>%s:</strong> " % text.html(level) if level else "", text.html(rec.get("text"))))
+        link = href(base_url, rec.get("url"))
+        if link:
+            out.append('<p class="tk-recommendations__link"><a href="%s">Learn more</a></p>' % text.html(link))
+        out.append("</li>")
+    out.append("</ol>")
+    return "".join(out)
+
+
+def question_list_html(items: list[dict[str, Any]], name: str, intro: str) -> str:
+    if not items:
+        return ""
+    out = ['<div class="tk-list tk-list--%s"><p>%s</p><ul>' % (name, text.html(intro))]
+    out += ["<li>%s</li>" % text.html(item.get("text") or item.get("question")) for item in items]
+    out.append("</ul></div>")
+    return "".join(out)
+
+
+def action_plan_html(result: Result, base_url: str = "") -> str:
+    plan = result.get("action_plan")
+    if plan is None:
+        return ""
+    if not plan:
+        return '<p class="tk-table tk-table--action-plan-none">No open items.</p>'
+    out = ['<table class="tk-table tk-table--action-plan"><caption>Action plan: open items, earliest due date first'
+           '</caption><thead><tr><th scope="col">Item</th><th scope="col">Principle</th><th scope="col">Stage</th>'
+           '<th scope="col">Status</th><th scope="col">Owner</th><th scope="col">Due</th></tr></thead><tbody>']
+    for item in plan:
+        cell = text.html(item.get("text"))
+        link = href(base_url, item.get("url"))
+        if link:
+            cell += ' <a href="%s">Learn more</a>' % text.html(link)
+        due = text.html(item.get("due") or "–")
+        if item.get("overdue"):
+            due += ' <strong class="tk-table__overdue">(overdue)</strong>'
+        out.append('<tr><th scope="row">%s</th><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>' % (
+            cell, text.html(item.get("section_title")), text.html(STAGES.get(item.get("stage") or "", item.get("stage") or "–")),
+            text.html(STATUSES.get(item.get("status") or "", item.get("status"))),
+            text.html(item.get("owner") or "–"), due))
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def render_html(result: Result, base_url: str = "", name: str = "", id_prefix: str | None = None) -> dict[str, str]:
+    """All HTML fragments for ``result`` (see the module's docstring)."""
+    kind = kind_of(result)
+    prefix = id_prefix or "tk-%s-chart" % (result.get("questionnaire") or "q")
+    svg = kind.chart_svg(result, prefix)
+    fragments = {
+        "summary": summary_html(result, base_url, name),
+        "svg": svg,
+        "chart": '<figure class="tk-figure">%s<figcaption>%s</figcaption></figure>%s' % (
+            svg, text.html("Chart: the same figures are in the table below."), table.to_html(kind.chart_table(result))),
+        "sections": table.to_html(kind.section_table(result)),
+        "action_plan": action_plan_html(result, base_url),
+        "recommendations": recommendations_html(result, base_url),
+        "knowledge_gaps": question_list_html(result.get("knowledge_gaps") or [], "gaps",
+                                             "Knowledge gaps (answered “Don't know”, scored 0):"),
+        "missing": question_list_html(result.get("missing") or [], "missing",
+                                      "Not answered yet (the result leaves them out):"),
+    }
+    headings = {"action_plan": "Action plan", "recommendations": "Recommendations"}
+    parts = []
+    for key in ("summary", "chart", "sections", "action_plan", "recommendations", "knowledge_gaps", "missing"):
+        if fragments[key]:
+            if key in headings:
+                parts.append("<h3>%s</h3>" % headings[key])
+            parts.append(fragments[key])
+    fragments["all"] = '<div class="tk-result">%s</div>' % "".join(parts)
+    return fragments

@@ -1,0 +1,86 @@
+"""The report as Markdown: the same summary, tables and lists as the page, then the answers."""
+
+from __future__ import annotations
+
+from .. import text
+from ..kinds import kind_of
+from ..result import Result
+from ..vocabulary import STATUSES
+from . import table
+from .answers_table import answer_tables
+from .html import link_label
+
+
+def _bold_label(line: str) -> str:
+    """'Overall risk level: High' -> '**Overall risk level:** High'."""
+    label, sep, value = line.partition(": ")
+    return "**%s:** %s" % (text.markdown(label), text.markdown(value)) if sep else "**%s**" % text.markdown(line)
+
+
+def _link(url: str | None, base_url: str) -> str:
+    if not url:
+        return ""
+    return " ([learn more](%s%s))" % (base_url or "", url.replace(" ", "%20").replace(")", "%29"))
+
+
+def to_markdown(result: Result, name: str = "", base_url: str = "", date: str = "") -> str:
+    kind = kind_of(result)
+    overall = result.get("overall") or {}
+    lines = ["# %s" % text.markdown(result.get("title")), ""]
+    meta = ["**Assessment:** %s" % text.markdown(name)] if name else []
+    if date:
+        meta.append("**Date:** %s" % text.markdown(date))
+    meta.append("**Questionnaire:** %s, version %s" % (text.markdown(result.get("questionnaire")),
+                                                     text.markdown(result.get("version"))))
+    lines += [m + "  " for m in meta] + [""]
+    if result.get("note"):
+        lines += ["> %s" % text.markdown(result["note"]), ""]
+    lines += ["## Result", "", _bold_label(kind.headline(result))]
+    for label, value in kind.facts(result):
+        lines += ["", "**%s:** %s" % (text.markdown(label), text.markdown(value))]
+    if overall.get("description"):
+        lines += ["", text.markdown(overall["description"])]
+    if overall.get("next_step"):
+        lines += ["", "**Next step:** %s" % text.markdown(overall["next_step"])]
+    for flag in overall.get("red_flags") or []:
+        if flag.get("level") == overall.get("floor"):
+            lines += ["", "**Minimum level set by screening:** %s (%s)" % (
+                text.markdown(flag.get("level_name")), text.markdown(flag.get("question")))]
+    links = list(zip(overall.get("urls") or [], overall.get("links") or []))
+    if links:
+        lines += ["", "See: " + ", ".join("[%s](%s%s)" % (text.markdown(link_label(link)), base_url or "", url)
+                                         for url, link in links)]
+    if not result.get("complete"):
+        lines += ["", "%d of %d %s answered: the result is provisional." % (
+            result.get("answered", 0), result.get("total", 0), kind.NOUN)]
+    section_table = kind.section_table(result)
+    lines += ["", "## %s" % text.markdown(section_table.caption), ""] + table.to_markdown(section_table)
+    plan = result.get("action_plan")
+    if plan is not None:
+        lines += ["", "## Action plan", ""]
+        if not plan:
+            lines.append("No open items.")
+        for item in plan:
+            bits = [STATUSES.get(item.get("status") or "", item.get("status") or "")]
+            if item.get("owner"):
+                bits.append("owner: %s" % text.markdown(item["owner"]))
+            if item.get("due"):
+                bits.append("due: %s%s" % (text.markdown(item["due"]), " (overdue)" if item.get("overdue") else ""))
+            lines.append("- %s — %s%s" % (text.markdown(item.get("text")), "; ".join(bits),
+                                          _link(item.get("url"), base_url)))
+    lines += ["", "## Recommendations", ""]
+    recommendations = result.get("recommendations") or []
+    if not recommendations:
+        lines.append("No recommendations: every answer is at its best.")
+    for rec in recommendations:
+        level = "**%s:** " % text.markdown(rec["level_name"]) if rec.get("level_name") else ""
+        lines.append("1. %s — %s%s%s" % (text.markdown(rec.get("question_text")), level, text.markdown(rec.get("text")),
+                                         _link(rec.get("url"), base_url)))
+    for key, heading in (("knowledge_gaps", "Knowledge gaps"), ("missing", "Not answered yet")):
+        if result.get(key):
+            lines += ["", "## %s" % heading, ""] + ["- %s" % text.markdown(item.get("text")) for item in result[key]]
+    lines += ["", "## Answers"]
+    for answers in answer_tables(result):
+        lines += ["", "### %s" % text.markdown(answers.caption.removeprefix("Answers: ")), ""]
+        lines += table.to_markdown(answers)
+    return "\n".join(lines).rstrip("\n") + "\n"

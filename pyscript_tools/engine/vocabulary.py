@@ -1,0 +1,50 @@
+"""The domain's fixed vocabulary, defined once: every other module imports it from here.
+
+Roles are content, not vocabulary: they come from ``toolkit_content/roles.yml`` (see
+:func:`pyscript_tools.build.content.load_roles`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Ids of questionnaires, sections, questions, levels, roles, profiles: lowercase words and hyphens.
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_RE = re.compile(ID_PATTERN)
+
+KINDS = ("readiness", "risk", "workbook")
+
+PRINCIPLES = ("lawfulness", "minimization-of-harm", "human-autonomy", "fairness", "good-governance")
+
+# The AI life cycle, in order, with the titles the site uses.
+STAGES = {
+    "planning-design": "Planning and design",
+    "development-procurement": "Development or procurement",
+    "deployment-use": "Deployment and use",
+    "monitoring-evaluation": "Monitoring and evaluation",
+}
+
+# Ways an agency obtains an AI system.
+APPROACHES = {"develop": "Develop in house", "procure": "Procure", "deploy": "Deploy"}
+
+# What a workbook prompt's status can be.
+STATUSES = {
+    "not-started": "Not started",
+    "in-progress": "In progress",
+    "done": "Done",
+    "not-applicable": "Not applicable",
+}
+
+# choice: pick an option; rated: likelihood x severity (or not applicable); prompt: a workbook entry.
+QUESTION_TYPES = ("choice", "rated", "prompt")
+
+DONT_KNOW = "dont-know"
+NOT_APPLICABLE = "not-applicable"
+SPECIALS = (DONT_KNOW, NOT_APPLICABLE)
+
+RATING_AXES = ("likelihood", "severity")
+RATING_KEYS = RATING_AXES + ("note",)
+PROMPT_KEYS = ("status", "response", "owner", "due")
+
+# The three ways to filter workbook prompts, and the tag each reads.
+FILTER_DIMENSIONS = ("roles", "stages", "approaches")
