@@ -1,4 +1,5 @@
 """Glossary: loading and validating the YAML, rendering the page and the tooltips."""
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -15,10 +16,12 @@ def parse(text):
     return glossary.parse_glossary(textwrap.dedent(text).lstrip(), "g.yml")
 
 
-def error_of(text):
-    with pytest.raises(glossary.GlossaryError) as info:
+def problems_of(text):
+    """Every problem the loader reports for `text`, each 'g.yml:LINE: FIELD: message'."""
+    with pytest.raises(glossary.ContentError) as info:
         parse(text)
-    return info.value
+    assert all(re.match(r"^g\.yml:\d+: [^:]+: .+$", p) for p in info.value.problems), info.value.problems
+    return info.value.problems
 
 
 # --- the real glossary ---------------------------------------------------------
@@ -53,67 +56,76 @@ def test_valid_entry_with_aliases():
 
 
 def test_missing_field_reports_line_and_field():
-    err = error_of("""
+    assert problems_of("""
         - term: Bias
           id: bias
           definition: Tilt.
         - term: Model
           id: model
-    """)
-    assert (err.path, err.line, err.field) == ("g.yml", 4, "definition")
-    assert str(err).startswith("g.yml:4 [definition]: missing")
+    """) == ["g.yml:4: [1]: missing required key 'definition'"]
 
 
 def test_bad_id_reports_its_own_line():
-    err = error_of("""
+    [problem] = problems_of("""
         - term: Bias
           id: Bias Term
           definition: Tilt.
     """)
-    assert (err.line, err.field) == (2, "id")
+    assert problem.startswith("g.yml:2: [0].id: expected an id")
 
 
 def test_wrong_type_and_unknown_field():
-    assert error_of("""
+    assert problems_of("""
         - term: Bias
           id: bias
           definition: [not, text]
-    """).field == "definition"
-    err = error_of("""
+    """) == ["g.yml:3: [0].definition: expected non-empty text, got a list"]
+    assert problems_of("""
         - term: Bias
           id: bias
           definiton: typo
-    """)
-    assert (err.line, err.field) == (3, "definiton")
+    """) == ["g.yml:1: [0]: missing required key 'definition'",
+             "g.yml:3: [0].definiton: unknown key (allowed: aliases, definition, id, term)"]
 
 
 def test_duplicates_are_rejected():
-    err = error_of("""
+    [problem] = problems_of("""
         - {term: Bias, id: bias, definition: One.}
         - {term: Other, id: bias, definition: Two.}
     """)
-    assert (err.line, err.field) == (2, "id") and "line 1" in err.problem
-    err = error_of("""
+    assert problem.startswith("g.yml:2: [1].id: duplicate id 'bias'") and "line 1" in problem
+    [problem] = problems_of("""
         - {term: Bias, id: bias, definition: One.}
         - {term: Other, id: other, definition: Two., aliases: [bias]}
     """)
-    assert err.field == "aliases"
+    assert problem.startswith("g.yml:2: [1].aliases[0]: 'bias' is already defined on line 1")
+
+
+def test_every_problem_is_reported_at_once():
+    problems = problems_of("""
+        - {term: Bias, id: Bias, definition: One.}
+        - {term: Other, id: other}
+        - {term: "Odd [term]", id: odd, definition: Three.}
+    """)
+    assert [p.split(": ")[0] for p in problems] == ["g.yml:1", "g.yml:2", "g.yml:3"]
 
 
 def test_yaml_syntax_error_has_line_and_no_traceback_chain():
-    err = error_of("""
+    with pytest.raises(glossary.ContentError) as info:
+        parse("""
         - term: Bias
           id: bias
           definition: "unclosed
         - term: x
     """)
-    assert err.line >= 3 and "invalid YAML" in str(err)
-    assert err.__cause__ is None and err.__suppress_context__
+    [problem] = info.value.problems
+    assert re.match(r"^g\.yml:[3-5]: \(file\): YAML syntax error", problem), problem
+    assert info.value.__cause__ is None and info.value.__context__ is None
 
 
 def test_top_level_must_be_a_list_and_not_empty():
-    assert "list of terms" in str(error_of("term: Bias\n"))
-    assert "empty" in str(error_of("\n"))
+    assert "list of terms" in problems_of("term: Bias\n")[0]
+    assert "empty" in problems_of("\n")[0]
 
 
 # --- rendering ---------------------------------------------------------------
@@ -176,11 +188,11 @@ def small_site(tmp_path):
 
 
 def build(site, caplog):
+    from importlib.metadata import entry_points
+
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
-
-    from importlib.metadata import entry_points
 
     if not entry_points(group="mkdocs.plugins", name="toolkit-glossary"):
         pytest.skip("toolkit-glossary entry point not installed (run `make venv`)")
@@ -207,7 +219,8 @@ def test_build_fails_cleanly_on_malformed_glossary(small_site, caplog):
     (small_site / "glossary.yml").write_text("- term: Bias\n  id: bias\n", encoding="utf-8")
     message = build(small_site, caplog)
     assert message is not None
-    assert "toolkit-glossary: glossary.yml:1 [definition]: missing required field" in message
+    assert "toolkit-glossary: the glossary has problems:" in message
+    assert "glossary.yml:1: [0]: missing required key 'definition'" in message
     assert "Traceback" not in message
 
 

@@ -1,20 +1,20 @@
 """MkDocs hooks for the glossary; the logic lives in terms.py."""
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from . import terms as glossary
 from .config import GlossaryConfig
 
-log = logging.getLogger("mkdocs.plugins.toolkit-glossary")
+log = get_plugin_logger(__name__)
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def __init__(self):
+        super().__init__()
         self.terms = []
         self.path = None
 
@@ -22,13 +22,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.path = Path(config.config_file_path or ".").parent / self.config.file
         try:
             self.terms = glossary.load_glossary(self.path, display=self.config.file)
-        except glossary.GlossaryError as exc:
-            raise PluginError(f"toolkit-glossary: {exc}") from None
+        except glossary.ContentError as exc:
+            raise PluginError("toolkit-glossary: the glossary has problems:\n  " + "\n  ".join(exc.problems)) from None
         if self.config.tooltips and "abbr" not in config.markdown_extensions:
             log.warning("toolkit-glossary: the 'abbr' Markdown extension is off, so no tooltips will show")
         return config
 
-    def on_serve(self, server, config, builder):
+    def on_serve(self, server, *, config, builder):
         if self.path is not None and self.path.exists():
             server.watch(str(self.path))
         return server
@@ -36,7 +36,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def _is_glossary(self, page):
         return page.file.src_uri == self.config.page
 
-    def on_page_markdown(self, markdown, page, config, files):
+    def on_page_markdown(self, markdown, *, page, config, files):
         if self._is_glossary(page):
             if self.config.marker not in markdown:
                 raise PluginError(f"toolkit-glossary: {page.file.src_uri} lacks the line {self.config.marker}")
@@ -46,7 +46,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         defs = glossary.abbreviations(self.terms, skip=glossary.page_abbreviations(markdown))
         return f"{markdown.rstrip()}\n\n{defs}\n" if defs else markdown
 
-    def on_page_content(self, html, page, config, files):
+    def on_page_content(self, html, *, page, config, files):
         if self._is_glossary(page) or not self.config.tooltips:
             return html
         return glossary.focusable_abbrs(html)

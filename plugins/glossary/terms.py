@@ -7,8 +7,8 @@ The glossary lives in one YAML file, a list of entries::
       definition: One or two sentences in plain words.
       aliases: [ML]            # optional
 
-Errors carry the file name, the line and the field, so that a broken entry
-can be fixed without reading a traceback.
+Every problem is reported at once, as ``file:line: field: message``, so that a broken
+file can be fixed in one pass without reading a traceback.
 """
 from __future__ import annotations
 
@@ -17,22 +17,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from pyscript_tools.build.checks import Checker, ContentError
+from pyscript_tools.build.yaml_source import load_yaml_with_lines
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELDS = ("term", "id", "definition", "aliases")
 REQUIRED = ("term", "id", "definition")
 MAX_DEFINITION = 400  # characters: a tooltip, not an essay
-
-
-class GlossaryError(Exception):
-    """A problem in the glossary file, already phrased for the author."""
-
-    def __init__(self, path, line, field_name, problem):
-        self.path, self.line, self.field, self.problem = str(path), line, field_name, problem
-        where = f"{self.path}:{line}" if line else self.path
-        what = f" [{field_name}]" if field_name else ""
-        super().__init__(f"{where}{what}: {problem}")
+NOT_IN_A_TERM = "[]*\n"
 
 
 @dataclass(frozen=True)
@@ -49,89 +40,65 @@ class Term:
         return (self.term, *self.aliases)
 
 
-def _line(node):
-    return node.start_mark.line + 1
-
-
-def _scalar(path, node, name):
-    if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-        raise GlossaryError(path, _line(node), name, "must be a text value")
-    text = " ".join(str(node.value).split())
-    if not text:
-        raise GlossaryError(path, _line(node), name, "must not be empty")
-    return text
-
-
-def _entry(path, node):
-    if not isinstance(node, yaml.MappingNode):
-        raise GlossaryError(path, _line(node), None, "each entry must be a mapping with term, id and definition")
-    values, lines = {}, {}
-    for key_node, value_node in node.value:
-        key = key_node.value
-        if key not in FIELDS:
-            raise GlossaryError(path, _line(key_node), key, f"unknown field (allowed: {', '.join(FIELDS)})")
-        if key in values:
-            raise GlossaryError(path, _line(key_node), key, "field given twice")
-        lines[key] = _line(value_node)
-        if key == "aliases":
-            if not isinstance(value_node, yaml.SequenceNode):
-                raise GlossaryError(path, _line(value_node), key, "must be a list of text values")
-            values[key] = tuple(_scalar(path, item, key) for item in value_node.value)
-        else:
-            values[key] = _scalar(path, value_node, key)
-    for key in REQUIRED:
-        if key not in values:
-            raise GlossaryError(path, _line(node), key, "missing required field")
-    if not ID_RE.match(values["id"]):
-        raise GlossaryError(path, lines["id"], "id", f"{values['id']!r} must be lower-case words joined by hyphens")
-    if len(values["definition"]) > MAX_DEFINITION:
-        raise GlossaryError(path, lines["definition"], "definition",
-                            f"too long ({len(values['definition'])} > {MAX_DEFINITION} characters)")
-    for name in values.get("aliases", ()):
-        if any(ch in name for ch in "[]*\n"):
-            raise GlossaryError(path, lines["aliases"], "aliases", f"{name!r} contains a character not allowed in a term")
-    if any(ch in values["term"] for ch in "[]*"):
-        raise GlossaryError(path, lines["term"], "term", "contains a character not allowed in a term")
-    return Term(values["term"], values["id"], values["definition"], values.get("aliases", ()), _line(node))
+def _name(check, value, at):
+    name = check.text(value, at, 120)
+    if any(ch in name for ch in NOT_IN_A_TERM):
+        check.fail(at, f"{name!r} contains a character not allowed in a term")
+    return name
 
 
 def parse_glossary(text, path="glossary.yml"):
-    """Parse YAML text into a list of Terms sorted alphabetically."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise GlossaryError(path, mark.line + 1 if mark else 0, None, f"invalid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise GlossaryError(path, 0, None, f"invalid YAML: {exc}") from None
-    if root is None:
-        raise GlossaryError(path, 1, None, "the file is empty; expected a list of terms")
-    if not isinstance(root, yaml.SequenceNode):
-        raise GlossaryError(path, _line(root), None, "the file must be a list of terms")
-    terms, seen_ids, seen_names = [], {}, {}
-    for node in root.value:
-        term = _entry(path, node)
-        if term.id in seen_ids:
-            raise GlossaryError(path, term.line, "id", f"duplicate id {term.id!r} (first used on line {seen_ids[term.id]})")
-        seen_ids[term.id] = term.line
-        for name in term.names:
+    """Parse YAML text into a list of Terms sorted alphabetically; raises :class:`ContentError` with
+    every problem of the file."""
+    data, lines, problems = load_yaml_with_lines(text, file=str(path))
+    if data is None:
+        raise ContentError(problems)
+    check = Checker(str(path), lines)
+    if not isinstance(data, list):
+        check.fail((), "the file must be a list of terms")
+        data = []
+    terms: list[Term] = []
+    seen_ids: dict[str, int] = {}
+    seen_names: dict[str, int] = {}
+    for i, entry in enumerate(data):
+        at = (i,)
+        entry = check.mapping(entry, at, required=REQUIRED, optional=("aliases",))
+        if not entry:
+            continue
+        line = lines.get(at, 0)
+        if any(key not in entry for key in REQUIRED):
+            continue  # reported as a missing key
+        term_id = check.ident(entry["id"], at + ("id",))
+        definition = check.text(entry["definition"], at + ("definition",), MAX_DEFINITION)
+        names = [_name(check, entry["term"], at + ("term",))]
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list):
+            check.fail(at + ("aliases",), "must be a list of text values")
+            aliases = []
+        names += [_name(check, alias, at + ("aliases", j)) for j, alias in enumerate(aliases)]
+        if term_id and term_id in seen_ids:
+            check.fail(at + ("id",), f"duplicate id {term_id!r} (first used on line {seen_ids[term_id]})")
+        seen_ids.setdefault(term_id, line)
+        for j, name in enumerate(names):
             key = name.casefold()
-            if key in seen_names:
-                raise GlossaryError(path, term.line, "term" if name == term.term else "aliases",
-                                    f"{name!r} is already defined on line {seen_names[key]}")
-            seen_names[key] = term.line
-        terms.append(term)
+            if key and key in seen_names:
+                check.fail(at + (("term",) if j == 0 else ("aliases", j - 1)),
+                           f"{name!r} is already defined on line {seen_names[key]}")
+            seen_names.setdefault(key, line)
+        terms.append(Term(names[0], term_id, definition, tuple(names[1:]), line))
+    if problems or check.problems:
+        raise ContentError(problems + check.problems)
     return sorted(terms, key=lambda t: t.term.casefold())
 
 
 def load_glossary(path, display=None):
     """Read and validate a glossary file; `display` is the name used in messages."""
     path = Path(path)
-    shown = display or path
+    shown = str(display or path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise GlossaryError(shown, 0, None, f"cannot read the glossary file ({exc.strerror})") from None
+        raise ContentError([f"{shown}:1: (file): cannot read the glossary file ({exc.strerror})"]) from None
     return parse_glossary(text, shown)
 
 
@@ -147,7 +114,7 @@ def _plural_of(name, base):
 
 def other_names(term):
     """Aliases worth showing as 'Also called': genuine synonyms, not plurals of a name."""
-    shown = []
+    shown: list[str] = []
     for alias in term.aliases:
         if not any(_plural_of(alias, base) for base in (term.term, *shown)):
             shown.append(alias)
@@ -167,13 +134,13 @@ def render_glossary(terms):
                 out.append("</dl>\n")
             slug = "other" if letter == "#" else letter.lower()
             out.append(f"## {letter} {{#letter-{slug}}}\n")
-            out.append('<dl class="toolkit-glossary">')
+            out.append('<dl class="tk-glossary">')
             current = letter
         also = ""
         shown = other_names(term)
         if shown:
             names = ", ".join(html.escape(a, quote=False) for a in shown)
-            also = f' <span class="toolkit-glossary__aliases">Also called: {names}.</span>'
+            also = f' <span class="tk-glossary__aliases">Also called: {names}.</span>'
         out.append(f'<dt id="{term.id}"><strong>{html.escape(term.term, quote=False)}</strong></dt>')
         out.append(f"<dd>{html.escape(term.definition, quote=False)}{also}</dd>")
     if current is not None:

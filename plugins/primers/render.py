@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import html as htmllib
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 import markdown as md
 
-from .model import APPROACHES, STAGES, Primer, Role
+from pyscript_tools.engine.vocabulary import APPROACHES, STAGES
+
+from .model import Primer, Role
 from .sections import Section, relative_url, retarget
 
 PRINT_CSS = Path(__file__).with_name("print.css")
@@ -67,7 +69,7 @@ def summary_levels(sections: list[Section], role_id: str) -> list[int]:
     return sorted(set(levels), reverse=True)
 
 
-def pdf_versions(primer: Primer, sections: list[Section], ctx: "PdfContext", roles: list[Role]) -> tuple[str, ...]:
+def pdf_versions(primer: Primer, sections: list[Section], ctx: PdfContext, roles: list[Role]) -> tuple[str, ...]:
     """The primer's PDF document at decreasing levels of detail, for pdf.write_one to choose from."""
     import dataclasses
 
@@ -81,7 +83,7 @@ def for_role(sections: Iterable[Section], role_id: str) -> list[Section]:
     return [s for s in sections if role_id in s.roles]
 
 
-def by_page(sections: Iterable[Section]) -> "OrderedDict[str, list[Section]]":
+def by_page(sections: Iterable[Section]) -> OrderedDict[str, list[Section]]:
     groups: OrderedDict[str, list[Section]] = OrderedDict()
     for s in sections:
         groups.setdefault(s.page_url, []).append(s)
@@ -90,7 +92,7 @@ def by_page(sections: Iterable[Section]) -> "OrderedDict[str, list[Section]]":
 
 def _badges(approaches: Iterable[str]) -> str:
     return "".join(
-        f'<span class="primer-badge primer-badge--{a}">{esc(APPROACHES[a])}</span>'
+        f'<span class="tk-primer__badge tk-primer__badge--{a}">{esc(APPROACHES[a])}</span>'
         for a in approaches if a in APPROACHES
     )
 
@@ -115,17 +117,17 @@ def site_markdown(primer: Primer, src_uri: str, pdf_href: str | None, version: s
         "",
         f"# {primer.title} {{#primer-title}}",
         "",
-        f'<p class="primer-lead">{inline(primer.summary)}</p>',
+        f'<p class="tk-primer__lead">{inline(primer.summary)}</p>',
         "",
     ]
     if pdf_href:
         out += [
-            f'<p class="primer-download"><a class="md-button md-button--primary" href="{esc(pdf_href)}" download>'
+            f'<p class="tk-primer__download"><a class="md-button md-button--primary" href="{esc(pdf_href)}" download>'
             f"Download this primer as PDF</a> <span>Toolkit version {esc(version)}</span></p>",
             "",
         ]
     else:
-        out += ['<p class="primer-download"><em>The PDF is not built in this preview (pdf: false).</em></p>', ""]
+        out += ['<p class="tk-primer__download"><em>The PDF is not built in this preview (pdf: false).</em></p>', ""]
     out += [f"## {H_TAKEAWAYS} {{#key-takeaways}}", ""]
     out += [f"- {t}" for t in primer.key_takeaways] + [""]
 
@@ -159,7 +161,7 @@ def site_markdown(primer: Primer, src_uri: str, pdf_href: str | None, version: s
         badge = f" {_badges([uc.approach])}" if uc.approach else ""
         out += [f"### {uc.title} {{#use-case-{_slug(uc.title)}}}", ""]
         if badge:
-            out += [f'<p class="primer-badges">{badge.strip()}</p>', ""]
+            out += [f'<p class="tk-primer__badges">{badge.strip()}</p>', ""]
         out += [uc.text, ""]
 
     out += [f"## {H_GUIDANCE} {{#from-the-guidance}}", "",
@@ -171,18 +173,18 @@ def site_markdown(primer: Primer, src_uri: str, pdf_href: str | None, version: s
 def sections_html(sections: list[Section], page_url: str) -> str:
     """HTML that replaces SECTIONS_MARKER in the rendered site page at *page_url*."""
     if not sections:
-        return '<p class="primer-empty">No section of the guidance is tagged for this role yet.</p>'
-    parts = ['<div class="primer-sections">']
+        return '<p class="tk-primer__empty">No section of the guidance is tagged for this role yet.</p>'
+    parts = ['<div class="tk-primer__sections">']
     for url, group in by_page(sections).items():
-        parts.append(f'<h3 class="primer-source"><a href="{esc(relative_url(url, page_url))}">'
+        parts.append(f'<h3 class="tk-primer__source"><a href="{esc(relative_url(url, page_url))}">'
                      f"{esc(group[0].page_title)}</a></h3>")
         for s in group:
             href = esc(relative_url(s.url, page_url))
             summary = retarget(s.summary, lambda p: relative_url(p, page_url)) if s.summary else ""
             summary = summary.replace("<abbr title=", '<abbr tabindex="0" title=')
             parts.append(
-                '<div class="primer-section">'
-                f'<p class="primer-section__title"><a href="{href}">{esc(s.title)}</a>{_badges(s.approaches)}</p>'
+                '<div class="tk-primer__section">'
+                f'<p class="tk-primer__section-title"><a href="{href}">{esc(s.title)}</a>{_badges(s.approaches)}</p>'
                 + (f"<p>{summary}</p>" if summary else "")
                 + "</div>"
             )
@@ -224,7 +226,7 @@ def site_link(path: str, ctx: PdfContext, label: str | None = None) -> str:
         url = ctx.site_url.rstrip("/") + "/" + path
         return f'<a href="{esc(url)}">{esc(label or url)}</a>'
     shown = path or "(home page)"
-    return (f'<span class="site-ref">{esc(label + " — ") if label else ""}'
+    return (f'<span class="tk-pdf__site-ref">{esc(label + " — ") if label else ""}'
             f'{esc(ctx.site_name)}, page <code>{esc(shown)}</code></span>')
 
 
@@ -254,74 +256,74 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
         f"<meta name='author' content='{esc(ctx.site_name)}'>",
         f"<meta name='description' content='{esc(role.description)}'>",
         f"<meta name='dcterms.created' content='{esc(ctx.date)}'>",
-        f"<meta name='generator' content='toolkit-primers'>",
+        "<meta name='generator' content='toolkit-primers'>",
         f"<style>{css}</style></head><body>",
-        f"<div class='running-title'>{running}</div>",
-        f"<div class='running-site'>{esc(ctx.site_name)} · Toolkit version {esc(ctx.version)}</div>",
+        f"<div class='tk-pdf__running-title'>{running}</div>",
+        f"<div class='tk-pdf__running-site'>{esc(ctx.site_name)} · Toolkit version {esc(ctx.version)}</div>",
         # cover
-        "<section class='cover'><div class='cover-band'>",
-        "<p class='cover-kicker'>Toolkit for Responsible AI Innovation in Law Enforcement · Role primer</p>",
-        f"<h1 class='cover-title'>{esc(primer.title)}</h1></div><div class='cover-body'>",
-        f"<p class='cover-role'>{esc(role.description)}</p>",
-        f"<p class='cover-summary'>{inline(primer.summary)}</p>",
-        "<dl class='cover-meta'>",
+        "<section class='tk-pdf__cover'><div class='tk-pdf__cover-band'>",
+        "<p class='tk-pdf__cover-kicker'>Toolkit for Responsible AI Innovation in Law Enforcement · Role primer</p>",
+        f"<h1 class='tk-pdf__cover-title'>{esc(primer.title)}</h1></div><div class='tk-pdf__cover-body'>",
+        f"<p class='tk-pdf__cover-role'>{esc(role.description)}</p>",
+        f"<p class='tk-pdf__cover-summary'>{inline(primer.summary)}</p>",
+        "<dl class='tk-pdf__cover-meta'>",
         f"<dt>Toolkit version</dt><dd>{esc(ctx.version)}</dd>",
         f"<dt>Date</dt><dd>{esc(ctx.date)}</dd>",
         f"<dt>Read online</dt><dd>{home}</dd>",
         "</dl>",
-        "<div class='cover-contents'><p class='cover-contents__label'>Inside</p><ol>",
+        "<div class='tk-pdf__cover-contents'><p class='tk-pdf__cover-contents-label'>Inside</p><ol>",
     ]
     heads = [H_TAKEAWAYS, H_APPROACHES, H_LIFECYCLE, H_READING, H_TOOLS, H_USECASES, H_GUIDANCE]
     anchors = ["takeaways", "approaches", "life-cycle", "reading", "tools", "use-cases", "guidance"]
     b += [f"<li><a href='#{a}'>{esc(h)}</a></li>" for h, a in zip(heads, anchors)]
     b += [
         "</ol></div>",
-        f"<p class='cover-note'>Written for the web edition of the Toolkit ({esc(ctx.site_name)}), "
+        f"<p class='tk-pdf__cover-note'>Written for the web edition of the Toolkit ({esc(ctx.site_name)}), "
         "which adapts the Toolkit by UNICRI and INTERPOL (2024). This primer is a guide of this site, "
         "not an official Toolkit document. Every heading in it points back to the full text on the site.</p>",
         "</div></section>",
         # body
-        "<main class='body'>",
-        f"<h2 id='takeaways'>{H_TAKEAWAYS}</h2><ul class='takeaways'>",
+        "<main class='tk-pdf__body'>",
+        f"<h2 id='takeaways'>{H_TAKEAWAYS}</h2><ul class='tk-pdf__takeaways'>",
     ]
     b += [f"<li>{inline(t)}</li>" for t in primer.key_takeaways]
-    b += ["</ul>", f"<h2 id='approaches'>{H_APPROACHES}</h2>", "<div class='approaches'>"]
+    b += ["</ul>", f"<h2 id='approaches'>{H_APPROACHES}</h2>", "<div class='tk-pdf__approaches'>"]
     for a, label in APPROACHES.items():
-        b.append(f"<div class='approach approach--{a}'><p class='approach__label'>{esc(label.upper())}</p>"
-                 f"<p class='approach__lead'>{esc(APPROACH_LEADS[a])}</p><ul>")
+        b.append(f"<div class='tk-pdf__approach tk-pdf__approach--{a}'><p class='tk-pdf__approach-label'>{esc(label.upper())}</p>"
+                 f"<p class='tk-pdf__approach-lead'>{esc(APPROACH_LEADS[a])}</p><ul>")
         b += [f"<li>{inline(t)}</li>" for t in primer.approaches[a]]
         b.append("</ul></div>")
-    b += ["</div>", f"<h2 id='life-cycle'>{H_LIFECYCLE}</h2>", "<div class='stages'>"]
+    b += ["</div>", f"<h2 id='life-cycle'>{H_LIFECYCLE}</h2>", "<div class='tk-pdf__stages'>"]
     for n, (sid, label) in enumerate(STAGES.items(), 1):
-        b.append(f"<div class='stage'><p class='stage__label'><span>{n}</span> "
+        b.append(f"<div class='tk-pdf__stage'><p class='tk-pdf__stage-label'><span>{n}</span> "
                  f"{_stage_title(label, sid, ctx)}</p><ul>")
         b += [f"<li>{inline(t)}</li>" for t in primer.life_cycle[sid]]
         b.append("</ul></div>")
-    b += ["</div>", f"<h2 id='reading'>{H_READING}</h2>", "<ol class='reading'>"]
+    b += ["</div>", f"<h2 id='reading'>{H_READING}</h2>", "<ol class='tk-pdf__reading'>"]
     for step in primer.reading_path:
         path = ctx.page_path(step.page)
         b.append(f"<li><strong>{_title_link(step.title, path, ctx)}</strong>: {inline(step.note)}"
-                 f"<br><span class='ref'>{site_link(path, ctx)}</span></li>")
-    b += ["</ol>", f"<h2 id='tools'>{H_TOOLS}</h2>", "<table class='tools'><thead><tr><th>Tool</th>"
+                 f"<br><span class='tk-pdf__ref'>{site_link(path, ctx)}</span></li>")
+    b += ["</ol>", f"<h2 id='tools'>{H_TOOLS}</h2>", "<table class='tk-pdf__tools'><thead><tr><th>Tool</th>"
           "<th>When</th><th>Why</th></tr></thead><tbody>"]
     for t in primer.tools:
         path = ctx.page_path(t.page)
         stages = "<br>".join(esc(STAGES[s]) for s in t.stages)
         b.append(f"<tr><td><strong>{_title_link(t.title, path, ctx)}</strong><br>"
-                 f"<span class='ref'>{site_link(path, ctx)}</span></td><td>{stages}</td><td>{inline(t.note)}</td></tr>")
+                 f"<span class='tk-pdf__ref'>{site_link(path, ctx)}</span></td><td>{stages}</td><td>{inline(t.note)}</td></tr>")
     b += ["</tbody></table>", f"<h2 id='use-cases'>{H_USECASES}</h2>"]
     for uc in primer.use_cases:
         badge = _badges([uc.approach]) if uc.approach else ""
-        b.append(f"<div class='use-case'><h3>{esc(uc.title)} {badge}</h3><p>{inline(uc.text)}</p></div>")
+        b.append(f"<div class='tk-pdf__use-case'><h3>{esc(uc.title)} {badge}</h3><p>{inline(uc.text)}</p></div>")
     b += [f"<h2 id='guidance'>{H_GUIDANCE}</h2>"]
     mine = for_role(sections, role.id)
     if not mine:
         b.append("<p>No section of the guidance is tagged for this role yet.</p>")
     elif ctx.pages_only:
-        b.append("<p>The guidance has sections tagged for this role on these pages:</p><ul class='guidance-pages'>")
+        b.append("<p>The guidance has sections tagged for this role on these pages:</p><ul class='tk-pdf__guidance-pages'>")
         for url, group in by_page(mine).items():
             b.append(f"<li>{_title_link(group[0].page_title, url, ctx)} ({len(group)}): "
-                     f"<span class='ref'>{site_link(url, ctx)}</span></li>")
+                     f"<span class='tk-pdf__ref'>{site_link(url, ctx)}</span></li>")
         b.append("</ul>")
     else:
         keep = {s.url for s in ranked(mine, role.id)[:ctx.summaries] if s.summary}
@@ -333,14 +335,14 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
                      "their opening summary; every item leads to the full section on the site.")
         else:
             intro = "These guidance sections are tagged for this role; each leads to the full section on the site."
-        b.append(f"<p class='guidance-intro'>{intro}</p>")
+        b.append(f"<p class='tk-pdf__guidance-intro'>{intro}</p>")
         for url, group in by_page(mine).items():
-            b.append(f"<div class='guidance-page'><div class='guidance-head'>"
+            b.append(f"<div class='tk-pdf__guidance-page'><div class='tk-pdf__guidance-head'>"
                      f"<h3>{_title_link(group[0].page_title, url, ctx)}</h3>"
-                     f"<p class='ref'>{site_link(url, ctx)}</p></div>")
+                     f"<p class='tk-pdf__ref'>{site_link(url, ctx)}</p></div>")
             for s in group:
-                b.append(f"<div class='guidance'><p class='guidance__title'>{_title_link(s.title, s.url, ctx)}"
-                         f" {_badges(s.approaches)}<span class='ref-inline'> · #{esc(s.anchor)}</span></p>")
+                b.append(f"<div class='tk-pdf__guidance'><p class='tk-pdf__guidance-title'>{_title_link(s.title, s.url, ctx)}"
+                         f" {_badges(s.approaches)}<span class='tk-pdf__ref-inline'> · #{esc(s.anchor)}</span></p>")
                 if s.url in keep:
                     summary = retarget(s.summary, lambda p: _site_href(p, ctx) or p)
                     if not ctx.site_url:
@@ -350,7 +352,7 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
             b.append("</div>")
     others = ", ".join(esc(r.short_name) for r in roles if r.id != role.id)
     b += [
-        "<div class='closing'>",
+        "<div class='tk-pdf__closing'>",
         f"<p><strong>Keep going on the site.</strong> This primer is one of {len(roles)}; the others are for "
         f"{others}. All of them, and the tools, are at {site_link(ctx.page_path('primers/index.md'), ctx)}.</p>",
         "</div>",

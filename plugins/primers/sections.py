@@ -140,7 +140,7 @@ class _Collector(HTMLParser):
                 h["summary"] = ""
                 self.found.append(h)
                 self.want = h
-            elif self.para is not None and top == "p" and self.depth + 1 == self.para["depth"]:
+            elif self.para is not None and self.want is not None and top == "p" and self.depth + 1 == self.para["depth"]:
                 self.want["summary"] = " ".join("".join(self.para["html"]).split())
                 self.want = None
                 self.para = None
@@ -175,29 +175,13 @@ def collect(html: str, page_url: str, page_title: str) -> list[Section]:
     return out
 
 
-def heading_ids(html: str) -> set[str]:
-    """All element ids in *html* (used to check primer links to anchors)."""
-    ids: set[str] = set()
-
-    class P(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            for k, v in attrs:
-                if k == "id" and v:
-                    ids.add(v)
-
-    p = P()
-    p.feed(html)
-    p.close()
-    return ids
-
-
 def retarget(summary_html: str, link) -> str:
     """Rewrite the hrefs of a lifted summary: *link(site_path)* gives the new href."""
     import re
 
     def sub(m):
         path = htmllib.unescape(m.group(1))
-        return f'<a href="{htmllib.escape(link(path))}">' if path else m.group(0).replace(f'data-site-path="" ', "")
+        return f'<a href="{htmllib.escape(link(path))}">' if path else m.group(0).replace('data-site-path="" ', "")
 
     return re.sub(r'<a data-site-path="([^"]*)" href="[^"]*">', sub, summary_html)
 

@@ -5,15 +5,13 @@ import json
 import re
 from pathlib import Path
 
+import markdown as markdown_lib
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-import markdown as markdown_lib
-import yaml
-
-from pyscript_tools.form_html import render_form
-from pyscript_tools.loading import load_questionnaire_file, load_vocabulary, validate_links
+from pyscript_tools.build.content import load_questionnaire_file, load_roles, validate_links
+from pyscript_tools.build.form_html import render_form
 
 from .anchors import html_anchors
 from .config import QuestionnairesConfig
@@ -27,18 +25,19 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
 
     def on_config(self, config):
         self.project = Path(config.config_file_path).parent
-        self.definitions, self.lines, errors = {}, {}, []
-        vocabulary = load_vocabulary(self.project / self.config.roles_file)
+        self.definitions, self.lines = {}, {}
+        roles, errors = load_roles(self.project / self.config.roles_file, display=self.config.roles_file)
+        role_ids = [role.id for role in roles]
         for path in sorted((self.project / self.config.content_dir).glob("*.yml")):
             lines: dict = {}
-            definition, problems = load_questionnaire_file(path, vocabulary=vocabulary, lines_out=lines)
+            definition, problems = load_questionnaire_file(path, roles=role_ids, lines_out=lines)
             errors += problems
             if definition is not None and not problems:
                 self.definitions[definition["id"]] = definition
                 self.lines[definition["id"]] = (f"{self.config.content_dir}/{path.name}", lines)
         self._fail_on(errors)
         self.anchors: dict[str, set[str]] = {}
-        self.role_names = _role_names(self.project / self.config.roles_file)
+        self.role_names = {role.id: role.short_name for role in roles}
         return config
 
     def on_files(self, files, *, config):
@@ -114,12 +113,3 @@ def _level_after(html: str, position: int) -> int:
 def _markdown(text: str) -> str:
     """Help texts and descriptions are Markdown in the YAML; rendered once, at build time."""
     return markdown_lib.markdown(str(text), extensions=["attr_list", "abbr", "def_list"])
-
-
-def _role_names(path: Path) -> dict[str, str]:
-    """Role id -> short display name, in the order of roles.yml (empty if the file is missing)."""
-    if not path.exists():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {r["id"]: r.get("short_name") or r.get("name") or r["id"] for r in data.get("roles", [])}
-
