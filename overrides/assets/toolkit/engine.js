@@ -13,7 +13,7 @@ const installed = []; // requests every new worker receives first (questionnaire
 let state = { status: "idle", reason: "", retry: false };
 
 /** Why Python cannot run in this browser, or "" when it can. */
-export function unsupportedReason() {
+function unsupportedReason() {
   if (location.protocol === "file:") {
     return "The interactive tools need the site to be served over HTTP. Opened from a file, the browser blocks them. Ask your web team to publish the site, or run it locally as the README explains.";
   }

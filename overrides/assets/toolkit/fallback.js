@@ -12,6 +12,6 @@
   for (var i = 0; i < boxes.length; i++) {
     boxes[i].textContent = reason;
     boxes[i].hidden = false;
-    boxes[i].className += " toolkit-status--failed";
+    boxes[i].className += " tk-widget__status--failed";
   }
 })();

@@ -1,51 +1,78 @@
-// Reads answers from the static form and writes them back: pure DOM transport, no scoring.
-// Each question is a <fieldset data-question=ID data-type=choice|rated|prompt> rendered at build time.
+// The answers held by the static form: read them, write them back, and count what is answered.
+// Each question is a <fieldset data-question=ID data-type=choice|rated|prompt data-section=ID>
+// rendered at build time. Nothing here scores: the engine does.
 
-function checkedValue(scope, selector = 'input[type="radio"]') {
-  const checked = [...scope.querySelectorAll(selector)].find((input) => input.checked);
-  return checked ? checked.value : "";
+const RATING_AXES = ["likelihood", "severity"];
+const TEXT_FIELDS = { rated: ["note"], prompt: ["response", "owner", "due"], choice: [] };
+const RADIO_GROUPS = { choice: ["choice"], rated: RATING_AXES, prompt: ["status"] };
+
+// ------------------------------------------------------------------ answers <-> control values (pure)
+
+/** The answer that a question's control values hold, or undefined when they hold none. `controls`:
+ *  {choice | likelihood, severity | status: checked radio value or "", na: boolean, note, response,
+ *  owner, due: text}. */
+export function answerFrom(type, controls) {
+  if (type === "choice") return controls.choice || undefined;
+  if (type === "rated" && controls.na) return "not-applicable";
+  const value = {};
+  for (const name of RADIO_GROUPS[type]) {
+    if (controls[name]) value[name] = type === "rated" ? Number(controls[name]) : controls[name];
+  }
+  for (const name of TEXT_FIELDS[type]) if (controls[name]?.trim()) value[name] = controls[name].trim();
+  return Object.keys(value).length ? value : undefined;
 }
 
-function axisValue(fieldset, axis) {
-  const group = fieldset.querySelector(`[data-axis="${axis}"]`);
-  const value = group ? checkedValue(group) : "";
-  return value === "" ? null : Number(value);
+/** The control values that show `value`: the inverse of answerFrom. */
+export function controlsFor(type, value) {
+  if (type === "choice") return { choice: value === undefined || value === null ? "" : String(value) };
+  const entry = value && typeof value === "object" ? value : type === "prompt" && typeof value === "string" ? { status: value } : {};
+  const controls = { na: type === "rated" && value === "not-applicable" };
+  for (const name of RADIO_GROUPS[type]) controls[name] = entry[name] === undefined ? "" : String(entry[name]);
+  for (const name of TEXT_FIELDS[type]) controls[name] = entry[name] ?? "";
+  return controls;
 }
 
-function field(fieldset, name) {
-  const element = fieldset.querySelector(`[data-tk-field="${name}"]`);
-  return element ? element.value.trim() : "";
+// ------------------------------------------------------------------ the DOM (thin)
+
+function radios(fieldset, group) {
+  const scope = group === "choice" ? fieldset : fieldset.querySelector(`[data-axis="${group}"]`);
+  return [...(scope?.querySelectorAll('input[type="radio"]') || [])];
+}
+
+function readControls(fieldset) {
+  const type = fieldset.dataset.type;
+  const controls = { na: Boolean(fieldset.querySelector("[data-tk-na]")?.checked) };
+  for (const group of RADIO_GROUPS[type]) controls[group] = radios(fieldset, group).find((r) => r.checked)?.value || "";
+  for (const name of TEXT_FIELDS[type]) controls[name] = fieldset.querySelector(`[data-tk-field="${name}"]`)?.value || "";
+  return controls;
+}
+
+function writeControls(fieldset, controls) {
+  const type = fieldset.dataset.type;
+  for (const group of RADIO_GROUPS[type]) {
+    for (const radio of radios(fieldset, group)) radio.checked = radio.value === controls[group] && controls[group] !== "";
+  }
+  for (const name of TEXT_FIELDS[type]) {
+    const element = fieldset.querySelector(`[data-tk-field="${name}"]`);
+    if (element && element.value !== controls[name]) element.value = controls[name];
+  }
+  const na = fieldset.querySelector("[data-tk-na]");
+  if (na) {
+    na.checked = controls.na;
+    markNotApplicable(fieldset);
+  }
 }
 
 /** The answer held by one question's fieldset, or undefined when it is empty. */
-export function readQuestion(fieldset) {
-  const type = fieldset.dataset.type;
-  if (type === "choice") return checkedValue(fieldset) || undefined;
-  if (type === "rated") {
-    if (fieldset.querySelector("[data-tk-na]")?.checked) return "not-applicable";
-    const value = {};
-    const likelihood = axisValue(fieldset, "likelihood");
-    const severity = axisValue(fieldset, "severity");
-    const note = field(fieldset, "note");
-    if (likelihood !== null) value.likelihood = likelihood;
-    if (severity !== null) value.severity = severity;
-    if (note) value.note = note;
-    return Object.keys(value).length ? value : undefined;
-  }
-  const value = {};
-  const status = checkedValue(fieldset.querySelector(".tk-status-group") || fieldset);
-  if (status) value.status = status;
-  for (const name of ["response", "owner", "due"]) {
-    const text = field(fieldset, name);
-    if (text) value[name] = text;
-  }
-  return Object.keys(value).length ? value : undefined;
+function readQuestion(fieldset) {
+  return answerFrom(fieldset.dataset.type, readControls(fieldset));
 }
 
 export function questions(form) {
   return [...form.querySelectorAll("fieldset[data-question]")];
 }
 
+/** Every answer in the form: {question id: value}. */
 export function collect(form) {
   const answers = {};
   for (const fieldset of questions(form)) {
@@ -55,38 +82,11 @@ export function collect(form) {
   return answers;
 }
 
-function setRadios(scope, value) {
-  for (const input of scope.querySelectorAll('input[type="radio"]')) {
-    input.checked = value !== null && value !== undefined && input.value === String(value);
-  }
-}
-
-function setField(fieldset, name, value) {
-  const element = fieldset.querySelector(`[data-tk-field="${name}"]`);
-  if (element) element.value = value ?? "";
-}
-
 /** Put `answers` into the form, clearing every question they do not mention. */
 export function apply(form, answers) {
   for (const fieldset of questions(form)) {
-    const value = answers[fieldset.dataset.question];
-    const type = fieldset.dataset.type;
-    if (type === "choice") {
-      setRadios(fieldset, value);
-    } else if (type === "rated") {
-      const na = value === "not-applicable";
-      const rating = value && typeof value === "object" ? value : {};
-      fieldset.querySelector("[data-tk-na]").checked = na;
-      for (const axis of ["likelihood", "severity"]) {
-        setRadios(fieldset.querySelector(`[data-axis="${axis}"]`), rating[axis]);
-      }
-      setField(fieldset, "note", rating.note);
-      markNotApplicable(fieldset);
-    } else {
-      const entry = typeof value === "string" ? { status: value } : value || {};
-      setRadios(fieldset.querySelector(".tk-status-group") || fieldset, entry.status);
-      for (const name of ["response", "owner", "due"]) setField(fieldset, name, entry[name]);
-    }
+    const id = fieldset.dataset.question;
+    writeControls(fieldset, controlsFor(fieldset.dataset.type, Object.hasOwn(answers, id) ? answers[id] : undefined));
   }
 }
 
@@ -94,16 +94,38 @@ export function apply(form, answers) {
 export function markNotApplicable(fieldset) {
   const na = fieldset.querySelector("[data-tk-na]");
   if (!na) return;
-  for (const axis of fieldset.querySelectorAll("[data-axis]")) axis.disabled = na.checked;
+  for (const axis of RATING_AXES) fieldset.querySelector(`[data-axis="${axis}"]`).disabled = na.checked;
 }
 
-/** Whether a question counts as answered, by the same rule as the engine (a rating needs both axes). */
-export function isAnswered(fieldset) {
-  const value = readQuestion(fieldset);
-  if (value === undefined) return false;
-  if (fieldset.dataset.type === "rated") {
-    return value === "not-applicable" || (value.likelihood != null && value.severity != null);
-  }
-  if (fieldset.dataset.type === "prompt") return Boolean(value.status);
+/** Whether an answer counts, by the engine's rule (pyscript_tools.engine.answers.is_answered): a rating
+ *  needs both axes or "not applicable", a prompt needs a status, any other answer counts. */
+export function answered(type, value) {
+  if (value === undefined || value === null) return false;
+  if (type === "rated") return value === "not-applicable" || RATING_AXES.every((axis) => value[axis] != null);
+  if (type === "prompt") return typeof value === "string" || Boolean(value.status);
   return true;
+}
+
+/** Answered and total questions, overall and per section, of `items` [{section, type, value}]. */
+export function countProgress(items) {
+  const sections = new Map();
+  let done = 0;
+  for (const { section, type, value } of items) {
+    const entry = sections.get(section) || { answered: 0, total: 0 };
+    entry.total += 1;
+    if (answered(type, value)) {
+      entry.answered += 1;
+      done += 1;
+    }
+    sections.set(section, entry);
+  }
+  return { answered: done, total: items.length, sections };
+}
+
+/** The progress of the questions shown in `form` (the workbook's filters hide some). */
+export function progressOf(form) {
+  const shown = questions(form).filter((fieldset) => !fieldset.hidden && !fieldset.closest("section[hidden]"));
+  return countProgress(
+    shown.map((f) => ({ section: f.dataset.section, type: f.dataset.type, value: readQuestion(f) })),
+  );
 }

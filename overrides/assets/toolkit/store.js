@@ -6,11 +6,9 @@
 // stored now and changes only the questions this tab changed since it last read or wrote them
 // (a merge per question). Every write is checked; a refused one is reported, never assumed.
 
-const PREFIX = "rai-toolkit:answers:";
+import { now } from "./time.js";
 
-function now() {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
-}
+const PREFIX = "rai-toolkit:answers:";
 
 function newKey() {
   return `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
@@ -198,5 +196,3 @@ export class Store {
     }
   }
 }
-
-export { now };

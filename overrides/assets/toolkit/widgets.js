@@ -18,7 +18,7 @@ function showStatus(widget, { status, reason, retry }) {
   if (!box) return;
   box.textContent = reason || STATUS_TEXT[status] || "";
   box.hidden = !box.textContent;
-  box.classList.toggle("toolkit-status--failed", status === "failed" || status === "stalled");
+  box.classList.toggle("tk-widget__status--failed", status === "failed" || status === "stalled");
   if (retryButton) retryButton.hidden = !retry;
   widget.dataset.engine = status;
 }

@@ -1,5 +1,5 @@
 // Module Web Worker: boots Pyodide from this site's own copy, installs the pyscript_tools engine
-// from a zip next to it, and answers JSON requests through pyscript_tools.bridge.handle.
+// from a zip next to it, and answers JSON requests through pyscript_tools.engine.bridge.handle.
 // Every URL is resolved from this file's own URL, so the site works under any sub-path.
 // Failures reach the page as one plain sentence ("reason"); the technical details ("detail") go
 // to the console there, never in front of the user.
@@ -66,7 +66,7 @@ async function boot() {
   ]);
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(engineZip, "zip", { extractDir: sitePackages });
-  handle = pyodide.pyimport("pyscript_tools.bridge").handle;
+  handle = pyodide.pyimport("pyscript_tools.engine.bridge").handle;
 }
 
 function answer({ id, request }) {

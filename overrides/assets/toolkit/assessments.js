@@ -1,0 +1,133 @@
+// The user's assessments of this questionnaire, kept in this browser (see store.js): choosing,
+// naming, creating, deleting and erasing them, saving every edit, and following other tabs.
+import { apply, collect } from "./form-state.js";
+import { say } from "./messages.js";
+import { debounce } from "./time.js";
+
+const NOT_SAVED =
+  "Your answers could not be saved in this browser: it refuses to store them (site data blocked, private mode or storage full). They are still on this page; save them to a file to keep them.";
+const sameAnswers = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+export function mountAssessments(q) {
+  const { store } = q;
+  const select = q.element("[data-tk-select]");
+  const nameInput = q.element("[data-tk-name]");
+  const savedLine = q.element("[data-tk-saved]");
+  const nameOf = (assessment) => assessment?.name || q.unnamed;
+
+  /** Say how a storage write went: `done` when it succeeded; otherwise the refusal, with a file button. */
+  function report(ok, done) {
+    if (ok) say(savedLine, done);
+    else say(savedLine, NOT_SAVED, { alert: true, action: true });
+  }
+
+  function render() {
+    const active = store.current;
+    select.replaceChildren(...store.list().map((a) => new Option(nameOf(a), a.key, false, a.key === active?.key)));
+    if (!select.options.length) select.append(new Option(nameOf(active), active?.key || "", true, true));
+    if (document.activeElement !== nameInput) nameInput.value = active?.name || "";
+    q.emit("tk:renamed");
+  }
+
+  /** Replace the form's answers (another assessment, a file, an erase). */
+  function load(answers) {
+    apply(q.form, answers || {});
+    q.emit("tk:loaded");
+  }
+
+  /** Show `answers` if they differ from the form's (another tab's changes came in). */
+  function showMerged(answers) {
+    if (sameAnswers(answers, collect(q.form))) return;
+    apply(q.form, answers);
+    q.emit("tk:edited");
+  }
+
+  const autosave = debounce(() => {
+    rename.flush();
+    const saved = store.save(collect(q.form));
+    render();
+    showMerged(saved.answers);
+    const time = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    report(saved.ok, `Saved in this browser at ${time}.`);
+  }, 300);
+
+  const rename = debounce(() => {
+    const ok = store.rename(nameInput.value.trim());
+    render();
+    report(ok, "Name saved in this browser.");
+  }, 300);
+
+  /** A new assessment holding `answers`, made current; returns whether it was saved in this browser. */
+  function create(name, answers, extra = {}) {
+    autosave.now();
+    const ok = store.create(name, answers, extra);
+    render();
+    load(answers);
+    return ok;
+  }
+
+  q.on("tk:edited-by-user", () => autosave());
+  q.on("tk:save-now", () => autosave.now());
+  nameInput.addEventListener("input", rename);
+  select.addEventListener("change", () => {
+    const chosen = select.value; // read first: saving re-renders the list
+    rename.flush();
+    autosave.now();
+    const ok = store.select(chosen);
+    render();
+    load(store.current?.answers);
+    report(ok, `Switched to “${nameOf(store.current)}”.`);
+  });
+
+  q.actions.new = () => {
+    report(create(`Assessment ${store.list().length + 1}`, {}), "New assessment started. Give it a name.");
+    nameInput.focus();
+    nameInput.select();
+  };
+  q.actions.delete = () => {
+    const active = store.current;
+    if (!active || !window.confirm(`Delete “${nameOf(active)}” from this browser? Files you have saved are not affected.`)) return;
+    const ok = store.remove(active.key);
+    store.ensure("");
+    render();
+    load(store.current?.answers);
+    report(ok, `Deleted “${nameOf(active)}”.`);
+  };
+  q.actions.erase = () => {
+    const message =
+      "Erase all your answers to this questionnaire, in every assessment, from this browser? Files you have saved are not affected.";
+    if (!window.confirm(message)) return;
+    store.erase();
+    store.ensure("");
+    render();
+    load({});
+    q.emit("tk:erased");
+    say(savedLine, "Your answers to this questionnaire were erased from this browser.");
+  };
+
+  // Another tab of this site saved or erased: follow it, keeping this tab's own unsaved changes.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== null && event.key !== store.key) return;
+    if (store.erasedElsewhere()) {
+      store.erase();
+      store.ensure("");
+      render();
+      load({});
+      say(savedLine, "Your answers to this questionnaire were erased in another tab of this browser.");
+      return;
+    }
+    const answers = store.follow(collect(q.form));
+    render();
+    showMerged(answers);
+  });
+
+  // Start: restore what was kept. Answers typed before this module ran (a slow network) win.
+  if (!store.writable) say(savedLine, NOT_SAVED, { alert: true, action: true });
+  const restored = store.ensure("");
+  render();
+  apply(q.form, { ...(restored?.answers || {}), ...collect(q.form) });
+  if (Object.keys(restored?.answers || {}).length) {
+    say(savedLine, `Restored “${nameOf(restored)}”, saved in this browser on ${new Date(restored.updated).toLocaleString()}.`);
+  }
+  return { create, report };
+}

@@ -1,0 +1,121 @@
+// Files and reports, all made in this browser: save and open answers files, the worked example,
+// Markdown and CSV reports, printing, and comparing with an earlier file. Nothing is uploaded.
+import { call } from "./engine.js";
+import { collect } from "./form-state.js";
+import { say } from "./messages.js";
+import { ACTIONS } from "./protocol.js";
+import { now, today } from "./time.js";
+
+/** Offer `text` as a download named `filename`. */
+function download(text, filename, mime) {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file picker hands over its file once, then is cleared so the same file can be picked again. */
+function onFilePicked(input, handle) {
+  input.addEventListener("change", () => {
+    const file = input.files[0];
+    input.value = "";
+    if (file) handle(file);
+  });
+}
+
+export function mountFiles(q, assessments) {
+  const message = q.element("[data-tk-file-message]");
+  const comparison = q.element("[data-tk-compare-result]");
+  // Never read more of a file than the engine accepts: one byte over is enough for it to say so.
+  const maxBytes = Number(q.widget.dataset.maxFileBytes) || Infinity;
+  const fileText = (file) => file.slice(0, maxBytes + 1).text();
+
+  async function ask(action, payload) {
+    await q.ready;
+    return call(action, { questionnaire: q.id, ...payload });
+  }
+
+  async function report(action, key, what) {
+    try {
+      const exported = await ask(action, {
+        answers: collect(q.form),
+        name: q.store.current?.name || "",
+        date: today(),
+        filters: q.filters,
+        base_url: new URL(q.siteRoot || "./", location.href).href,
+      });
+      download(exported[key], exported.filename, exported.mime);
+      say(message, `Downloaded the ${what} as ${exported.filename}.`);
+    } catch (error) {
+      say(message, `The ${what} could not be made: ${error.message}`, { alert: true });
+    }
+  }
+
+  /** Open the text of an answers file as a new assessment (the engine checks it first). */
+  async function open(text, label) {
+    const parsed = await ask(ACTIONS.parseAnswersFile, { text });
+    const name = parsed.name || label.replace(/\.json$/i, "");
+    const kept = assessments.create(name, parsed.answers, { created: parsed.created || undefined });
+    let opened = `Opened ${label}: ${Object.keys(parsed.answers).length} answers, now the assessment “${name}”. Your other assessments are kept.`;
+    if (parsed.migrated && parsed.migration?.summary) opened += ` ${parsed.migration.summary}`;
+    say(message, opened);
+    assessments.report(kept, `Saved “${name}” in this browser.`);
+  }
+
+  q.actions.save = async () => {
+    const active = q.store.current;
+    try {
+      const file = await ask(ACTIONS.answersFile, {
+        answers: collect(q.form),
+        name: active?.name || "",
+        created: active?.created,
+        updated: now(),
+      });
+      download(file.json, file.filename, file.mime);
+      say(message, `Saved your answers as ${file.filename} (in your downloads).`);
+    } catch (error) {
+      say(message, `The file could not be made: ${error.message}`, { alert: true });
+    }
+  };
+  q.actions.example = async (button) => {
+    try {
+      const response = await fetch(button.dataset.url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      await open(await response.text(), "the worked example");
+    } catch (error) {
+      say(message, `The worked example could not be opened: ${error.message}`, { alert: true });
+    }
+  };
+  q.actions.markdown = () => report(ACTIONS.exportMarkdown, "markdown", "report");
+  q.actions.csv = () => report(ACTIONS.exportCsv, "csv", "answers");
+
+  onFilePicked(q.element("[data-tk-open]"), async (file) => {
+    try {
+      await open(await fileText(file), file.name);
+    } catch (error) {
+      say(message, `${file.name} could not be opened: ${error.message}. Your current answers are unchanged.`, {
+        alert: true,
+      });
+    }
+  });
+
+  onFilePicked(q.element("[data-tk-compare]"), async (file) => {
+    try {
+      const compared = await ask(ACTIONS.compare, {
+        before: await fileText(file),
+        after: collect(q.form),
+        before_label: `Earlier (${file.name})`,
+        after_label: "Now",
+        filters: q.filters,
+      });
+      comparison.innerHTML = compared.html;
+      say(message, `Compared the answers on this page with ${file.name}.`);
+    } catch (error) {
+      comparison.replaceChildren();
+      say(message, `${file.name} could not be compared: ${error.message}`, { alert: true });
+    }
+  });
+  q.on("tk:erased", () => comparison.replaceChildren());
+}

@@ -1,0 +1,34 @@
+// The workbook's filters: by role, stage and approach. The engine decides which prompts match; this
+// shows only those, and says how many.
+import { questions } from "./form-state.js";
+import { say } from "./messages.js";
+
+export function mountFilters(q) {
+  const selects = [...q.widget.querySelectorAll("[data-tk-filter]")];
+  if (!selects.length) return;
+  const count = q.element("[data-tk-filter-count]");
+  let engineReady = false;
+  q.on("tk:engine", (status) => (engineReady = status === "ready"));
+
+  for (const select of selects) {
+    select.addEventListener("change", () => {
+      q.filters = { ...q.filters, [select.dataset.tkFilter]: select.value ? [select.value] : [] };
+      if (!engineReady) say(count, "The filter applies as soon as the engine has started.");
+      q.emit("tk:filtered");
+    });
+  }
+
+  q.on("tk:scored", (result) => {
+    const shown = new Set(result.questions.map((row) => row.id));
+    for (const fieldset of questions(q.form)) fieldset.hidden = !shown.has(fieldset.dataset.question);
+    const totals = new Map(result.sections.map((section) => [section.id, section.total]));
+    for (const section of q.form.querySelectorAll("section[data-section]")) section.hidden = !totals.get(section.dataset.section);
+    for (const item of q.widget.querySelectorAll("[data-tk-nav]")) item.hidden = !totals.get(item.dataset.tkNav);
+    const all = questions(q.form).length;
+    const filtered = Object.values(result.filters || {}).some((list) => list.length);
+    say(count, filtered
+      ? `Showing ${result.total} of ${all} ${q.noun}. Progress, results and exports count these ${q.noun} only.`
+      : `Showing all ${all} ${q.noun}.`);
+    q.emit("tk:shown");
+  });
+}

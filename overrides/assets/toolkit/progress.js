@@ -1,0 +1,26 @@
+// Progress: how many questions are answered, overall and per section, counted once from the form.
+import { progressOf } from "./form-state.js";
+
+/** Show the form's progress in the widget's counters and bar. */
+function showProgress(q) {
+  const { answered, total, sections } = progressOf(q.form);
+  q.element("[data-tk-progress-text]").textContent = `${answered} of ${total} ${q.noun} answered`;
+  const bar = q.element("[data-tk-progress]");
+  bar.max = Math.max(total, 1);
+  bar.value = answered;
+  for (const badge of q.widget.querySelectorAll("[data-tk-section-count]")) {
+    const entry = sections.get(badge.dataset.tkSectionCount) || { answered: 0, total: 0 };
+    badge.textContent = `${entry.answered} of ${entry.total}`;
+    badge.classList.toggle("tk-nav__count--done", entry.total > 0 && entry.answered === entry.total);
+  }
+  for (const line of q.widget.querySelectorAll("[data-tk-section-line]")) {
+    const entry = sections.get(line.dataset.tkSectionLine) || { answered: 0, total: 0 };
+    line.textContent = `${entry.answered} of ${entry.total} answered`;
+  }
+  return { answered, total };
+}
+
+/** Keep the progress current: after every edit, every load and every filter change. */
+export function mountProgress(q) {
+  for (const event of ["tk:edited", "tk:loaded", "tk:shown"]) q.on(event, () => showProgress(q));
+}

@@ -1,0 +1,11 @@
+// The engine's actions, by name: the browser's half of the protocol in pyscript_tools/engine/bridge.py
+// (requests and responses are described in docs/maintainers/engine-protocol.md).
+export const ACTIONS = Object.freeze({
+  load: "load",
+  score: "score",
+  parseAnswersFile: "parse_answers_file",
+  answersFile: "answers_file",
+  exportMarkdown: "export_markdown",
+  exportCsv: "export_csv",
+  compare: "compare",
+});

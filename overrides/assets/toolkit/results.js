@@ -1,0 +1,87 @@
+// The result: asks the engine to score the form's answers and places what it returns (summary,
+// chart, tables, recommendations, all HTML made by Python). It computes nothing itself.
+import { call, onStatus } from "./engine.js";
+import { collect } from "./form-state.js";
+import { say } from "./messages.js";
+import { ACTIONS } from "./protocol.js";
+import { debounce, today } from "./time.js";
+
+const WAITING =
+  "Your answers are kept. The result appears as soon as the scoring engine has started in this browser (usually a few seconds).";
+const NOT_STARTED =
+  "The result cannot be shown because the scoring engine did not start. Your answers are kept in this browser.";
+
+export function mountResults(q) {
+  const placeholder = q.element("[data-tk-placeholder]");
+  const body = q.element("[data-toolkit-result]");
+  const printAnswers = q.element("[data-tk-print-answers]");
+  const announcer = q.element("[data-tk-announce]");
+  const emptyText = placeholder.textContent;
+  let engine = "idle";
+  let ticket = 0;
+  let announced = "";
+
+  function showPlaceholder(text, options) {
+    placeholder.hidden = false;
+    body.hidden = true;
+    body.replaceChildren();
+    printAnswers.replaceChildren();
+    say(placeholder, text, options);
+  }
+
+  async function score() {
+    const mine = ++ticket;
+    try {
+      await q.ready;
+      const result = await call(ACTIONS.score, {
+        questionnaire: q.id,
+        answers: collect(q.form),
+        base_url: q.siteRoot,
+        name: q.store.current?.name || "",
+        today: today(),
+        answers_table: true,
+        filters: q.filters,
+      });
+      if (mine !== ticket) return;
+      q.emit("tk:scored", result);
+      if (!result.answered) {
+        showPlaceholder(emptyText);
+        return;
+      }
+      placeholder.hidden = true;
+      body.hidden = false;
+      body.innerHTML = result.html.all;
+      printAnswers.innerHTML = result.html.answers || "";
+      const headline = body.querySelector(".tk-summary__headline")?.textContent?.trim() || "";
+      if (headline && headline !== announced) {
+        announced = headline;
+        say(announcer, `Result updated. ${headline}. ${result.answered} of ${result.total} ${q.noun} answered.`);
+      }
+    } catch (error) {
+      if (mine !== ticket || engine !== "ready") return; // a start that failed has its own message
+      showPlaceholder(`The result could not be computed: ${error.message}`, { alert: true });
+    }
+  }
+
+  const scoreSoon = debounce(() => {
+    if (engine === "ready") score();
+    else if (engine !== "failed" && Object.keys(collect(q.form)).length) placeholder.textContent = WAITING;
+  }, 150);
+
+  q.on("tk:edited", () => scoreSoon());
+  q.on("tk:loaded", () => {
+    announced = "";
+    showPlaceholder(emptyText);
+    scoreSoon.now();
+  });
+  q.on("tk:filtered", () => scoreSoon.now());
+  q.on("tk:show-result", () => {
+    scoreSoon.now();
+    q.element("[data-tk-results-heading]").focus();
+  });
+  onStatus(({ status }) => {
+    engine = status;
+    if (status === "ready") score();
+    if (status === "failed") showPlaceholder(NOT_STARTED);
+  });
+}
