@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast bench paraphrase clean venv npm
+.PHONY: serve build test test-fast lint bench paraphrase clean venv npm
 
 serve: venv npm ## build and serve at http://127.0.0.1:8000, rebuilding on changes
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 \
@@ -13,11 +13,17 @@ serve: venv npm ## build and serve at http://127.0.0.1:8000, rebuilding on chang
 build: venv npm ## build site/ for publishing (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --clean
 
-test: venv npm ## every test: engine, content, build, Pyodide in Node, browser
+test: lint venv npm ## every test: linters and type check, Node unit tests, engine, content, build, Pyodide, browser
+	node --test tests/js/
 	$(BIN)/pytest
 
-test-fast: venv ## the tests that need no browser
+test-fast: lint ## the tests that need no browser
+	node --test tests/js/
 	$(BIN)/pytest -m "not browser"
+
+lint: venv ## ruff (style and mistakes) and mypy (types) over the Python code
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: venv npm ## performance figures (prints, never fails on timing)
 	$(BIN)/python tests/bench/run.py

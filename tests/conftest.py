@@ -11,6 +11,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def _engine_errors_fail_tests(monkeypatch):
+    """An unexpected exception in the engine fails the test, instead of becoming an "internal error"
+    response that a test could mistake for an ordinary refusal."""
+    from pyscript_tools.engine import bridge
+
+    monkeypatch.setattr(bridge, "RAISE_INTERNAL_ERRORS", True)
+
+
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT

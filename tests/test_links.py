@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -73,7 +73,7 @@ class _Collector(HTMLParser):
             self.result.references.append(
                 Reference(self.page, self.getpos()[0], tag, name, value.strip(), is_asset)
             )
-        if "srcset" in values and values["srcset"]:
+        if values.get("srcset"):
             for candidate in values["srcset"].split(","):
                 url = candidate.strip().split(" ")[0]
                 if url:
@@ -82,7 +82,7 @@ class _Collector(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse(path: Path, site: Path) -> ParsedPage:
     collector = _Collector(path.relative_to(site).as_posix())
     collector.feed(path.read_text(encoding="utf-8"))

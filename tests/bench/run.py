@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import statistics
 import subprocess
@@ -45,10 +44,10 @@ def bench_build(site: Path) -> None:
 
 
 def bench_engine() -> None:
-    from pyscript_tools.answers import parse_answers_file
-    from pyscript_tools.loading import load_questionnaire_file
-    from pyscript_tools.report import render_html
-    from pyscript_tools.scoring import score
+    from pyscript_tools.build.content import load_questionnaire_file
+    from pyscript_tools.engine.answers_file import parse_answers_file
+    from pyscript_tools.engine.report.html import render_html
+    from pyscript_tools.engine.scoring import score
 
     for qid in ("readiness", "risk", "workbook"):
         definition, errors = load_questionnaire_file(ROOT / "toolkit_content/questionnaires" / f"{qid}.yml")
@@ -56,7 +55,7 @@ def bench_engine() -> None:
         example = (ROOT / "docs/tools/examples" / f"{qid}-example.json").read_text(encoding="utf-8")
         answers = parse_answers_file(example, definition)["answers"]
         show(f"CPython score + HTML report: {qid}",
-             timed(lambda: render_html(definition, score(definition, answers)), 50))
+             timed(lambda d=definition, a=answers: render_html(score(d, a)), 50))
 
 
 def bench_runtime_size(site: Path) -> None:

@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
+
+from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.engine.kinds import kind_of
+from pyscript_tools.engine.scoring import score
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE_MS = 90_000
@@ -64,3 +69,31 @@ def run_axe(page: Page) -> list[dict]:
         }""",
         WCAG_TAGS,
     )
+
+
+# Counts and results editors change are read from the content, never written into the tests.
+
+@cache
+def definition(qid: str) -> dict:
+    loaded, problems = load_questionnaire_file(ROOT / "toolkit_content" / "questionnaires" / f"{qid}.yml")
+    assert problems == [], problems
+    return loaded
+
+
+def question_count(qid: str, section: str | None = None) -> int:
+    return sum(len(s["questions"]) for s in definition(qid)["sections"] if section in (None, s["id"]))
+
+
+def progress_text(qid: str, answered: int, total: int | None = None) -> str:
+    """What the progress line says, e.g. '2 of 50 questions answered'."""
+    noun = kind_of(definition(qid)).NOUN
+    return f"{answered} of {question_count(qid) if total is None else total} {noun} answered"
+
+
+def example_result(qid: str, answers: dict | None = None, filters: dict | None = None) -> dict:
+    """What the engine makes of the worked example (or of `answers`)."""
+    return score(definition(qid), example_answers(qid)["answers"] if answers is None else answers, filters=filters)
+
+
+def headline(result: dict) -> str:
+    return kind_of(result).headline(result)

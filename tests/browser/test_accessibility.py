@@ -7,13 +7,14 @@ widgets' later states.
 """
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.support.request_guard import guard_requests
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -54,10 +55,8 @@ CODE_BLOCKS_SETTLED = """() => Array.from(document.querySelectorAll("pre > code"
 
 
 def settle_code_blocks(page: Page) -> None:
-    try:
+    with contextlib.suppress(PlaywrightTimeoutError):  # axe then reports the block that stayed unreachable
         page.wait_for_function(CODE_BLOCKS_SETTLED, timeout=3_000)
-    except PlaywrightTimeoutError:
-        pass  # axe then reports the block that stayed unreachable
 
 
 def audited_pages(site: Path) -> list[str]:

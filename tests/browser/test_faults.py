@@ -17,7 +17,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.questionnaire_helpers import (
     ENGINE_MS,
+    definition,
     open_tool,
+    progress_text,
     question,
     result,
     stored,
@@ -221,7 +223,7 @@ def test_a_deeply_nested_file_is_refused_and_the_engine_keeps_working(guarded_pa
     expect(vision.get_by_label("Partly in place")).to_be_checked()
     # The engine still answers: a new answer is scored.
     question(page, "Every proposal to develop, buy or use").get_by_label("Partly in place").check()
-    expect(result(page)).to_contain_text("2 of 50 questions answered", timeout=ENGINE_MS)
+    expect(result(page)).to_contain_text(progress_text("readiness", 2), timeout=ENGINE_MS)
 
 
 def test_an_oversized_file_is_refused_by_its_size(guarded_page: Page, site_url: str):
@@ -240,7 +242,7 @@ def test_an_invalid_huge_value_gives_a_short_message(guarded_page: Page, site_ur
     # The first problem quotes a value of a million characters; more problems follow it.
     answers = {"culture-vision": "x" * 1_000_000, "culture-start-with-why": "y" * 1_000, "culture-risk-awareness": "z"}
     content = json.dumps({"format": "rai-toolkit-answers", "format_version": 1, "questionnaire": "readiness",
-                          "version": "1.0.0", "answers": answers}).encode()
+                          "version": definition("readiness")["version"], "answers": answers}).encode()
     _open_file(page, "long.json", content)
     message = page.get_by_role("alert").filter(has_text="long.json could not be opened")
     expect(message).to_contain_text("more problem", timeout=ENGINE_MS)

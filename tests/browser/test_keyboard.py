@@ -2,7 +2,6 @@
 content links, every stop on the way shows where the focus is, and the skip link jumps into the content."""
 from __future__ import annotations
 
-
 import pytest
 from playwright.sync_api import Browser, Page
 

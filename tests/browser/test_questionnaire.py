@@ -5,49 +5,48 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from pyscript_tools.loading import load_questionnaire_file
-from pyscript_tools.scoring import score
+from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.engine.scoring import score
+from pyscript_tools.engine.text import percent_text
 from tests.browser.questionnaire_helpers import (
     ENGINE_MS,
     ROOT,
+    definition,
     example_answers,
+    example_result,
+    headline,
     open_example,
     open_tool,
+    progress_text,
     question,
+    question_count,
     result,
     stored,
     wait_engine,
     widget,
 )
 
-# What each worked example gives: the figures the tool pages promise (docs/tools/*.md).
-EXAMPLES = {
-    "readiness": ["Overall: 38.4% – Developing", "Pick the two or three sections"],
-    "risk": ["Overall risk level: High", "The agency's leadership then decides"],
-    "workbook": ["Progress: 19 of 57 applicable items done (33.3%)", "Level: In progress"],
-}
-TOTALS = {"readiness": "50 of 50 questions answered", "risk": "37 of 37 questions answered",
-          "workbook": "60 of 60 prompts answered"}
 
-
-@pytest.mark.parametrize("qid", list(EXAMPLES))
+@pytest.mark.parametrize("qid", ["readiness", "risk", "workbook"])
 def test_worked_example_answers_the_whole_instrument(guarded_page: Page, site_url: str, qid: str):
     """Each instrument answered fully (its worked example) gives the complete result the engine promises."""
     page = guarded_page
     open_tool(page, site_url, qid)
     open_example(page)
-    for text in EXAMPLES[qid]:
-        expect(result(page)).to_contain_text(text, timeout=ENGINE_MS)
-    expect(page.locator("[data-tk-progress-text]")).to_have_text(TOTALS[qid])
+    expected = example_result(qid)
+    expect(result(page)).to_contain_text(headline(expected), timeout=ENGINE_MS)
+    expect(result(page)).to_contain_text(expected["overall"]["next_step"])
+    expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text(qid, question_count(qid)))
     expect(page.get_by_label("Assessment", exact=True)).to_contain_text("Northbridge Police Service")
     # The engine's chart comes with its accessible table, and recommendations link into the guidance.
     expect(result(page).locator("svg.tk-chart[role=img]")).to_have_count(1)
-    expect(result(page).locator("table.tk-chart-table")).to_have_count(1)
-    expect(result(page).locator(".tk-note")).to_contain_text("indicative")
+    expect(result(page).locator("table.tk-table--chart")).to_have_count(1)
+    expect(result(page).locator(".tk-summary__note")).to_contain_text("indicative")
     first_link = result(page).locator(".tk-recommendations a").first
     href = first_link.get_attribute("href")
     assert href.startswith("../../") and "#" in href, href
@@ -63,11 +62,11 @@ def test_answer_before_python_then_reload_restore_and_erase(guarded_page: Page, 
     # Answers given at once (Python may still be starting) count immediately and are scored later.
     question(page, "Leadership has set out a clear vision").get_by_label("In place and used across the agency").check()
     question(page, "Every proposal to develop, buy or use").get_by_label("Partly in place").check()
-    expect(page.locator("[data-tk-progress-text]")).to_have_text("2 of 50 questions answered")
-    expect(page.locator("[data-tk-section-count=culture]")).to_have_text("2 of 10")
+    expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("readiness", 2))
+    expect(page.locator("[data-tk-section-count=culture]")).to_have_text(f"2 of {question_count('readiness', 'culture')}")
     expect(page.locator("[data-tk-saved]")).to_contain_text("Saved in this browser")
-    expect(page.locator(".tk-autosave")).to_contain_text("Saved automatically in this browser")
-    expect(result(page)).to_contain_text("2 of 50 questions answered: the result is provisional", timeout=ENGINE_MS)
+    expect(page.locator(".tk-panel__lead")).to_contain_text("Saved automatically in this browser")
+    expect(result(page)).to_contain_text(progress_text("readiness", 2) + ": the result is provisional", timeout=ENGINE_MS)
     expect(result(page)).to_contain_text("Organizational culture and mindset")
 
     page.reload()
@@ -75,18 +74,18 @@ def test_answer_before_python_then_reload_restore_and_erase(guarded_page: Page, 
     expect(vision.get_by_label("In place and used across the agency")).to_be_checked()
     expect(question(page, "Every proposal to develop, buy or use").get_by_label("Partly in place")).to_be_checked()
     expect(page.locator("[data-tk-saved]")).to_contain_text("Restored")
-    expect(page.locator("[data-tk-progress-text]")).to_have_text("2 of 50 questions answered")
+    expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("readiness", 2))
     expect(result(page)).to_contain_text("provisional", timeout=ENGINE_MS)
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Erase my answers from this browser").click()
     expect(page.locator("[data-tk-saved]")).to_contain_text("erased from this browser")
     expect(vision.get_by_label("In place and used across the agency")).not_to_be_checked()
-    expect(page.locator("[data-tk-progress-text]")).to_have_text("0 of 50 questions answered")
+    expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("readiness", 0))
     expect(result(page)).to_be_hidden()
     assert stored(page, "readiness") is None
     page.reload()
-    expect(page.locator("[data-tk-progress-text]")).to_have_text("0 of 50 questions answered")
+    expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("readiness", 0))
     expect(vision.get_by_label("In place and used across the agency")).not_to_be_checked()
 
 
@@ -139,18 +138,18 @@ def test_save_answers_file_and_open_it_to_resume(guarded_page: Page, site_url: s
     assert saved.name == "readiness-northbridge-baseline.json"
     data = json.loads(saved.read_text())
     assert data["format"] == "rai-toolkit-answers" and data["questionnaire"] == "readiness"
-    assert data["name"] == "Northbridge baseline" and data["version"] == "1.0.0"
+    assert data["name"] == "Northbridge baseline" and data["version"] == definition("readiness")["version"]
     assert data["answers"] == {"culture-vision": "embedded"}
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Erase my answers from this browser").click()
-    expect(page.locator("[data-tk-progress-text]")).to_have_text("0 of 50 questions answered")
+    expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("readiness", 0))
 
     page.get_by_label("Open an answers file").set_input_files(saved)
     expect(page.locator("[data-tk-file-message]")).to_contain_text("Opened readiness-northbridge-baseline.json")
     expect(question(page, "Leadership has set out a clear vision").get_by_label("Embedded in how")).to_be_checked()
     expect(page.get_by_label("Name of this assessment")).to_have_value("Northbridge baseline")
-    expect(result(page)).to_contain_text("1 of 50 questions answered")
+    expect(result(page)).to_contain_text(progress_text("readiness", 1))
 
 
 @pytest.mark.parametrize("content, reason", [
@@ -179,32 +178,33 @@ def test_markdown_and_csv_reports_download(guarded_page: Page, site_url: str):
     open_example(page)
     with page.expect_download() as markdown:
         page.get_by_role("button", name="Download the report (Markdown)").click()
-    text = open(markdown.value.path(), encoding="utf-8").read()
-    assert markdown.value.suggested_filename.startswith("risk-northbridge") and markdown.value.suggested_filename.endswith(".md")
+    text = Path(markdown.value.path()).read_text(encoding="utf-8")
+    name = markdown.value.suggested_filename
+    assert name.startswith("risk-northbridge") and name.endswith(".md")
     assert text.startswith("# Risk Assessment Questionnaire")
     assert "**Overall risk level:** High" in text
     assert "Northbridge Police Service" in text
     with page.expect_download() as csv:
         page.get_by_role("button", name="Download the answers (CSV)").click()
-    rows = open(csv.value.path(), encoding="utf-8").read().splitlines()
+    rows = Path(csv.value.path()).read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("section,question,text,answer")
-    assert len(rows) == 1 + 37
+    assert len(rows) == 1 + question_count("risk")
 
 
 def test_print_view_is_a_clean_report(guarded_page: Page, site_url: str):
     page = guarded_page
     open_tool(page, site_url, "readiness")
     open_example(page)
-    expect(result(page)).to_contain_text("38.4%", timeout=ENGINE_MS)
+    expect(result(page)).to_contain_text(headline(example_result("readiness")), timeout=ENGINE_MS)
     page.emulate_media(media="print")
     header = page.locator("[data-tk-print-header]")
     expect(header).to_be_visible()
-    expect(header).to_contain_text("Organizational Readiness Assessment, version 1.0.0")
+    expect(header).to_contain_text(f"Organizational Readiness Assessment, version {definition('readiness')['version']}")
     expect(header).to_contain_text(re.compile(r"Assessment: Northbridge Police Service.*Report date: \d{4}-\d\d-\d\d"))
-    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", "[data-toolkit-form]", ".tk-assessments",
-                   ".tk-files", ".tk-progress", "#how-it-works"]:
+    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", "[data-toolkit-form]", ".tk-panel--assessments",
+                   ".tk-panel--files", ".tk-panel--progress", "#how-it-works"]:
         expect(page.locator(hidden).first).to_be_hidden()
-    expect(result(page).locator(".tk-overall")).to_have_text("Overall: 38.4% – Developing")
+    expect(result(page).locator(".tk-summary__headline")).to_have_text(headline(example_result("readiness")))
     expect(result(page).locator("svg.tk-chart")).to_be_visible()
     expect(result(page).locator(".tk-recommendations")).to_be_visible()
     answers = page.locator("[data-tk-print-answers]")
@@ -227,8 +227,8 @@ def test_workbook_filters_status_fields_and_action_plan(guarded_page: Page, site
     page = guarded_page
     open_tool(page, site_url, "workbook")
     open_example(page)
-    expect(result(page).locator("table.tk-action-plan")).to_be_visible(timeout=ENGINE_MS)
-    expect(result(page).locator("table.tk-action-plan")).to_contain_text("Head of Legal Services")
+    expect(result(page).locator("table.tk-table--action-plan")).to_be_visible(timeout=ENGINE_MS)
+    expect(result(page).locator("table.tk-table--action-plan")).to_contain_text("Head of Legal Services")
     basis = question(page, "Which law authorises this use")
     expect(basis.get_by_role("group", name="Status").get_by_label("In progress")).to_be_checked()
     expect(basis.get_by_label("Owner")).to_have_value("Head of Legal Services")
@@ -236,9 +236,9 @@ def test_workbook_filters_status_fields_and_action_plan(guarded_page: Page, site
 
     page.get_by_label("Role").select_option(label="Legal and data protection")
     legal = _engine_total({"roles": ["legal-data-protection"]})
-    assert 0 < legal < 60
+    assert 0 < legal < question_count("workbook")
     count = page.locator("[data-tk-filter-count]")
-    expect(count).to_contain_text(f"Showing {legal} of 60 prompts", timeout=ENGINE_MS)
+    expect(count).to_contain_text(f"Showing {legal} of {question_count('workbook')} prompts", timeout=ENGINE_MS)
     expect(page.locator("fieldset[data-question]:visible")).to_have_count(legal)
     expect(page.locator("[data-tk-progress-text]")).to_have_text(f"{legal} of {legal} prompts answered")
 
@@ -248,18 +248,22 @@ def test_workbook_filters_status_fields_and_action_plan(guarded_page: Page, site
 
     page.get_by_label("Life-cycle stage").select_option(label="Monitoring and evaluation")
     both = _engine_total({"roles": ["legal-data-protection"], "stages": ["monitoring-evaluation"]})
-    expect(count).to_contain_text(f"Showing {both} of 60 prompts")
+    expect(count).to_contain_text(f"Showing {both} of {question_count('workbook')} prompts")
     expect(page.locator("fieldset[data-question]:visible")).to_have_count(both)
 
     page.get_by_label("Role").select_option(label="All roles")
     page.get_by_label("Life-cycle stage").select_option(label="All stages")
-    expect(count).to_have_text("Showing all 60 prompts.")
-    expect(page.locator("fieldset[data-question]:visible")).to_have_count(60)
+    expect(count).to_have_text(f"Showing all {question_count('workbook')} prompts.")
+    expect(page.locator("fieldset[data-question]:visible")).to_have_count(question_count("workbook"))
 
     # A new status is saved and counted at once.
     open_item = question(page, "At each review, who decides whether to continue")
     open_item.get_by_role("group", name="Status").get_by_label("Done").check()
-    expect(result(page)).to_contain_text("Progress: 20 of 57 applicable items done")
+    answers = example_answers("workbook")["answers"]
+    review = next(q["id"] for s in definition("workbook")["sections"] for q in s["questions"]
+                  if q["text"].startswith("At each review, who decides whether to continue"))
+    answers[review] = {**answers.get(review, {}), "status": "done"}
+    expect(result(page)).to_contain_text(headline(example_result("workbook", answers)))
 
 
 def test_compare_with_an_earlier_file_shows_change_per_section(guarded_page: Page, site_url: str):
@@ -273,12 +277,13 @@ def test_compare_with_an_earlier_file_shows_change_per_section(guarded_page: Pag
             earlier["answers"][qid] = "not-started"
     page.get_by_label("Compare with a file").set_input_files(
         {"name": "northbridge-2025.json", "mimeType": "application/json", "buffer": json.dumps(earlier).encode()})
-    table = page.locator("[data-tk-compare-result] table.tk-compare")
+    table = page.locator("[data-tk-compare-result] table.tk-table--compare")
     expect(table).to_be_visible(timeout=ENGINE_MS)
     culture = table.get_by_role("row", name=re.compile("Organizational culture and mindset"))
+    now = next(s for s in example_result("readiness")["sections"] if s["id"] == "culture")
     expect(culture).to_contain_text("Improved")
     expect(culture).to_contain_text("0%")
-    expect(culture).to_contain_text("40%")
+    expect(culture).to_contain_text(percent_text(now["percent"]))
     expect(table.get_by_role("row", name=re.compile("Processes: oversight committee"))).to_contain_text("No change")
     # A foreign file is refused with the engine's reason.
     page.get_by_label("Compare with a file").set_input_files(
@@ -296,13 +301,13 @@ def test_keyboard_only_answering(guarded_page: Page, site_url: str):
     expect(first).to_be_checked()
     page.keyboard.press("ArrowDown")
     expect(page.locator("fieldset[data-question] input[type=radio]").nth(1)).to_be_checked()
-    expect(page.locator("[data-tk-progress-text]")).to_have_text("1 of 5 questions answered")
+    expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("quick-check", 1))
     for _ in range(6):  # Tab on, past a learn-more link if any, to the next question's group
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.type") == "radio":
             break
     page.keyboard.press("Space")
-    expect(page.locator("[data-tk-progress-text]")).to_have_text("2 of 5 questions answered")
+    expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("quick-check", 2))
     erase = page.get_by_role("button", name="Erase my answers from this browser")
     erase.focus()
     expect(erase).to_be_focused()
@@ -314,8 +319,8 @@ def test_under_a_sub_path_example_results_and_links_work(guarded_page: Page, sub
     page = guarded_page
     open_tool(page, subpath_site_url, "workbook")
     open_example(page)
-    expect(result(page)).to_contain_text("19 of 57", timeout=ENGINE_MS)
-    link = result(page).locator("table.tk-action-plan a").first
+    expect(result(page)).to_contain_text(headline(example_result("workbook")), timeout=ENGINE_MS)
+    link = result(page).locator("table.tk-table--action-plan a").first
     link.click()
     expect(page).to_have_url(re.compile(r"/toolkit/principles/[a-z-]+/#[a-z-]+$"))
 
@@ -329,6 +334,8 @@ def test_an_older_version_file_is_migrated_with_a_clear_account(guarded_page: Pa
     page.get_by_label("Open an answers file").set_input_files(
         {"name": "northbridge-2025.json", "mimeType": "application/json", "buffer": json.dumps(older).encode()})
     message = page.locator("[data-tk-file-message]")
-    expect(message).to_contain_text("Opened northbridge-2025.json: 50 answers", timeout=ENGINE_MS)
-    expect(message).to_contain_text("moved to version 1.0.0: 50 kept, 1 dropped")
-    expect(result(page)).to_contain_text("Overall: 38.4% – Developing")
+    kept = len(example_answers("readiness")["answers"])
+    version = definition("readiness")["version"]
+    expect(message).to_contain_text(f"Opened northbridge-2025.json: {kept} answers", timeout=ENGINE_MS)
+    expect(message).to_contain_text(f"moved to version {version}: {kept} kept, 1 dropped")
+    expect(result(page)).to_contain_text(headline(example_result("readiness")))

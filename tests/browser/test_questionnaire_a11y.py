@@ -25,7 +25,7 @@ def test_axe_finds_no_violations_in_either_palette(guarded_page: Page, site_url:
         question(page, "leadership stated").get_by_label("Yes", exact=True).check()
     else:
         open_example(page)
-    expect(result(page).locator(".tk-overall")).to_be_visible(timeout=ENGINE_MS)
+    expect(result(page).locator(".tk-summary__headline")).to_be_visible(timeout=ENGINE_MS)
     if qid == "risk":
         question(page, "function creep").get_by_label("Not applicable to this system").check()
     body = page.locator("body")

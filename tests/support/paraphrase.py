@@ -36,6 +36,7 @@ usage: python -m tests.support.paraphrase [PATH ...] [--sources DIR] [--threshol
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import sys
 from dataclasses import dataclass
@@ -46,16 +47,20 @@ THRESHOLD = 0.60
 MIN_STEMS = 8
 TEXT_SUFFIXES = {".md", ".yml", ".yaml"}
 
-STOP_WORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each either even ever every few for from
-further had has have having he her here hers him his how however i if in into is it its itself just
-least less may might more most much must my neither no nor not now of off on once one only or other
-our ours out over own per rather same shall she should so some such than that the their theirs them
-then there these they this those through thus to too under until up upon us very via was we well were
-what when where whether which while who whom whose why will with within without would yet you your
-yours also etc e.g i.e eg ie
-""".split())
+STOP_WORDS = frozenset([
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+    "could", "did", "do", "does", "doing", "down", "during", "each", "either", "even", "ever", "every",
+    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him",
+    "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "least", "less",
+    "may", "might", "more", "most", "much", "must", "my", "neither", "no", "nor", "not", "now", "of", "off",
+    "on", "once", "one", "only", "or", "other", "our", "ours", "out", "over", "own", "per", "rather", "same",
+    "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then",
+    "there", "these", "they", "this", "those", "through", "thus", "to", "too", "under", "until", "up",
+    "upon", "us", "very", "via", "was", "we", "well", "were", "what", "when", "where", "whether", "which",
+    "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you",
+    "your", "yours", "also", "etc", "e.g", "i.e", "eg", "ie",
+])
 
 WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 # Suffixes stripped by the crude stemmer, longest first; a stem keeps at least three letters.
@@ -243,7 +248,7 @@ class SourceIndex:
         for path in sorted(Path(sources_dir).glob("*.txt")):
             sentences = [s for s in source_sentences(path) if len(s.stems) >= 3]
             self.units.extend(sentences)
-            for a, b in zip(sentences, sentences[1:]):
+            for a, b in itertools.pairwise(sentences):
                 self.units.append(Sentence(a.path, a.line, f"{a.text} {b.text}", a.stems + b.stems))
         self.postings: dict[str, set[int]] = {}
         for i, unit in enumerate(self.units):

@@ -4,9 +4,9 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 
 class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
@@ -25,7 +25,7 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
             return self.wasm_type
         return super().guess_type(path)
 
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+    def log_message(self, format, *args):
         pass
 
 
