@@ -9,9 +9,12 @@ primers are rendered in parallel processes, one per core.
 from __future__ import annotations
 
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from pyscript_tools.build.cache import BuildCache, digest
 
 
 class PdfError(Exception):
@@ -111,6 +114,33 @@ def write_one(job: Job) -> tuple[str, int, int]:
     except TypeError:  # a WeasyPrint without the option
         document.write_pdf(dest)
     return str(dest), pages, index
+
+
+def job_key(job: Job) -> str:
+    """Everything a primer PDF is made from: its HTML versions (the print stylesheet is inside them),
+    WeasyPrint's version and the page limits."""
+    from weasyprint import __version__ as weasyprint_version
+
+    return digest(*job.versions, weasyprint_version, str(job.min_pages), str(job.max_pages))
+
+
+def write_all_cached(jobs: list[Job], cache: BuildCache) -> tuple[list[tuple[str, int, int]], int]:
+    """Like :func:`write_all`, taking each PDF made before from the same inputs from ``cache``.
+    Returns the results of the PDFs made now and how many came from the cache."""
+    _import_html()
+    keys = {job.dest: job_key(job) for job in jobs}
+    missing = []
+    for job in jobs:
+        kept = cache.get(keys[job.dest], ".pdf")
+        if kept is None:
+            missing.append(job)
+        else:
+            Path(job.dest).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(kept, job.dest)
+    results = write_all(missing) if missing else []
+    for dest, _, _ in results:
+        cache.put(keys[dest], ".pdf", Path(dest))
+    return results, len(jobs) - len(missing)
 
 
 def write_all(jobs: list[Job], workers: int | None = None) -> list[tuple[str, int, int]]:

@@ -10,6 +10,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
+from pyscript_tools.build.cache import BuildCache
+
 from . import model, pdf, render, sections
 from .config import PrimersConfig
 
@@ -192,12 +194,12 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
                                 base_url=Path(__file__).parent.as_uri() + "/",
                                 min_pages=self.config.min_pages, max_pages=self.config.max_pages))
         try:
-            results = pdf.write_all(jobs)
+            results, kept = pdf.write_all_cached(jobs, BuildCache(Path(config.config_file_path).parent, "primers"))
         except pdf.PdfError as exc:
             raise PluginError(f"toolkit-primers: {exc}") from None
         for dest, pages, index in results:
             log.debug(f"{Path(dest).name}: {pages} pages, detail version {index + 1} (1 = most detailed)")
-        log.info(f"primer PDFs written in {time.perf_counter() - start:.1f} s")
+        log.info(f"primer PDFs: {len(results)} made, {kept} unchanged, in {time.perf_counter() - start:.1f} s")
 
     def on_env(self, env, *, config, files):
         self._doc_files = list(files.documentation_pages())

@@ -48,14 +48,13 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         unknown = [qid for qid in MARKER.findall(markdown) if qid not in self.definitions]
         if unknown:
             raise PluginError(f"{page.file.src_uri}: unknown questionnaire {', '.join(unknown)}")
-        if MARKER.search(markdown):
-            page.meta["toolkit_widget"] = True
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
         self.anchors[page.file.src_uri] = html_anchors(html)  # headings carry their toc ids
-        if not page.meta.get("toolkit_widget"):
+        if not MARKER.search(html):  # a marker quoted in a code block is escaped: no widget there
             return html
+        page.meta["toolkit_widget"] = True  # the template then loads the widget's scripts
         site_root = get_relative_url(".", page.url) + "/" if page.url else ""
         resolve = lambda link: self._resolve(link, page)  # noqa: E731 - one-line adapter
         return MARKER.sub(lambda m: self._render(m.group(1), page, resolve, site_root, _level_after(html, m.start())),

@@ -115,9 +115,11 @@ class Request:
 
 
 def register(definition: Any) -> Definition:
-    """Validate and remember a questionnaire definition."""
+    """Validate and remember a questionnaire definition (one already known as it is stays as it was)."""
     if not isinstance(definition, dict):
         raise BridgeError("definition must be a JSON object")
+    if _DEFINITIONS.get(str(definition.get("id"))) == definition:
+        return _DEFINITIONS[definition["id"]]
     errors = validate_definition(definition, file=str(definition.get("id") or "definition"))
     if errors:
         raise BridgeError(one_line(errors, "invalid questionnaire"))

@@ -1,22 +1,53 @@
-"""Benchmarks: print figures for the build, the engine, and the runtime in Node.js and Chromium.
+"""Benchmarks: figures side by side, measured in one run on this machine. Nothing here fails on a timing.
 
-Usage: .venv/bin/python tests/bench/run.py [--skip-browser]
-Figures only; nothing here fails on a timing.
+Usage: .venv/bin/python tests/bench/run.py [--runs N] [--skip-browser]
+
+- build: from clean (empty build cache) and again (cache kept); edit -> page served again in `mkdocs serve`
+- runtime: what the browser downloads, raw and gzipped; the engine's snapshot
+- engine: CPython score + HTML report of each worked example
+- browser, interleaved run by run, served over HTTP with gzip like a real host:
+    bare      a page that only boots Pyodide from the same files (plain boot, main thread)
+    plain     the readiness tool page without the snapshot (normal boot in the worker)
+    snapshot  the readiness tool page as built (starts from the snapshot when it pays)
+  each cold (new browser profile) and warm (reload; the service worker serves the files), on localhost
+  and on a throttled link (30 Mbit/s, 40 ms); then the next tool page, the first score after ready, and
+  the longest main-thread task. Figures are min / median over the runs, with ratios to the bare page.
 """
 from __future__ import annotations
 
 import argparse
 import gzip
+import http.server
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from tests.support.server import _PrefixHandler  # noqa: E402
+
+THROTTLE = {"bytes_per_s": 30e6 / 8, "latency_s": 0.040}
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".wasm", ".svg", ".txt", ".xml")
+
+
+# --------------------------------------------------------------------------- printing
+
+
+def row(label: str, seconds: list[float], base: list[float] | None = None) -> None:
+    ratio = ""
+    if base:
+        ratio = f"   {min(seconds) / min(base):.2f}x / {statistics.median(seconds) / statistics.median(base):.2f}x of bare"
+    digits = 1 if statistics.median(seconds) < 0.01 else 0
+    print(f"  {label:<46} {min(seconds) * 1000:7.{digits}f} / {statistics.median(seconds) * 1000:7.{digits}f} ms{ratio}")
 
 
 def timed(fn, repeat: int = 1) -> list[float]:
@@ -28,19 +59,63 @@ def timed(fn, repeat: int = 1) -> list[float]:
     return times
 
 
-def show(label: str, seconds: list[float]) -> None:
-    print(f"{label:<48} median {statistics.median(seconds):8.3f} s  (n={len(seconds)}, min {min(seconds):.3f})")
+# --------------------------------------------------------------------------- build
 
 
-def build(site: Path, pdf: bool) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TOOLKIT_PRIMERS_PDF": "1" if pdf else "0"}
+def build(site: Path, cache: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TOOLKIT_PRIMERS_PDF": "1", "TOOLKIT_CACHE_DIR": str(cache)}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(site)],
                    cwd=ROOT, env=env, check=True)
 
 
-def bench_build(site: Path) -> None:
-    show("mkdocs build --strict, primer PDFs off", timed(lambda: build(site, False), 2))
-    show("mkdocs build --strict, primer PDFs on", timed(lambda: build(site, True), 2))
+def bench_build(site: Path, tmp: Path) -> None:
+    print("build (min / median)")
+    cache = tmp / "cache"
+    row("mkdocs build from clean (empty build cache)", timed(lambda: (shutil.rmtree(cache, True), build(site, cache)), 2))
+    row("mkdocs build again (snapshot, PDFs cached)", timed(lambda: build(site, cache), 2))
+    row("make serve: Markdown edit -> page served again", serve_edit_cycle(cache, 2))
+
+
+def serve_edit_cycle(cache: Path, repeat: int) -> list[float]:
+    """Start `mkdocs serve`, then edit a page and time until the server returns the edited page."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TOOLKIT_CACHE_DIR": str(cache)}
+    port = 8765
+    page = ROOT / "docs" / "about.md"
+    original = page.read_text(encoding="utf-8")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times = []
+    try:
+        fetch = lambda: urllib.request.urlopen(f"http://127.0.0.1:{port}/about/", timeout=5).read().decode()  # noqa: E731
+        for _ in range(600):
+            try:
+                fetch()
+                break
+            except OSError:
+                time.sleep(0.1)
+        for n in range(repeat):
+            marker = f"Edited for the benchmark {n} {time.time()}"
+            start = time.perf_counter()
+            page.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+            while marker not in fetch():
+                time.sleep(0.05)
+            times.append(time.perf_counter() - start)
+    finally:
+        page.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(10)
+    return times
+
+
+def bench_runtime_size(site: Path) -> None:
+    runtime = site / "assets/pyodide"
+    core = [p for p in runtime.iterdir() if not p.name.startswith("snapshot")]
+    raw = sum(p.stat().st_size for p in core)
+    packed = sum(len(gzip.compress(p.read_bytes(), 6)) for p in core)
+    snapshot = next(runtime.glob("snapshot-*.bin"))
+    print("runtime")
+    print(f"  {'core files + engine (assets/pyodide)':<46} {raw / 1e6:7.2f} MB raw, {packed / 1e6:.2f} MB gzip")
+    print(f"  {'engine snapshot (gzip, as published)':<46} {snapshot.stat().st_size / 1e6:7.2f} MB")
 
 
 def bench_engine() -> None:
@@ -49,57 +124,191 @@ def bench_engine() -> None:
     from pyscript_tools.engine.report.html import render_html
     from pyscript_tools.engine.scoring import score
 
+    print("engine in CPython (min / median of 50)")
     for qid in ("readiness", "risk", "workbook"):
         definition, errors = load_questionnaire_file(ROOT / "toolkit_content/questionnaires" / f"{qid}.yml")
         assert not errors, errors
         example = (ROOT / "docs/tools/examples" / f"{qid}-example.json").read_text(encoding="utf-8")
         answers = parse_answers_file(example, definition)["answers"]
-        show(f"CPython score + HTML report: {qid}",
-             timed(lambda d=definition, a=answers: render_html(score(d, a)), 50))
+        row(f"score + HTML report: {qid}", timed(lambda d=definition, a=answers: render_html(score(d, a)), 50))
 
 
-def bench_runtime_size(site: Path) -> None:
-    runtime = site / "assets/pyodide"
-    raw = sum(p.stat().st_size for p in runtime.iterdir())
-    packed = sum(len(gzip.compress(p.read_bytes(), 6)) for p in runtime.iterdir())
-    print(f"{'runtime files (assets/pyodide)':<48} {raw / 1e6:8.2f} MB raw, {packed / 1e6:.2f} MB gzip")
+# --------------------------------------------------------------------------- a host for the browser runs
 
 
-def bench_browser(site: Path) -> None:
+class _Link:
+    """A shared link: every response's bytes pass through one token bucket, after the link's latency."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.limit: dict | None = None
+        self.free_at = 0.0
+
+    def send(self, handler, data: bytes) -> None:
+        if not self.limit:
+            handler.wfile.write(data)
+            return
+        time.sleep(self.limit["latency_s"])
+        for start in range(0, len(data), 64 * 1024):
+            chunk = data[start:start + 64 * 1024]
+            with self.lock:
+                now = time.perf_counter()
+                self.free_at = max(self.free_at, now) + len(chunk) / self.limit["bytes_per_s"]
+                wait = self.free_at - now
+            time.sleep(max(0.0, wait))
+            handler.wfile.write(chunk)
+
+
+LINK = _Link()
+_GZIPPED: dict[Path, bytes] = {}
+
+
+class _BenchHandler(_PrefixHandler):
+    """Static files like a real host: revalidation (304), gzip for text and wasm when asked, over the shared link."""
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return
+        modified = self.date_time_string(int(path.stat().st_mtime))
+        if self.headers.get("If-Modified-Since") == modified:
+            self.send_response(304)
+            self.end_headers()
+            return
+        data = path.read_bytes()
+        headers = {"Content-Type": self.guess_type(str(path)), "Cache-Control": "no-cache", "Last-Modified": modified}
+        if path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+            data = _GZIPPED.setdefault(path, gzip.compress(data, 6))
+            headers["Content-Encoding"] = "gzip"
+        self.send_response(200)
+        for key, value in {**headers, "Content-Length": str(len(data))}.items():
+            self.send_header(key, value)
+        self.end_headers()
+        LINK.send(self, data)
+
+
+@contextmanager
+def host(root: Path):
+    import functools
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_BenchHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+BARE_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Bare Pyodide</title><body><script type="module">
+const runtime = new URL("../assets/pyodide/", location.href);
+const { loadPyodide } = await import(new URL("pyodide.js", runtime).href);
+const { default: createPyodideModule } = await import(new URL("pyodide.asm.js", runtime).href);
+await loadPyodide({ indexURL: runtime.href, lockFileURL: new URL("pyodide-lock.json", runtime).href,
+  packageBaseUrl: runtime.href, createPyodideModule });
+document.body.dataset.ready = String(performance.now());
+</script></body></html>"""
+
+WATCH = """
+window.__longest = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+}).observe({ type: "longtask", buffered: true });
+new MutationObserver(() => {
+  const widget = document.querySelector("[data-toolkit-widget]");
+  if (widget?.dataset.engine === "ready" && !window.__ready) window.__ready = performance.now();
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-engine"] });
+"""
+
+
+def ready_ms(page, bare: bool) -> float:
+    if bare:
+        page.wait_for_selector("body[data-ready]", state="attached", timeout=180_000)
+        return float(page.get_attribute("body", "data-ready"))
+    page.wait_for_function("() => window.__ready", timeout=180_000)
+    return page.evaluate("() => window.__ready")
+
+
+def bench_browser(site: Path, tmp: Path, runs: int) -> None:
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM_FLAGS, SYSTEM_CHROMIUM
-    from tests.support.server import serve_site
 
+    plain = tmp / "plain"
+    shutil.copytree(site, plain)
+    (plain / "assets" / "pyodide" / "snapshot.json").unlink()
+    (site / "bare").mkdir(exist_ok=True)
+    (site / "bare" / "index.html").write_text(BARE_PAGE, encoding="utf-8")
     launch = {"args": CHROMIUM_FLAGS}
     if SYSTEM_CHROMIUM.exists():
         launch["executable_path"] = str(SYSTEM_CHROMIUM)
-    with serve_site(site) as url, sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
-        context = playwright.chromium.launch_persistent_context(profile, **launch)
-        cold, warm = [], []
-        for attempt in range(4):
-            page = context.new_page()
-            start = time.perf_counter()
-            page.goto(url + "tools/quick-check/")
-            page.wait_for_selector("[data-toolkit-widget][data-engine=ready]", timeout=120_000)
-            (cold if attempt == 0 else warm).append(time.perf_counter() - start)
-            page.close()
-        context.close()
-    show("browser: page load -> engine ready, cold cache", cold)
-    show("browser: page load -> engine ready, warm cache", warm)
+    variants = {"bare": (site, "bare/"), "plain": (plain, "tools/readiness/"), "snapshot": (site, "tools/readiness/")}
+    figures: dict[str, list[float]] = {}
+
+    def record(key, value):
+        figures.setdefault(key, []).append(value)
+
+    with host(site) as site_url, host(plain) as plain_url, sync_playwright() as playwright:
+        urls = {"bare": site_url, "plain": plain_url, "snapshot": site_url}
+        for _ in range(runs):
+            for link in ("localhost", "30 Mbit/s"):
+                for name, (_, path) in variants.items():
+                    LINK.limit = THROTTLE if link != "localhost" else None
+                    with tempfile.TemporaryDirectory() as profile:
+                        context = playwright.chromium.launch_persistent_context(profile, **launch)
+                        context.add_init_script(WATCH)
+                        page = context.new_page()
+                        page.goto(urls[name] + path)
+                        record(f"{link} cold {name}", ready_ms(page, name == "bare") / 1000)
+                        if link == "localhost":
+                            if name != "bare":
+                                record(f"main-thread longest task {name}", page.evaluate("() => window.__longest") / 1000)
+                                page.wait_for_timeout(1500)  # let the service worker keep the site
+                                question = page.locator("fieldset[data-question] input[type=radio]").first
+                                start = time.perf_counter()
+                                question.check()
+                                page.wait_for_selector(".tk-summary__headline")
+                                record(f"first score after ready (click -> shown) {name}", time.perf_counter() - start)
+                            page.reload()
+                            record(f"{link} warm {name}", ready_ms(page, name == "bare") / 1000)
+                            if name != "bare":
+                                page.goto(urls[name] + "tools/risk/")
+                                record(f"next tool page {name}", ready_ms(page, False) / 1000)
+                        context.close()
+        LINK.limit = None
+
+    print(f"browser, page load -> engine ready (min / median of {runs}, interleaved)")
+    for link in ("localhost", "30 Mbit/s"):
+        for state in ("cold", "warm"):
+            if f"{link} {state} bare" not in figures:
+                continue
+            base = figures[f"{link} {state} bare"]
+            for name in variants:
+                row(f"{link}, {state}: {name}", figures[f"{link} {state} {name}"], None if name == "bare" else base)
+    base = figures["localhost warm bare"]
+    for name in ("plain", "snapshot"):
+        row(f"next tool page ({name})", figures[f"next tool page {name}"], base)
+    for name in ("plain", "snapshot"):
+        row(f"first score after ready, click -> shown ({name})", figures[f"first score after ready (click -> shown) {name}"])
+    for name in ("plain", "snapshot"):
+        row(f"longest main-thread task until ready ({name})", figures[f"main-thread longest task {name}"])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-browser", action="store_true")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        bench_build(site)
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        site = tmp / "site"
+        bench_build(site, tmp)
         bench_runtime_size(site)
         bench_engine()
         if not args.skip_browser:
-            bench_browser(site)
+            bench_browser(site, tmp, args.runs)
 
 
 if __name__ == "__main__":

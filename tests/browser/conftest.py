@@ -37,6 +37,12 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """No service worker unless a test asks for one: it would keep the whole site for every new context."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site):
     """The fresh build served at the root of a loopback HTTP server."""
     with serve_site(built_site) as url:

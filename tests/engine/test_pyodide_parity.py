@@ -12,7 +12,7 @@ import subprocess
 import pytest
 from engine_helpers import REPO, load_fixture, scoring_cases
 
-from plugins.runtime.files import zip_engine
+from plugins.runtime.files import copy_pyodide_core, zip_engine
 from pyscript_tools.engine import bridge
 
 RUNNER = REPO / "tests" / "pyodide" / "run_in_pyodide.mjs"
@@ -44,25 +44,49 @@ def requests():
     return reqs
 
 
-def test_pyodide_matches_cpython(tmp_path):
-    """Through the engine archive exactly as the site ships it."""
+def _node():
     node = shutil.which("node")
-    have_pyodide = (REPO / "node_modules" / "pyodide" / "pyodide.mjs").is_file()
-    if not node or not have_pyodide:
+    if not node or not (REPO / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
         if os.environ.get("CI"):
             pytest.fail("node or node_modules/pyodide missing in CI (run `npm ci`)")
         pytest.skip("node or node_modules/pyodide not installed (run `npm ci`)")
+    return node
+
+
+def _snapshot(node, tmp_path, archive):
+    """A snapshot made as the site's build makes it: from the published runtime files, fixtures preloaded."""
+    runtime, definitions = tmp_path / "runtime", tmp_path / "definitions"
+    copy_pyodide_core(REPO / "node_modules" / "pyodide", runtime)
+    shutil.copyfile(archive, runtime / "pyscript_tools.zip")
+    definitions.mkdir()
+    for name in ("readiness-mini", "risk-mini", "workbook-mini"):
+        (definitions / f"{name}.json").write_text(json.dumps(load_fixture(name)), encoding="utf-8")
+    made = subprocess.run([node, str(REPO / "plugins" / "runtime" / "snapshot.mjs"), str(runtime), str(definitions),
+                           str(tmp_path / "snapshot.bin")], capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stderr[-2000:]
+    return tmp_path / "snapshot.bin", json.loads(made.stdout)["engine"]
+
+
+@pytest.mark.parametrize("start", ["normal", "snapshot"])
+def test_pyodide_matches_cpython(tmp_path, start):
+    """Through the engine archive exactly as the site ships it, started normally or from a snapshot."""
+    node = _node()
     reqs = requests()
     expected = [bridge.handle(json.dumps(r)) for r in reqs]
     path = tmp_path / "input.json"
     path.write_text(json.dumps({"requests": reqs}), encoding="utf-8")
     archive = zip_engine(REPO / "pyscript_tools" / "engine", tmp_path / "pyscript_tools.zip", "pyscript_tools.engine")
-    proc = subprocess.run([node, str(RUNNER), str(path), str(archive)], cwd=REPO, capture_output=True, text=True,
-                          timeout=300)
+    command = [node, str(RUNNER), str(path), str(archive)]
+    if start == "snapshot":
+        snapshot, engine = _snapshot(node, tmp_path, archive)
+        command.append(str(snapshot))
+    proc = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = json.loads(proc.stdout)
     assert out["python"].startswith("3."), out["python"]
     assert out["outside"] == "", "the engine imported modules from outside itself and the standard library: " + out["outside"]
+    if start == "snapshot":
+        assert out["restored"] == engine, "the run did not start from the snapshot"
     assert len(out["responses"]) == len(expected)
     for req, want, got in zip(reqs, expected, out["responses"]):
         assert got == want, "difference for %s %s" % (req["action"], req.get("questionnaire"))

@@ -1,13 +1,16 @@
 // Run the engine inside Pyodide under Node.js, with local files only (no network).
 //
-// Usage: node tests/pyodide/run_in_pyodide.mjs INPUT.json ENGINE.zip
+// Usage: node tests/pyodide/run_in_pyodide.mjs INPUT.json ENGINE.zip [SNAPSHOT.bin]
 //   INPUT.json = {"requests": [<bridge request>, ...]}
 //   ENGINE.zip = the engine archive exactly as the site ships it (pyscript_tools/engine/ at its root)
+//   SNAPSHOT.bin = optional: start from this memory snapshot (raw) as the site's worker does
 // Prints {"python": "<sys.version>", "responses": [<bridge response JSON text>, ...], "outside": "..."}
 // on stdout, where "outside" lists any module imported from outside the engine and the standard library.
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+
+import { keepingLiveTrampoline } from "../../overrides/assets/toolkit/snapshot-restore.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pyodideDir = join(resolve(here, "..", ".."), "node_modules", "pyodide");
@@ -21,12 +24,15 @@ globalThis.fetch = async (url) => {
   throw new Error(`network access refused in test: ${text}`);
 };
 
-const [input, archive] = [JSON.parse(readFileSync(process.argv[2], "utf-8")), process.argv[3]];
+const [input, archive, snapshot] = [JSON.parse(readFileSync(process.argv[2], "utf-8")), process.argv[3], process.argv[4]];
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
+const { default: createPyodideModule } = await import(pathToFileURL(join(pyodideDir, "pyodide.asm.mjs")).href);
 const pyodide = await loadPyodide({
   indexURL: pyodideDir + "/",
   lockFileURL: join(pyodideDir, "pyodide-lock.json"),
   packageBaseUrl: pyodideDir + "/",
+  createPyodideModule: snapshot ? keepingLiveTrampoline(createPyodideModule) : createPyodideModule,
+  ...(snapshot ? { _loadSnapshot: readFileSync(snapshot) } : {}),
   stdout: () => {},
   stderr: (s) => process.stderr.write(s + "\n"),
 });
@@ -47,4 +53,5 @@ const outside = pyodide.runPython(`
                 and not (m == 'pyscript_tools' or m.startswith('pyscript_tools.engine'))))
 `);
 const version = pyodide.runPython("import sys; sys.version");
-process.stdout.write(JSON.stringify({ python: version, responses, outside }));
+const restored = snapshot ? pyodide.globals.get("engine_sha256") || "" : "";
+process.stdout.write(JSON.stringify({ python: version, responses, outside, restored }));

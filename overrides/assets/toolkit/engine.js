@@ -10,7 +10,7 @@ let nextId = 1;
 let stallTimer = 0;
 const pending = new Map();
 const installed = []; // requests every new worker receives first (questionnaire definitions)
-let state = { status: "idle", reason: "", retry: false };
+let state = { status: "idle", reason: "", retry: false, startedFrom: "" };
 
 /** Why Python cannot run in this browser, or "" when it can. */
 function unsupportedReason() {
@@ -26,12 +26,13 @@ function unsupportedReason() {
   return "";
 }
 
-function setState(status, reason = "", retry = false) {
-  state = { status, reason, retry };
+function setState(status, reason = "", retry = false, startedFrom = "") {
+  state = { status, reason, retry, startedFrom };
   for (const listener of listeners) listener(state);
 }
 
-/** Follow the engine's state: {status, reason, retry}; retry says whether "Try again" can help. */
+/** Follow the engine's state: {status, reason, retry, startedFrom}; retry says whether "Try again" can
+ *  help, startedFrom whether a ready engine started from its snapshot or normally. */
 export function onStatus(listener) {
   listeners.add(listener);
   listener(state);
@@ -71,7 +72,7 @@ export function start() {
   worker.addEventListener("message", ({ data }) => {
     if (data.type === "ready") {
       clearTimeout(stallTimer);
-      setState("ready");
+      setState("ready", "", false, data.startedFrom);
     } else if (data.type === "failed") {
       if (data.detail) console.error("The scoring engine could not start:", data.detail);
       fail(data.reason);
@@ -92,7 +93,7 @@ export function restart() {
   clearTimeout(stallTimer);
   worker?.terminate();
   worker = null;
-  state = { status: "idle", reason: "", retry: false };
+  state = { status: "idle", reason: "", retry: false, startedFrom: "" };
   start();
 }
 

@@ -1,6 +1,6 @@
 // A questionnaire widget: the static form rendered at build time, brought to life. Each part is its
 // own module; they share one small context `q` and talk through events on the widget element:
-//   tk:edited (answers changed) · tk:edited-by-user · tk:loaded (answers replaced) · tk:filtered
+//   tk:edited ({typing}: answers changed) · tk:edited-by-user · tk:loaded (answers replaced) · tk:filtered
 //   tk:scored (the engine's result) · tk:shown (which prompts are shown changed) · tk:renamed
 //   tk:erased · tk:engine (engine status) · tk:show-result · tk:save-now
 import { mountAssessments } from "./assessments.js";
@@ -59,7 +59,8 @@ export function mount(widget) {
   function onEdit(event) {
     const fieldset = event.target.closest?.("fieldset[data-question]");
     if (fieldset && event.target.matches?.("[data-tk-na]")) markNotApplicable(fieldset);
-    q.emit("tk:edited");
+    const typing = event.target.matches?.("textarea, input[type=text], input[type=date]") ?? false;
+    q.emit("tk:edited", { typing });
     q.emit("tk:edited-by-user");
   }
   q.form.addEventListener("change", onEdit);

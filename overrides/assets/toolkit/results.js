@@ -68,7 +68,8 @@ export function mountResults(q) {
     else if (engine !== "failed" && Object.keys(collect(q.form)).length) placeholder.textContent = WAITING;
   }, 150);
 
-  q.on("tk:edited", () => scoreSoon());
+  // A choice is scored at once; typing waits for a pause.
+  q.on("tk:edited", (detail) => (detail?.typing ? scoreSoon() : scoreSoon.now()));
   q.on("tk:loaded", () => {
     announced = "";
     showPlaceholder(emptyText);

@@ -12,7 +12,7 @@ const STATUS_TEXT = {
   ready: "",
 };
 
-function showStatus(widget, { status, reason, retry }) {
+function showStatus(widget, { status, reason, retry, startedFrom }) {
   const box = widget.querySelector("[data-toolkit-status]");
   const retryButton = widget.querySelector("[data-toolkit-retry]");
   if (!box) return;
@@ -21,6 +21,7 @@ function showStatus(widget, { status, reason, retry }) {
   box.classList.toggle("tk-widget__status--failed", status === "failed" || status === "stalled");
   if (retryButton) retryButton.hidden = !retry;
   widget.dataset.engine = status;
+  if (startedFrom) widget.dataset.engineStart = startedFrom;
 }
 
 const widgets = document.querySelectorAll("[data-toolkit-widget]");

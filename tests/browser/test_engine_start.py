@@ -1,0 +1,101 @@
+"""How the engine starts in the page: from the build's memory snapshot when it can, normally when the
+snapshot is missing, damaged or made from another engine, and with the same results either way."""
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.questionnaire_helpers import (
+    ENGINE_MS,
+    example_result,
+    headline,
+    open_tool,
+    question,
+    result,
+    wait_engine,
+    widget,
+)
+
+VISION = "Leadership has set out a clear vision"
+
+
+def _answer_and_expect_the_cpython_result(page: Page, start: str) -> None:
+    question(page, VISION).get_by_label("Partly in place").check()
+    wait_engine(page)
+    expect(widget(page)).to_have_attribute("data-engine-start", start)
+    expected = example_result("readiness", {"culture-vision": "partial"})
+    expect(result(page).locator(".tk-summary__headline")).to_have_text(headline(expected), timeout=ENGINE_MS)
+
+
+def _manifest(site: Path) -> dict:
+    return json.loads((site / "assets" / "pyodide" / "snapshot.json").read_text())
+
+
+def _integrity(data: bytes) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+
+
+def test_a_tool_page_starts_from_the_snapshot(guarded_page: Page, site_url: str):
+    open_tool(guarded_page, site_url, "readiness")
+    _answer_and_expect_the_cpython_result(guarded_page, "snapshot")
+
+
+def test_a_damaged_snapshot_download_falls_back_to_a_normal_start(guarded_page: Page, site_url: str, built_site):
+    """A truncated download fails its integrity check."""
+    snapshot = built_site / "assets" / "pyodide" / _manifest(built_site)["file"]
+    guarded_page.route(f"**/{snapshot.name}", lambda route: route.fulfill(body=snapshot.read_bytes()[:100_000]))
+    open_tool(guarded_page, site_url, "readiness")
+    _answer_and_expect_the_cpython_result(guarded_page, "normal")
+
+
+def test_a_truncated_snapshot_that_passes_its_checks_still_falls_back(guarded_page: Page, site_url: str, built_site):
+    """Worse than a bad download: a snapshot cut short when it was made (its description matches it)."""
+    manifest = _manifest(built_site)
+    raw = gzip.decompress((built_site / "assets" / "pyodide" / manifest["file"]).read_bytes())
+    cut = gzip.compress(raw[: len(raw) // 3], compresslevel=1)
+    described = {**manifest, "integrity": _integrity(cut), "compressed": len(cut)}
+    guarded_page.route("**/snapshot.json", lambda route: route.fulfill(json=described))
+    guarded_page.route(f"**/{manifest['file']}", lambda route: route.fulfill(body=cut))
+    open_tool(guarded_page, site_url, "readiness")
+    _answer_and_expect_the_cpython_result(guarded_page, "normal")
+
+
+def _another_engine(site: Path) -> bytes:
+    """The shipped engine with one comment added: a different engine, as after an edit without a rebuild."""
+    original = zipfile.ZipFile(site / "assets" / "pyodide" / "pyscript_tools.zip")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as changed:
+        for item in original.infolist():
+            data = original.read(item)
+            changed.writestr(item, data + b"\n# changed\n" if item.filename.endswith("vocabulary.py") else data)
+    return out.getvalue()
+
+
+def test_a_snapshot_of_another_engine_is_not_used(guarded_page: Page, site_url: str, built_site):
+    engine = _another_engine(built_site)
+    guarded_page.route("**/pyscript_tools.zip", lambda route: route.fulfill(body=engine, content_type="application/zip"))
+    open_tool(guarded_page, site_url, "readiness")
+    _answer_and_expect_the_cpython_result(guarded_page, "normal")
+
+
+def test_a_stale_description_is_caught_after_the_restore(guarded_page: Page, site_url: str, built_site):
+    """The description claims the other engine; the restored interpreter says which engine it holds."""
+    engine = _another_engine(built_site)
+    claimed = {**_manifest(built_site), "engine": hashlib.sha256(engine).hexdigest()}
+    guarded_page.route("**/pyscript_tools.zip", lambda route: route.fulfill(body=engine, content_type="application/zip"))
+    guarded_page.route("**/snapshot.json", lambda route: route.fulfill(json=claimed))
+    open_tool(guarded_page, site_url, "readiness")
+    _answer_and_expect_the_cpython_result(guarded_page, "normal")
+
+
+def test_without_a_snapshot_the_engine_starts_normally(guarded_page: Page, site_url: str):
+    guarded_page.route("**/snapshot.json", lambda route: route.fulfill(status=404, body="not here"))
+    open_tool(guarded_page, site_url, "readiness")
+    _answer_and_expect_the_cpython_result(guarded_page, "normal")

@@ -1,0 +1,127 @@
+"""After a first visit the site works offline, repeat visits fetch nothing unchanged, and a new build
+replaces the kept files cleanly (the service worker written by the toolkit-offline plugin)."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from plugins.offline.manifest import service_worker, site_files
+from tests.browser.questionnaire_helpers import ENGINE_MS, question, result, wait_engine, widget
+from tests.support.request_guard import serve_origin
+from tests.support.server import serve_site
+
+KEPT = "rai-toolkit-site-"
+
+
+def visit_and_keep(page: Page, url: str) -> None:
+    """A first visit to a tool page, until the service worker has kept the whole site and controls the page."""
+    page.goto(url + "tools/readiness/")
+    wait_engine(page)
+    page.evaluate("() => navigator.serviceWorker.ready")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=ENGINE_MS)
+
+
+def until(page: Page, script: str, timeout_ms: int = ENGINE_MS) -> None:
+    """Poll an async script until it returns true (wait_for_function does not await promises)."""
+    for _ in range(timeout_ms // 250):
+        if page.evaluate(script):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"never true: {script}")
+
+
+def kept_versions(page: Page) -> list[str]:
+    return page.evaluate(f"async () => (await caches.keys()).filter((n) => n.startsWith({KEPT!r}))")
+
+
+@pytest.mark.parametrize("where", ["root", "sub-path"])
+def test_after_a_first_visit_the_tools_work_offline(browser: Browser, site_url: str, subpath_site_url: str, where):
+    url = site_url if where == "root" else subpath_site_url
+    context = browser.new_context(service_workers="allow")
+    try:
+        page = context.new_page()
+        visit_and_keep(page, url)
+        assert len(kept_versions(page)) == 1
+        context.set_offline(True)
+        page.reload()
+        question(page, "Leadership has set out a clear vision").get_by_label("Partly in place").check()
+        expect(result(page)).to_contain_text("provisional", timeout=ENGINE_MS)
+        expect(widget(page)).to_have_attribute("data-engine-start", "snapshot")
+        page.goto(url + "tools/risk/")
+        wait_engine(page)
+        page.get_by_role("group", name=re.compile("Which description fits")).locator("input[type=radio]").first.check()
+        expect(result(page)).to_contain_text("Overall risk level", timeout=ENGINE_MS)
+        pdf = page.evaluate("""async () => {
+            const link = document.createElement("a");
+            link.href = "../../primers/rai-toolkit-primer-end-users.pdf";
+            const response = await fetch(link.href);
+            return [response.ok, (await response.arrayBuffer()).byteLength];
+        }""")
+        assert pdf[0] and pdf[1] > 10_000
+        page.goto(url + "principles/fairness/")
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_repeat_visits_fetch_nothing_that_has_not_changed(browser: Browser, site_url: str):
+    context = browser.new_context(service_workers="allow")
+    try:
+        page = context.new_page()
+        visit_and_keep(page, site_url)
+        from_network: list[str] = []
+        page.on("response", lambda response: None if response.from_service_worker else from_network.append(response.url))
+        page.reload()
+        wait_engine(page)
+        expect(widget(page)).to_have_attribute("data-engine-start", "snapshot")
+        page.goto(site_url + "tools/workbook/")
+        wait_engine(page)
+        assert [u for u in from_network if not u.endswith("/sw.js")] == []
+    finally:
+        context.close()
+
+
+def test_a_new_build_replaces_the_kept_files_whole(browser: Browser, built_site: Path, tmp_path):
+    """A changed page and service worker (as a new build makes them): the new version is kept whole before
+    it is used, then the old one is gone; no answer is ever kept by the service worker."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    with serve_site(site) as url:
+        serve_origin(url)
+        context = browser.new_context(service_workers="allow")
+        try:
+            page = context.new_page()
+            visit_and_keep(page, url)
+            question(page, "Leadership has set out a clear vision").get_by_label("Partly in place").check()
+            expect(result(page)).to_contain_text("provisional", timeout=ENGINE_MS)
+            first = kept_versions(page)
+
+            about = site / "about" / "index.html"
+            about.write_text(about.read_text(encoding="utf-8").replace("</h1>", " (new build)</h1>", 1), encoding="utf-8")
+            (site / "sw.js").write_text(service_worker(site_files(site, ["sitemap.xml", "sitemap.xml.gz", "sw.js"])))
+            page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
+            until(page, "async () => !!(await navigator.serviceWorker.getRegistration()).waiting")
+            page.goto(url + "about/")
+            expect(page.get_by_role("heading", level=1)).not_to_contain_text("new build")  # still the old build
+
+            page.close()  # the last page of the old version: the new one takes over
+            page = context.new_page()
+            page.goto(url + "about/")
+            until(page, "async () => !(await navigator.serviceWorker.getRegistration()).waiting")
+            page.reload()
+            expect(page.get_by_role("heading", level=1)).to_contain_text("new build")
+            now = kept_versions(page)
+            assert len(now) == 1 and now != first
+            kept = page.evaluate("""async () => {
+                const cache = await caches.open((await caches.keys())[0]);
+                return (await cache.keys()).map((request) => request.url);
+            }""")
+            assert not any("answers" in u or "?" in u for u in kept)
+            assert len(kept) == len(json.loads(re.search(r"const FILES = (\[.*?\]);", (site / "sw.js").read_text()).group(1)))
+        finally:
+            context.close()
