@@ -1,25 +1,28 @@
-"""Render a questionnaire as a static, accessible HTML form (build time; no JavaScript needed to read it).
+"""Render a questionnaire as a static, accessible HTML widget (build time; readable without JavaScript).
 
-The whole widget is native HTML: fieldsets with legends, labelled controls, help text, learn-more links,
-a section navigation with progress counts, and the panels the browser glue brings to life (assessments,
-files, workbook filters, results). Panels that only work with JavaScript carry ``hidden`` and are
-revealed by the glue, so a page opened without scripts shows a plain, readable form.
+The widget is native HTML: a start screen (what it is, who answers, how long), then the questionnaire
+one section at a time with a section menu and a summary bar that stays in view, then the result. The
+browser glue (overrides/assets/toolkit/) brings it to life; parts that only work with JavaScript carry
+``data-tk-js hidden``. Without a script every section shows at once, readable, and nothing can be sent:
+the questions are not a ``<form>``.
 
 The caller passes ``markdown`` (text -> HTML) for help and descriptions; the default escapes the text
 into paragraphs.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from html import escape
+from typing import Callable, Iterable
 
 from ..engine.definition import options_of, question_type
 from ..engine.jsonsafe import MAX_FILE_BYTES
 from ..engine.kinds import KINDS
+from ..engine.text import question_anchor
 from ..engine.vocabulary import APPROACHES, STAGES, STATUSES
 
 LinkResolver = Callable[[str], str]
 MarkdownRenderer = Callable[[str], str]
+BUTTON = "md-button"
 
 
 def _attr(value: object) -> str:
@@ -32,6 +35,17 @@ def plain_markdown(text: str) -> str:
     return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
+def _button(action: str, label: str, extra: str = "", classes: str = "") -> str:
+    return (f'<button type="button" class="{BUTTON}{" " + classes if classes else ""}" data-tk-action="{action}"'
+            f"{extra}>{label}</button>")
+
+
+def _file_button(input_id: str, data: str, label: str) -> str:
+    """A file picker that looks like the other buttons; the real input stays focusable."""
+    return (f'<span class="tk-file"><input type="file" id="{_attr(input_id)}" accept=".json,application/json" {data}'
+            f' data-tk-engine><label for="{_attr(input_id)}" class="{BUTTON}">{label}</label></span>')
+
+
 class _Form:
     def __init__(self, definition: dict, resolve: LinkResolver, markdown: MarkdownRenderer,
                  role_names: dict[str, str], heading_level: int = 3):
@@ -40,9 +54,16 @@ class _Form:
         self.d = definition
         self.qid = definition["id"]
         self.p = f"tk-{self.qid}"
+        self.kind = KINDS[definition["kind"]]
         self.resolve = resolve
         self.md = markdown
         self.role_names = role_names
+
+    def sections(self) -> list[dict]:
+        return self.d.get("sections", [])
+
+    def total(self) -> int:
+        return sum(len(s.get("questions", [])) for s in self.sections())
 
     # ------------------------------------------------------------------ pieces
     def learn_more(self, link: str | None, about: str) -> str:
@@ -56,28 +77,27 @@ class _Form:
             return "", ""
         return f'<div class="tk-question__help" id="{_attr(dom_id)}-help">{self.md(text)}</div>', f"{dom_id}-help"
 
-    def radios(self, name: str, dom_id: str, options: Iterable[tuple[str, str, str]], attrs: str = "") -> str:
+    def radios(self, name: str, dom_id: str, options: Iterable[tuple[str, str, str]]) -> str:
         out = []
         for i, (value, label, description) in enumerate(options):
             rid = f"{dom_id}-{i}"
             desc = f' <span class="tk-option__description">{escape(description)}</span>' if description else ""
             out.append(f'<div class="tk-option"><input type="radio" id="{_attr(rid)}" name="{_attr(name)}"'
-                       f' value="{_attr(value)}"{attrs}><label for="{_attr(rid)}">{escape(label)}{desc}</label></div>')
+                       f' value="{_attr(value)}"><label for="{_attr(rid)}">{escape(label)}{desc}</label></div>')
         return "".join(out)
 
     # ------------------------------------------------------------------ questions
     def question(self, section: dict, question: dict) -> str:
         qtype = question_type(self.d, section, question)
         q = question["id"]
-        dom_id = f"{self.p}-{q}"
+        dom_id = question_anchor(self.qid, q)
         help_html, help_id = self.help(dom_id, question.get("help"))
-        tags = question.get("tags") or {}
         data = [f'data-question="{_attr(q)}"', f'data-type="{qtype}"', f'data-section="{_attr(section["id"])}"']
         described = f' aria-describedby="{_attr(help_id)}"' if help_id else ""
-        parts = [f'<fieldset class="tk-question tk-{qtype}" id="{_attr(dom_id)}" {" ".join(data)}{described}>',
+        parts = [f'<fieldset class="tk-question tk-question--{qtype}" id="{_attr(dom_id)}" {" ".join(data)}{described}>',
                  f'<legend>{escape(question["text"])}</legend>']
         if qtype == "prompt":
-            parts.append(self.prompt_tags(question, tags))
+            parts.append(self.prompt_tags(question, question.get("tags") or {}))
         parts.append(help_html)
         if qtype == "choice":
             options = [(o["value"], o["label"], o.get("description") or "") for o in options_of(self.d, question)]
@@ -96,12 +116,14 @@ class _Form:
             options = [(str(o["value"]), f'{o["value"]} {o["label"]}', "") for o in self.d.get(axis, [])]
             radios = self.radios(f"{dom_id}-{axis}", f"{dom_id}-{axis}", options)
             out.append(f'<fieldset class="tk-rating__axis" data-axis="{axis}"><legend>{title}</legend>'
-                       f'<div class="tk-options tk-options--inline">{radios}</div></fieldset>')
+                       f'<div class="tk-options tk-options--scale">{radios}</div></fieldset>')
         out.append("</div>")
+        out.append('<p class="tk-rating__level" data-tk-level aria-live="polite"></p>')
         out.append(f'<div class="tk-option tk-option--na"><input type="checkbox" id="{_attr(dom_id)}-na" data-tk-na>'
                    f'<label for="{_attr(dom_id)}-na">Not applicable to this system</label></div>')
-        out.append(f'<div class="tk-field"><label for="{_attr(dom_id)}-note">Note (optional): safeguards, reasons'
-                   f'</label><textarea id="{_attr(dom_id)}-note" rows="2" data-tk-field="note"></textarea></div>')
+        out.append(f'<details class="tk-question__note"><summary>Add a note (safeguards, reasons)</summary>'
+                   f'<div class="tk-field"><label for="{_attr(dom_id)}-note">Note</label>'
+                   f'<textarea id="{_attr(dom_id)}-note" rows="2" data-tk-field="note"></textarea></div></details>')
         return "".join(out)
 
     def prompt(self, dom_id: str) -> str:
@@ -130,39 +152,40 @@ class _Form:
             bits.append("Approach: " + ", ".join(escape(APPROACHES.get(a, a)) for a in tags["approaches"]))
         return f'<p class="tk-question__tags">{" · ".join(bits)}</p>' if bits else ""
 
-    # ------------------------------------------------------------------ panels
-    def sections(self) -> list[dict]:
-        return self.d.get("sections", [])
-
-    def count(self, section: dict) -> int:
-        return len(section.get("questions", []))
-
-    def progress_nav(self) -> str:
-        total = sum(self.count(s) for s in self.sections())
-        noun = KINDS[self.d["kind"]].NOUN
-        items = "".join(
-            f'<li data-tk-nav="{_attr(s["id"])}"><a href="#{_attr(self.p)}-s-{_attr(s["id"])}">{escape(s["title"])}</a>'
-            f' <span class="tk-nav__count" data-tk-section-count="{_attr(s["id"])}">0 of {self.count(s)}</span></li>'
-            for s in self.sections())
+    # ------------------------------------------------------------------ the start screen
+    def start(self, example_url: str | None, privacy_url: str) -> str:
+        p, d = self.p, self.d
+        facts = [escape(f"{self.total()} {self.kind.NOUN} in {len(self.sections())} "
+                        f"section{'' if len(self.sections()) == 1 else 's'}")]
+        for key in ("who", "time"):
+            if d.get(key):
+                facts.append(escape(d[key]))
+        privacy = f' <a href="{_attr(privacy_url)}">How your answers are kept</a>.' if privacy_url else ""
+        facts.append("Saved in this browser as you go; nothing is sent anywhere." + privacy)
+        purpose = self.md(d["purpose"]) if d.get("purpose") else ""
+        example = (_button("example", "See the worked example", f' data-url="{_attr(example_url)}" data-tk-engine')
+                   if example_url else "")
+        more = ('<details class="tk-start__more"><summary>How to fill it in</summary>'
+                f'{self.md(d["introduction"])}</details>') if d.get("introduction") else ""
         return (
-            f'<nav class="tk-panel tk-panel--progress" aria-labelledby="{self.p}-progress-h">'
-            f'<h{self.h} id="{self.p}-progress-h">Sections and progress</h{self.h}>'
-            f'<p class="tk-panel__progress"><span data-tk-progress-text>0 of {total} {noun} answered</span>'
-            f' <progress max="{total}" value="0" data-tk-progress aria-label="{noun.capitalize()} answered"></progress></p>'
-            f'<ol class="tk-nav">{items}</ol>'
-            f'<p><a href="#{self.p}-results">Go to your result</a></p>'
-            "</nav>"
+            f'<section class="tk-start" data-tk-start aria-labelledby="{p}-start-h">'
+            f'<h{self.h} id="{p}-start-h">{escape(d["title"])}: start here</h{self.h}>'
+            f'<div class="tk-start__purpose">{purpose}</div>'
+            f'<ul class="tk-start__facts">{"".join(f"<li>{fact}</li>" for fact in facts)}</ul>'
+            f"{more}"
+            '<div class="tk-buttons" data-tk-js hidden>'
+            + _button("start", "Start", ' data-tk-start-label', "md-button--primary") + example
+            + _file_button(f"{p}-open", "data-tk-open", "Open an answers file") + "</div>"
+            '<div class="tk-message" data-tk-file-message role="status"></div>'
+            + self.assessments_panel()
+            + "</section>"
         )
 
-    def assessments_panel(self, privacy_url: str) -> str:
+    def assessments_panel(self) -> str:
         p = self.p
-        privacy = f' <a href="{_attr(privacy_url)}">How your answers are kept</a>.' if privacy_url else ""
         return (
-            f'<section class="tk-panel tk-panel--assessments" aria-labelledby="{p}-assessments-h" data-tk-js hidden>'
-            f'<h{self.h} id="{p}-assessments-h">Your assessments</h{self.h}>'
-            '<p class="tk-panel__lead"><strong>Saved automatically in this browser.</strong> Every answer is kept in'
-            " this browser's own storage as you go, so you can close the page and come back later. Nothing is"
-            " sent anywhere. On a shared computer, erase your answers when you finish." + privacy + "</p>"
+            f'<details class="tk-panel tk-panel--assessments" data-tk-js hidden><summary>Your assessments in this browser'
+            "</summary>"
             '<div class="tk-fields">'
             f'<div class="tk-field"><label for="{p}-assessment">Assessment</label>'
             f'<select id="{p}-assessment" data-tk-select></select></div>'
@@ -171,47 +194,48 @@ class _Form:
             ' placeholder="For example: Facial recognition pilot 2026"></div>'
             "</div>"
             '<div class="tk-buttons">'
-            '<button type="button" class="md-button" data-tk-action="new">New assessment</button>'
-            '<button type="button" class="md-button" data-tk-action="delete">Delete this assessment</button>'
-            '<button type="button" class="md-button tk-button--danger" data-tk-action="erase">'
-            "Erase my answers from this browser</button>"
-            "</div>"
-            '<p class="tk-message tk-message--saved" data-tk-saved role="status"><span data-tk-message-text></span>'
-            ' <button type="button" class="md-button" data-tk-action="save" data-tk-message-action hidden>'
-            "Save answers to a file</button></p>"
-            "</section>"
+            + _button("new", "New assessment") + _button("delete", "Delete this assessment")
+            + _button("erase", "Erase my answers from this browser", "", "tk-button--danger")
+            + "</div>"
+            '<p class="tk-message tk-message--saved" data-tk-saved role="status"><span data-tk-message-text></span> '
+            + _button("save", "Save answers to a file", " data-tk-message-action data-tk-engine hidden")
+            + "</p></details>"
         )
 
-    def files_panel(self, example_url: str | None) -> str:
-        p = self.p
-        example = (f'<button type="button" class="md-button" data-tk-action="example" data-url="{_attr(example_url)}">'
-                   "Open the worked example</button>") if example_url else ""
+    # ------------------------------------------------------------------ the workspace
+    def bar(self) -> str:
+        total, noun = self.total(), self.kind.NOUN
         return (
-            f'<section class="tk-panel tk-panel--files" aria-labelledby="{p}-files-h" data-tk-js hidden>'
-            f'<h{self.h} id="{p}-files-h">Files and reports</h{self.h}>'
-            "<p>Save your answers to a file to keep them with the project's records or share them with"
-            " colleagues; open the file later to carry on. Reports are made in this browser.</p>"
-            '<div class="tk-buttons">'
-            '<button type="button" class="md-button" data-tk-action="save">Save answers to a file</button>'
-            f'<span class="tk-file"><input type="file" id="{p}-open" accept=".json,application/json" data-tk-open>'
-            f'<label for="{p}-open" class="md-button">Open an answers file</label></span>'
-            f"{example}"
-            "</div>"
-            '<div class="tk-buttons">'
-            '<button type="button" class="md-button" data-tk-action="markdown">Download the report (Markdown)</button>'
-            '<button type="button" class="md-button" data-tk-action="csv">Download the answers (CSV)</button>'
-            '<button type="button" class="md-button" data-tk-action="print">Print or save as PDF</button>'
-            "</div>"
-            '<div class="tk-message" data-tk-file-message role="status"></div>'
-            f'<h{self.h2} id="{p}-compare-h">Compare with an earlier assessment</h{self.h2}>'
-            "<p>Open an answers file saved earlier, for example last year's, to see what changed in each"
-            " section compared with the answers on this page.</p>"
-            '<div class="tk-buttons">'
-            f'<span class="tk-file"><input type="file" id="{p}-compare" accept=".json,application/json" data-tk-compare>'
-            f'<label for="{p}-compare" class="md-button">Compare with a file</label></span>'
-            "</div>"
-            '<div class="tk-panel__compare" data-tk-compare-result></div>'
-            "</section>"
+            '<div class="tk-bar" data-tk-bar data-tk-js hidden>'
+            '<p class="tk-bar__summary" data-tk-live aria-live="polite">Your result appears here as you answer.</p>'
+            f'<p class="tk-bar__progress"><span data-tk-progress-text>0 of {total} {noun} answered</span>'
+            f' <progress max="{total}" value="0" data-tk-progress aria-label="{noun.capitalize()} answered"></progress></p>'
+            '<div class="tk-bar__buttons">'
+            + _button("menu", "Sections", f' aria-expanded="false" aria-controls="{self.p}-menu"')
+            + _button("result", "Result") + "</div></div>"
+        )
+
+    def preview(self) -> str:
+        return (
+            '<div class="tk-preview" data-tk-preview role="status" hidden>'
+            "<p><strong>Worked example, read only.</strong> These are an invented agency's answers; your own"
+            " assessments are unchanged.</p><div class=\"tk-buttons\">"
+            + _button("copy-example", "Copy into a new assessment") + _button("leave-example", "Back to my assessment")
+            + "</div></div>"
+        )
+
+    def menu(self) -> str:
+        items = "".join(
+            f'<li data-tk-nav="{_attr(s["id"])}"><a href="#{_attr(self.p)}-s-{_attr(s["id"])}" data-tk-goto-section="{_attr(s["id"])}">'
+            f'{escape(s.get("short_title") or s["title"])}</a>'
+            f' <span class="tk-nav__count" data-tk-section-count="{_attr(s["id"])}">0 of {len(s.get("questions", []))}</span></li>'
+            for s in self.sections())
+        return (
+            f'<nav class="tk-menu" id="{self.p}-menu" data-tk-menu aria-label="Sections of the questionnaire">'
+            f'<ol class="tk-nav">{items}'
+            f'<li class="tk-nav__extra"><a href="#{self.p}-results" data-tk-goto-result>Your result</a></li>'
+            f'<li class="tk-nav__extra"><a href="#{self.p}-start-h" data-tk-goto-start>Your assessments and files</a></li>'
+            "</ol></nav>"
         )
 
     def filters_panel(self) -> str:
@@ -222,12 +246,9 @@ class _Form:
         for section in self.sections():
             for question in section.get("questions", []):
                 tags = question.get("tags") or {}
-                for r in tags.get("roles") or []:
-                    roles.append(r) if r not in roles else None
-                for s in [question.get("stage"), *(tags.get("stages") or [])]:
-                    stages.append(s) if s and s not in stages else None
-                for a in tags.get("approaches") or []:
-                    approaches.append(a) if a not in approaches else None
+                roles += [r for r in tags.get("roles") or [] if r not in roles]
+                stages += [s for s in [question.get("stage"), *(tags.get("stages") or [])] if s and s not in stages]
+                approaches += [a for a in tags.get("approaches") or [] if a not in approaches]
         stages.sort(key=lambda s: list(STAGES).index(s) if s in STAGES else 99)
         approaches.sort(key=lambda a: list(APPROACHES).index(a) if a in APPROACHES else 99)
         role_order = list(self.role_names)
@@ -239,34 +260,36 @@ class _Form:
                     f'<select id="{p}-filter-{dim}" data-tk-filter="{dim}"><option value="">{everything}</option>'
                     f"{options}</select></div>")
 
-        total = sum(self.count(s) for s in self.sections())
         return (
-            f'<section class="tk-panel tk-panel--filters" aria-labelledby="{p}-filters-h" data-tk-js hidden>'
-            f'<h{self.h} id="{p}-filters-h">Show the prompts that matter to you</h{self.h}>'
-            '<div class="tk-fields">'
+            f'<details class="tk-panel tk-panel--filters" data-tk-js hidden><summary>Show the prompts that matter to you'
+            "</summary><div class=\"tk-fields\">"
             + select("roles", "Role", "All roles", roles, self.role_names)
             + select("stages", "Life-cycle stage", "All stages", stages, STAGES)
             + select("approaches", "Approach", "All approaches", approaches, APPROACHES)
             + "</div>"
-            f'<p class="tk-message tk-message--count" data-tk-filter-count role="status">Showing all {total} prompts.</p>'
-            "</section>"
+            f'<p class="tk-message tk-message--count" data-tk-filter-count role="status">Showing all {self.total()} prompts.</p>'
+            "</details>"
         )
 
-    def section(self, section: dict, first_rated: bool) -> str:
+    def section(self, index: int, section: dict, first_rated: bool) -> str:
         sid = section["id"]
         dom_id = f"{self.p}-s-{sid}"
+        count = len(section.get("questions", []))
+        about = "".join(x for x in (self.md(section["description"]) if section.get("description") else "",
+                                     self.learn_more(section.get("learn_more"), section["title"])) if x)
         parts = [f'<section class="tk-section" id="{_attr(dom_id)}" data-section="{_attr(sid)}"'
                  f' aria-labelledby="{_attr(dom_id)}-h">',
-                 f'<h{self.h} id="{_attr(dom_id)}-h">{escape(section["title"])}</h{self.h}>',
-                 f'<p class="tk-section__progress" data-tk-section-line="{_attr(sid)}">'
-                 f"0 of {self.count(section)} answered</p>"]
-        if section.get("description"):
-            parts.append(f'<div class="tk-section__description">{self.md(section["description"])}</div>')
-        parts.append(self.learn_more(section.get("learn_more"), section["title"]))
+                 f'<p class="tk-section__step">Section {index + 1} of {len(self.sections())}</p>',
+                 f'<h{self.h} id="{_attr(dom_id)}-h" tabindex="-1">{escape(section["title"])}</h{self.h}>',
+                 f'<p class="tk-section__progress" data-tk-section-line="{_attr(sid)}">0 of {count} answered</p>']
+        if about:
+            parts.append(f'<details class="tk-section__about"><summary>About this section</summary>{about}</details>')
         if first_rated:
             parts.append(self.scale_help())
         parts.extend(self.question(section, q) for q in section.get("questions", []))
-        parts.append("</section>")
+        parts.append('<nav class="tk-section__nav" data-tk-js hidden aria-label="Previous and next section">'
+                     + _button("previous", "Previous section") + _button("next", "Next section", " data-tk-next")
+                     + "</nav></section>")
         return "".join(parts)
 
     def scale_help(self) -> str:
@@ -278,62 +301,81 @@ class _Form:
         return ('<details class="tk-scale-help"><summary>What the likelihood and severity ratings mean</summary>'
                 + "".join(rows) + "</details>")
 
+    def results(self) -> str:
+        p = self.p
+        return (
+            f'<section class="tk-results" id="{p}-results" data-tk-results aria-labelledby="{p}-results-h">'
+            f'<h{self.h} id="{p}-results-h" data-tk-results-heading tabindex="-1">Your result</h{self.h}>'
+            '<p class="tk-message tk-message--placeholder" data-tk-placeholder>Your result appears here as you answer.'
+            " It is computed in this browser.</p>"
+            '<div class="tk-results__body" data-toolkit-result hidden></div>'
+            + self.files_panel()
+            + "</section>"
+        )
+
+    def files_panel(self) -> str:
+        p = self.p
+        engine = " data-tk-engine"
+        return (
+            f'<section class="tk-panel tk-panel--files" aria-labelledby="{p}-files-h" data-tk-js hidden>'
+            f'<h{self.h2} id="{p}-files-h">Keep, share and compare</h{self.h2}>'
+            "<p>Everything here is made in this browser. The report is one file that opens anywhere and prints"
+            " cleanly; the answers file lets you or a colleague carry on later.</p>"
+            '<div class="tk-buttons">'
+            + _button("html", "Download the report", engine, "md-button--primary")
+            + _button("print", "Print or save as PDF", engine)
+            + _button("save", "Save answers to a file", engine)
+            + _button("markdown", "Report as Markdown", engine)
+            + _button("csv", "Answers as CSV (spreadsheet)", engine)
+            + "</div>"
+            '<div class="tk-message" data-tk-report-message role="status"></div>'
+            f'<h{self.h2 + 1 if self.h2 < 6 else 6} id="{p}-compare-h">Compare with an earlier assessment</h{self.h2 + 1 if self.h2 < 6 else 6}>'
+            "<p>Open an answers file saved earlier, for example last year's, to see what changed in each section.</p>"
+            '<div class="tk-buttons">' + _file_button(f"{p}-compare", "data-tk-compare", "Compare with a file") + "</div>"
+            '<div class="tk-panel__compare" data-tk-compare-result></div>'
+            "</section>"
+        )
+
     # ------------------------------------------------------------------ whole widget
     def render(self, site_root: str, example_url: str | None, privacy_url: str) -> str:
-        d = self.d
-        kind = KINDS[d["kind"]]
-        p = self.p
+        d, p, kind = self.d, self.p, self.kind
         parts = [
             f'<div class="tk-widget tk-widget--{_attr(d["kind"])}" data-toolkit-widget="questionnaire"'
             f' data-questionnaire="{_attr(self.qid)}" data-version="{_attr(d["version"])}"'
             f' data-kind="{_attr(d["kind"])}" data-noun="{kind.NOUN}" data-unnamed="{_attr(kind.UNNAMED)}"'
-            f' data-title="{_attr(d["title"])}" data-site-root="{_attr(site_root)}" data-max-file-bytes="{MAX_FILE_BYTES}">',
+            f' data-title="{_attr(d["title"])}" data-site-root="{_attr(site_root)}" data-max-file-bytes="{MAX_FILE_BYTES}"'
+            f' data-heading-level="{self.h2}">',
             # Shown only while the page's root keeps the theme's `no-js` class, i.e. with scripts off.
             '<p class="tk-widget__status tk-widget__status--failed tk-widget__nojs">Scoring, saving and reports need'
             " JavaScript, which is off in this browser. You can read the questions; nothing you choose"
             " here is kept or sent anywhere.</p>",
             '<div class="tk-widget__engine" data-toolkit-engine>'
             '<p class="tk-widget__status" data-toolkit-status role="status" hidden></p>'
-            '<button type="button" class="md-button" data-toolkit-retry hidden>Try again</button></div>',
-            '<div class="tk-print" data-tk-print-header>'
-            f'<p class="tk-print__title">{escape(d["title"])}, version {escape(str(d["version"]))}</p>'
-            '<p class="tk-print__meta" data-tk-print-meta></p></div>',
+            f'<button type="button" class="{BUTTON}" data-toolkit-retry hidden>Try again</button></div>',
+            '<div class="tk-print" data-tk-print hidden></div>',
+            self.start(example_url, privacy_url),
+            f'<div class="tk-workspace" data-tk-workspace aria-label="{_attr(d["title"])}" role="region">',
+            self.bar(),
+            self.preview(),
+            self.filters_panel(),
+            self.menu(),
+            # Not a <form>: with no script (off, blocked or still loading) nothing here can be submitted.
+            '<div class="tk-form" data-toolkit-form>',
         ]
-        if d.get("introduction"):
-            parts.append('<details class="tk-widget__introduction"><summary>How to fill it in</summary>'
-                         f'{self.md(d["introduction"])}</details>')
-        parts.append(self.assessments_panel(privacy_url))
-        parts.append(self.files_panel(example_url))
-        parts.append(self.filters_panel())
-        parts.append(self.progress_nav())
-        # Not a <form>: with no script (off, blocked or still loading) nothing here can be submitted.
-        parts.append('<div class="tk-form" data-toolkit-form>')
         rated_seen = False
-        for section in self.sections():
+        for index, section in enumerate(self.sections()):
             has_rated = any(question_type(d, section, q) == "rated" for q in section.get("questions", []))
-            parts.append(self.section(section, has_rated and not rated_seen))
+            parts.append(self.section(index, section, has_rated and not rated_seen))
             rated_seen = rated_seen or has_rated
-        parts.append('<p class="tk-form__submit" data-tk-js hidden><button type="button" class="md-button md-button--primary'
-                     ' tk-form__button" data-tk-action="score">Score my answers</button></p>')
-        parts.append("</div>")
-        parts.append(
-            f'<section class="tk-results" id="{p}-results" aria-labelledby="{p}-results-h">'
-            f'<h{self.h} id="{p}-results-h" data-tk-results-heading tabindex="-1">Your result</h{self.h}>'
-            '<p class="tk-message tk-message--placeholder" data-tk-placeholder>Your result appears here as you answer.'
-            " It is computed in this browser.</p>"
-            '<div class="tk-results__body" data-toolkit-result hidden></div>'
-            '<div class="tk-print__answers" data-tk-print-answers></div>'
-            "</section>"
-        )
-        parts.append('<p class="tk-visually-hidden" data-tk-announce role="status" aria-live="polite"></p>')
-        parts.append("</div>")
+        parts += ["</div>", self.results(), "</div>",
+                  '<p class="tk-visually-hidden" data-tk-announce role="status" aria-live="polite"></p>', "</div>"]
         return "\n".join(x for x in parts if x)
 
 
 def render_form(definition: dict, resolve: LinkResolver, site_root: str = "", *,
                 markdown: MarkdownRenderer | None = None, example_url: str | None = None,
                 privacy_url: str = "", role_names: dict[str, str] | None = None, heading_level: int = 3) -> str:
-    """The whole widget: panels, navigation with progress, the form grouped by section, the result region.
+    """The whole widget: start screen, summary bar, section menu, the sections, the result.
 
     ``heading_level``: the level of the widget's own headings (one below the page heading it follows)."""
     form = _Form(definition, resolve, markdown or plain_markdown, role_names or {}, heading_level)

@@ -25,6 +25,7 @@ from .definition import Definition
 from .report.answers_table import answers_html
 from .report.compare import compare_html, compare_results
 from .report.csv import to_csv
+from .report.document import report_body, report_document
 from .report.html import render_html
 from .report.markdown import to_markdown
 from .result import Result
@@ -152,8 +153,10 @@ def _load(request: Request) -> dict[str, Any]:
 def _score(request: Request) -> Result:
     result = request.score()
     if request.get("html", True):
+        level = request.get("heading_level")
         html = render_html(result, base_url=request.text("base_url"), name=request.text("name"),
-                           id_prefix=request.text("id_prefix") or None)
+                           id_prefix=request.text("id_prefix") or None,
+                           heading_level=level if isinstance(level, int) and 2 <= level <= 5 else 3)
         if request.get("answers_table"):
             html["answers"] = answers_html(result)
         result = {**result, "html": html, "svg": html["svg"]}
@@ -205,6 +208,15 @@ def _export_markdown(request: Request) -> dict[str, Any]:
     return {"markdown": to_markdown(request.score(), name=name, base_url=request.text("base_url"),
                                     date=request.text("date")),
             "filename": _file_name(request.definition(), name, "report", "md"), "mime": "text/markdown"}
+
+
+@action("export_html")
+def _export_html(request: Request) -> dict[str, Any]:
+    """The report as one self-contained HTML file, and its body for printing from the page."""
+    result, name = request.score(), request.text("name")
+    args = (result, name, request.text("date"), request.text("base_url"), request.text("site_name"))
+    return {"html": report_document(*args), "body": report_body(*args),
+            "filename": _file_name(request.definition(), name, "report", "html"), "mime": "text/html"}
 
 
 @action("export_csv")

@@ -14,6 +14,8 @@ from . import definition as d
 
 Result = dict[str, Any]
 
+PRIORITIES = 5  # how many actions a result puts first
+
 
 def new_result(definition: d.Definition) -> Result:
     return {
@@ -84,12 +86,18 @@ def mark_gap(result: Result, section: d.Section, question: d.Question) -> None:
 
 def add_section(result: Result, section: d.Section, entry: dict[str, Any]) -> None:
     """Append a section's entry (with its guidance link) and count its questions in the totals."""
+    entry["short_title"] = section.get("short_title") or entry["title"]
     if section.get("learn_more"):
         entry["link"] = section["learn_more"]
         entry["url"] = d.doc_link_to_url(section["learn_more"])
     result["sections"].append(entry)
     result["answered"] += entry["answered"]
     result["total"] += entry["total"]
+
+
+def unfinished_sections(result: Result) -> list[dict[str, Any]]:
+    """The sections that still have unanswered questions, in order."""
+    return [s for s in result["sections"] if s["answered"] < s["total"]]
 
 
 def recommend(result: Result, section: d.Section, question: d.Question, **extra: Any) -> None:

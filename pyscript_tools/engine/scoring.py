@@ -27,6 +27,9 @@ def score(definition: Definition, answers: dict[str, Any] | None, filters: dict[
     if problems:
         raise AnswersError(problems)
     result = new_result(definition)
-    kind_of(definition).score(definition, answers, result, filters or {}, today)
+    kind = kind_of(definition)
+    kind.score(definition, answers, result, filters or {}, today)
     result["complete"] = result["answered"] == result["total"]
+    result["headline"] = kind.headline(result)
+    result["priorities"] = kind.priorities(result)
     return result

@@ -124,6 +124,14 @@ def truncate(text: object, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# --------------------------------------------------------------------------- the page
+
+
+def question_anchor(questionnaire: object, question: object) -> str:
+    """The id of a question's fieldset on its tool page (the form and the result's links share it)."""
+    return "tk-%s-%s" % (questionnaire, question)
+
+
 # --------------------------------------------------------------------------- answers in words
 
 

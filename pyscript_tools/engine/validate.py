@@ -21,12 +21,13 @@ from .vocabulary import APPROACHES, FILTER_DIMENSIONS, ID_RE, QUESTION_TYPES, SP
 SEMVER_RE = re.compile(r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$")
 LINK_RE = re.compile(r"^[A-Za-z0-9_./-]+\.md(?:#[A-Za-z0-9_:.-]+)?$")
 
-TOP_KEYS = {"$schema", "id", "version", "kind", "title", "description", "introduction", "note",
+TOP_KEYS = {"$schema", "id", "version", "kind", "title", "description", "introduction", "note", "purpose", "who", "time",
             "scales", "levels", "sections", "likelihood", "severity", "matrix"}
 LEVEL_KEYS = {"id", "name", "min", "action", "description", "next_step", "links"}
 OPTION_KEYS = {"value", "label", "points", "special", "min_level", "description"}
-SECTION_KEYS = {"id", "title", "description", "weight", "learn_more", "screening", "questions",
+SECTION_KEYS = {"id", "title", "short_title", "description", "weight", "learn_more", "screening", "questions",
                 "recommendation"}
+SHORT_TITLE_MAX = 26  # characters: a chart's axis label or a menu entry on a phone
 QUESTION_KEYS = {"id", "text", "help", "type", "scale", "options", "learn_more", "recommendation",
                  "tags", "stage"}
 TAG_KEYS = set(FILTER_DIMENSIONS)
@@ -149,7 +150,7 @@ class _Checker:
         if "note" not in data:
             self.err((), "missing required field 'note' (shown with every result, e.g. "
                          "'Indicative self-assessment aid, not an official formula.')")
-        for key in ("introduction", "note", "description"):
+        for key in ("introduction", "note", "description", "purpose", "who", "time"):
             self.text(data, key, (), required=False)
         self.level_ids = self.check_levels(data)
         self.scale_names = self.check_scales(data)
@@ -385,6 +386,9 @@ class _Checker:
             self.keys(sec, SECTION_KEYS, path, "a section")
             self.unique(self.ident(sec, path, "section"), section_ids, path, "section")
             self.text(sec, "title", path)
+            short = self.text(sec, "short_title", path, required=False)
+            if short and len(short) > SHORT_TITLE_MAX:
+                self.err(path + ("short_title",), "%d characters; keep it to %d or fewer" % (len(short), SHORT_TITLE_MAX))
             self.text(sec, "description", path, required=False)
             self.text(sec, "recommendation", path, required=False)
             if "learn_more" in sec:

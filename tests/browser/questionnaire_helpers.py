@@ -36,12 +36,59 @@ def wait_engine(page: Page) -> None:
 
 
 def open_example(page: Page) -> None:
-    page.get_by_role("button", name="Open the worked example").click()
-    expect(page.locator("[data-tk-file-message]")).to_contain_text("Opened the worked example", timeout=ENGINE_MS)
+    """Show the worked example (read only), as from the start screen."""
+    go_to_start(page)
+    wait_engine(page)
+    page.get_by_role("button", name="See the worked example").click()
+    expect(page.locator("[data-tk-preview]")).to_be_visible(timeout=ENGINE_MS)
+
+
+def copy_example(page: Page) -> None:
+    """Make the worked example one of the user's own assessments."""
+    open_example(page)
+    page.get_by_role("button", name="Copy into a new assessment").click()
+    expect(page.locator("[data-tk-preview]")).to_be_hidden()
 
 
 def question(page: Page, text: str):
+    """The question whose text contains `text`, shown: the flow opens its section first, as a respondent
+    would (the section menu in the summary bar)."""
+    fieldset = page.locator("fieldset[data-question]").filter(
+        has=page.locator("legend", has_text=re.compile(re.escape(text)))).first
+    if not fieldset.is_visible():
+        go_to_section(page, fieldset.get_attribute("data-section"))
     return page.get_by_role("group", name=re.compile(re.escape(text)))
+
+
+def begin(page: Page) -> None:
+    """Leave the start screen for the first section still to answer."""
+    page.get_by_role("button", name=re.compile(r"^(Start|Continue)")).click()
+    expect(page.locator("[data-tk-bar]")).to_be_visible()
+
+
+def go_to_section(page: Page, section: str) -> None:
+    """Open the section `section` (its id) from the section menu, starting if need be."""
+    if page.locator("[data-tk-start]").is_visible():
+        begin(page)
+    page.locator("[data-tk-bar]").get_by_role("button", name="Sections").click()
+    page.locator(f"[data-tk-goto-section='{section}']").click()
+    expect(page.locator(f"section[data-section='{section}']")).to_be_visible()
+
+
+def go_to_start(page: Page) -> None:
+    """Back to the start screen (the assessments and files), from the section menu."""
+    if not page.locator("[data-tk-start]").is_visible():
+        page.locator("[data-tk-bar]").get_by_role("button", name="Sections").click()
+        page.get_by_role("link", name="Your assessments and files").click()
+    expect(page.locator("[data-tk-start]")).to_be_visible()
+
+
+def show_result(page: Page) -> None:
+    """Open the result view (from the start screen or any section)."""
+    if page.locator("[data-tk-start]").is_visible():
+        begin(page)
+    page.locator("[data-tk-bar]").get_by_role("button", name="Result").click()
+    expect(page.locator("[data-tk-results]")).to_be_visible()
 
 
 def example_answers(qid: str) -> dict:

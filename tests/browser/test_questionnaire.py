@@ -1,5 +1,5 @@
 """The questionnaire experience in a real Chromium, as a user sees it: answer, live result, autosave and
-restore, erase, named assessments, files (save, open, refuse), reports, print view, workbook filters,
+restore, erase, named assessments, files (save, open, refuse), reports, print, workbook filters,
 compare. Every test runs under `guarded_page`: no request may leave the test server's origin."""
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ from pyscript_tools.engine.text import percent_text
 from tests.browser.questionnaire_helpers import (
     ENGINE_MS,
     ROOT,
+    copy_example,
     definition,
     example_answers,
     example_result,
+    go_to_start,
     headline,
     open_example,
     open_tool,
@@ -26,15 +28,31 @@ from tests.browser.questionnaire_helpers import (
     question,
     question_count,
     result,
+    show_result,
     stored,
     wait_engine,
     widget,
 )
 
 
+def assessments(page: Page):
+    """The start screen's panel of assessments, opened."""
+    go_to_start(page)
+    panel = page.locator(".tk-panel--assessments")
+    if not panel.evaluate("element => element.open"):
+        panel.locator("summary").click()
+    return panel
+
+
+def erase(page: Page) -> None:
+    page.once("dialog", lambda dialog: dialog.accept())
+    assessments(page).get_by_role("button", name="Erase my answers from this browser").click()
+
+
 @pytest.mark.parametrize("qid", ["readiness", "risk", "workbook"])
-def test_worked_example_answers_the_whole_instrument(guarded_page: Page, site_url: str, qid: str):
-    """Each instrument answered fully (its worked example) gives the complete result the engine promises."""
+def test_worked_example_opens_read_only_with_the_complete_result(guarded_page: Page, site_url: str, qid: str):
+    """Each instrument answered fully (its worked example) gives the complete result the engine promises,
+    shown as a read-only preview that never becomes or replaces the user's own assessment."""
     page = guarded_page
     open_tool(page, site_url, qid)
     open_example(page)
@@ -42,18 +60,96 @@ def test_worked_example_answers_the_whole_instrument(guarded_page: Page, site_ur
     expect(result(page)).to_contain_text(headline(expected), timeout=ENGINE_MS)
     expect(result(page)).to_contain_text(expected["overall"]["next_step"])
     expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text(qid, question_count(qid)))
-    expect(page.get_by_label("Assessment", exact=True)).to_contain_text("Northbridge Police Service")
-    # The engine's chart comes with its accessible table, and recommendations link into the guidance.
+    expect(page.locator("fieldset[data-question] input").first).to_be_disabled()  # read only
+    # The engine's chart comes with one accessible table, and actions link to the guidance and back.
     expect(result(page).locator("svg.tk-chart[role=img]")).to_have_count(1)
-    expect(result(page).locator("table.tk-table--chart")).to_have_count(1)
+    expect(result(page).locator("table")).not_to_have_count(0)
+    expect(result(page).locator("figure + table.tk-table--chart")).to_have_count(1)
     expect(result(page).locator(".tk-summary__note")).to_contain_text("indicative")
-    first_link = result(page).locator(".tk-recommendations a").first
-    href = first_link.get_attribute("href")
+    guidance = result(page).locator(".tk-priorities a", has_text="Guidance").first
+    href = guidance.get_attribute("href")
     assert href.startswith("../../") and "#" in href, href
-    first_link.click()
-    expect(page).not_to_have_url(re.compile(rf"tools/{qid}/$"))
-    assert page.url.split("#")[1]
+    assert stored(page, qid) is None, "the example is never saved as the user's"
+    guidance.click()
+    expect(page).not_to_have_url(re.compile(rf"tools/{qid}/"))
     expect(page.locator(f"[id='{page.url.split('#')[1]}']")).to_have_count(1)
+
+
+def test_the_example_never_replaces_an_own_assessment_and_is_copied_once(guarded_page: Page, site_url: str):
+    page = guarded_page
+    open_tool(page, site_url, "readiness")
+    assessments(page).get_by_label("Name of this assessment").fill("Our agency 2026")
+    question(page, "Leadership has set out a clear vision").get_by_label("Partly in place").check()
+    expect(page.locator("[data-tk-saved]")).to_contain_text("Saved in this browser")
+    open_example(page)
+    page.get_by_role("button", name="Back to my assessment").click()
+    expect(question(page, "Leadership has set out a clear vision").get_by_label("Partly in place")).to_be_checked()
+    expect(assessments(page).get_by_label("Assessment", exact=True).locator("option")).to_have_text(["Our agency 2026"])
+    copy_example(page)
+    copy_example(page)
+    names = [a["name"] for a in stored(page, "readiness")["assessments"].values()]
+    example = example_answers("readiness")["name"]
+    assert names == ["Our agency 2026", f"{example} (copy)", f"{example} (copy)"], names
+    page.reload()
+    expect(assessments(page).get_by_label("Name of this assessment")).to_have_value(f"{example} (copy)")
+
+
+def test_a_respondent_goes_section_by_section_with_the_summary_in_view(guarded_page: Page, site_url: str):
+    """Start, answer a whole section: the summary bar stays in view, says the result is provisional, and
+    the next section is one click away; the result names the sections still open."""
+    page = guarded_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_tool(page, site_url, "quick-check" if False else "readiness")
+    expect(page.locator("[data-tk-start]")).to_be_visible()
+    expect(page.locator("fieldset[data-question]").first).to_be_hidden()
+    page.get_by_role("button", name="Start").click()
+    section = definition("readiness")["sections"][0]
+    expect(page.locator(f"section[data-section={section['id']}]")).to_be_visible()
+    expect(page.locator("section[data-section]:visible")).to_have_count(1)
+    for fieldset in page.locator("section[data-section]:visible fieldset[data-question]").all():
+        fieldset.locator("input[type=radio]").nth(2).check()
+    bar = page.locator("[data-tk-live]")
+    expect(bar).to_be_in_viewport()
+    expect(bar).to_contain_text("Provisional", timeout=ENGINE_MS)
+    expect(page.locator("[data-tk-announce]")).to_contain_text("Section complete")
+    next_title = definition("readiness")["sections"][1]
+    page.get_by_role("button", name=f"Next: {next_title.get('short_title', next_title['title'])}").click()
+    expect(page.locator(f"section[data-section={next_title['id']}]")).to_be_visible()
+    show_result(page)
+    summary = result(page).locator(".tk-summary")
+    expect(summary).to_contain_text("the result is provisional")
+    expect(summary).to_contain_text(next_title.get("short_title", next_title["title"]))
+    expect(summary).not_to_contain_text("Overall:")
+
+
+def test_the_result_starts_with_what_to_do_and_links_back_to_the_question(guarded_page: Page, site_url: str):
+    page = guarded_page
+    open_tool(page, site_url, "risk")
+    copy_example(page)
+    expected = example_result("risk")
+    actions = result(page).locator(".tk-priorities li")
+    expect(actions).to_have_count(len(expected["priorities"]), timeout=ENGINE_MS)
+    first = expected["priorities"][0]
+    expect(actions.first).to_contain_text(first["title"])
+    # The highest-rated harm comes first, and "Go to the question" opens it in its section.
+    rank = {level["id"]: i for i, level in enumerate(definition("risk")["levels"])}
+    assert rank[first["level"]] == max(rank[p["level"]] for p in expected["priorities"])
+    assert result(page).inner_html().index("tk-priorities") < result(page).inner_html().index("tk-details")
+    actions.first.get_by_role("link", name="Go to the question").click()
+    fieldset = page.locator(f"fieldset[data-question='{first['question']}']")
+    expect(fieldset).to_be_visible()
+    expect(fieldset.locator("[data-tk-level]")).to_contain_text(first["level_name"])
+
+
+def test_a_rated_harm_shows_its_level_as_soon_as_it_is_rated(guarded_page: Page, site_url: str):
+    page = guarded_page
+    open_tool(page, site_url, "risk")
+    creep = question(page, "function creep")
+    creep.get_by_role("group", name="Likelihood").get_by_label("4 Likely").check()
+    creep.get_by_role("group", name="Severity").get_by_label("4 Major").check()
+    rows = example_result("risk", {"law-function-creep": {"likelihood": 4, "severity": 4}})["questions"]
+    level = next(r["level_name"] for r in rows if r["id"] == "law-function-creep")
+    expect(creep.locator("[data-tk-level]")).to_have_text(f"Level: {level}", timeout=ENGINE_MS)
 
 
 def test_answer_before_python_then_reload_restore_and_erase(guarded_page: Page, site_url: str):
@@ -65,62 +161,60 @@ def test_answer_before_python_then_reload_restore_and_erase(guarded_page: Page, 
     expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("readiness", 2))
     expect(page.locator("[data-tk-section-count=culture]")).to_have_text(f"2 of {question_count('readiness', 'culture')}")
     expect(page.locator("[data-tk-saved]")).to_contain_text("Saved in this browser")
-    expect(page.locator(".tk-panel__lead")).to_contain_text("Saved automatically in this browser")
     expect(result(page)).to_contain_text(progress_text("readiness", 2) + ": the result is provisional", timeout=ENGINE_MS)
-    expect(result(page)).to_contain_text("Organizational culture and mindset")
 
-    page.reload()
+    page.reload()  # the address keeps the section: the respondent is back where they were
     vision = question(page, "Leadership has set out a clear vision")
+    expect(vision.get_by_label("In place and used across the agency")).to_be_visible()
     expect(vision.get_by_label("In place and used across the agency")).to_be_checked()
     expect(question(page, "Every proposal to develop, buy or use").get_by_label("Partly in place")).to_be_checked()
     expect(page.locator("[data-tk-saved]")).to_contain_text("Restored")
     expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("readiness", 2))
     expect(result(page)).to_contain_text("provisional", timeout=ENGINE_MS)
 
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Erase my answers from this browser").click()
+    erase(page)
     expect(page.locator("[data-tk-saved]")).to_contain_text("erased from this browser")
-    expect(vision.get_by_label("In place and used across the agency")).not_to_be_checked()
     expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("readiness", 0))
     expect(result(page)).to_be_hidden()
     assert stored(page, "readiness") is None
     page.reload()
     expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("readiness", 0))
-    expect(vision.get_by_label("In place and used across the agency")).not_to_be_checked()
+    expect(question(page, "Leadership has set out a clear vision").get_by_label("In place and used")).not_to_be_checked()
 
 
 def test_named_assessments_create_rename_switch_delete(guarded_page: Page, site_url: str):
     page = guarded_page
     open_tool(page, site_url, "risk")
-    name = page.get_by_label("Name of this assessment")
-    name.fill("Facial recognition pilot 2026")
+    assessments(page).get_by_label("Name of this assessment").fill("Facial recognition pilot 2026")
     creep = question(page, "function creep")
     creep.get_by_role("group", name="Likelihood").get_by_label("4 Likely").check()
     creep.get_by_role("group", name="Severity").get_by_label("4 Major").check()
     expect(page.locator("[data-tk-saved]")).to_contain_text("Saved in this browser")
 
-    page.get_by_role("button", name="New assessment").click()
+    panel = assessments(page)
+    panel.get_by_role("button", name="New assessment").click()
+    name = panel.get_by_label("Name of this assessment")
     expect(name).to_be_focused()
     name.fill("Crime report chatbot 2026")
-    expect(creep.get_by_role("group", name="Likelihood").get_by_label("4 Likely")).not_to_be_checked()
+    expect(question(page, "function creep").get_by_role("group", name="Likelihood").get_by_label("4 Likely")).not_to_be_checked()
     harm = question(page, "People's rights, such as privacy, are interfered with")
     harm.get_by_label("Not applicable to this system").check()
     expect(harm.get_by_role("group", name="Likelihood").get_by_label("1 Rare")).to_be_disabled()
 
-    chooser = page.get_by_label("Assessment", exact=True)
+    chooser = assessments(page).get_by_label("Assessment", exact=True)
     expect(chooser.locator("option")).to_have_text(["Facial recognition pilot 2026", "Crime report chatbot 2026"])
     chooser.select_option(label="Facial recognition pilot 2026")
-    expect(name).to_have_value("Facial recognition pilot 2026")
-    expect(creep.get_by_role("group", name="Likelihood").get_by_label("4 Likely")).to_be_checked()
-    expect(harm.get_by_label("Not applicable to this system")).not_to_be_checked()
-    expect(result(page)).to_contain_text("Overall risk level: High", timeout=ENGINE_MS)
+    expect(assessments(page).get_by_label("Name of this assessment")).to_have_value("Facial recognition pilot 2026")
+    expect(question(page, "function creep").get_by_role("group", name="Likelihood").get_by_label("4 Likely")).to_be_checked()
+    expect(question(page, "People's rights, such as privacy").get_by_label("Not applicable to this system")).not_to_be_checked()
+    expect(page.locator("[data-tk-live]")).to_contain_text("at least High", timeout=ENGINE_MS)
 
     page.reload()
-    expect(page.get_by_label("Name of this assessment")).to_have_value("Facial recognition pilot 2026")
+    expect(assessments(page).get_by_label("Name of this assessment")).to_have_value("Facial recognition pilot 2026")
     page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Delete this assessment").click()
-    expect(chooser.locator("option")).to_have_text(["Crime report chatbot 2026"])
-    expect(harm.get_by_label("Not applicable to this system")).to_be_checked()
+    assessments(page).get_by_role("button", name="Delete this assessment").click()
+    expect(assessments(page).get_by_label("Assessment", exact=True).locator("option")).to_have_text(["Crime report chatbot 2026"])
+    expect(question(page, "People's rights, such as privacy").get_by_label("Not applicable to this system")).to_be_checked()
     data = stored(page, "risk")
     assert [a["name"] for a in data["assessments"].values()] == ["Crime report chatbot 2026"]
 
@@ -128,11 +222,12 @@ def test_named_assessments_create_rename_switch_delete(guarded_page: Page, site_
 def test_save_answers_file_and_open_it_to_resume(guarded_page: Page, site_url: str, tmp_path):
     page = guarded_page
     open_tool(page, site_url, "readiness")
-    page.get_by_label("Name of this assessment").fill("Northbridge baseline")
+    assessments(page).get_by_label("Name of this assessment").fill("Northbridge baseline")
     question(page, "Leadership has set out a clear vision").get_by_label("Embedded in how the agency works").check()
     wait_engine(page)
+    show_result(page)
     with page.expect_download() as download:
-        page.get_by_role("button", name="Save answers to a file").click()
+        page.locator(".tk-panel--files").get_by_role("button", name="Save answers to a file").click()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     assert saved.name == "readiness-northbridge-baseline.json"
@@ -141,14 +236,13 @@ def test_save_answers_file_and_open_it_to_resume(guarded_page: Page, site_url: s
     assert data["name"] == "Northbridge baseline" and data["version"] == definition("readiness")["version"]
     assert data["answers"] == {"culture-vision": "embedded"}
 
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Erase my answers from this browser").click()
+    erase(page)
     expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("readiness", 0))
 
     page.get_by_label("Open an answers file").set_input_files(saved)
     expect(page.locator("[data-tk-file-message]")).to_contain_text("Opened readiness-northbridge-baseline.json")
     expect(question(page, "Leadership has set out a clear vision").get_by_label("Embedded in how")).to_be_checked()
-    expect(page.get_by_label("Name of this assessment")).to_have_value("Northbridge baseline")
+    expect(assessments(page).get_by_label("Name of this assessment")).to_have_value("Northbridge baseline")
     expect(result(page)).to_contain_text(progress_text("readiness", 1))
 
 
@@ -160,101 +254,128 @@ def test_save_answers_file_and_open_it_to_resume(guarded_page: Page, site_url: s
 def test_bad_or_foreign_file_is_refused_and_answers_stay(guarded_page: Page, site_url: str, content, reason):
     page = guarded_page
     open_tool(page, site_url, "readiness")
-    vision = question(page, "Leadership has set out a clear vision")
-    vision.get_by_label("Partly in place").check()
+    question(page, "Leadership has set out a clear vision").get_by_label("Partly in place").check()
+    wait_engine(page)
+    go_to_start(page)
     page.get_by_label("Open an answers file").set_input_files(
         {"name": "answers.json", "mimeType": "application/json", "buffer": content.encode()})
     message = page.get_by_role("alert").filter(has_text="could not be opened")
     expect(message).to_contain_text(reason, timeout=ENGINE_MS)
     expect(message).to_contain_text("Your current answers are unchanged")
-    expect(vision.get_by_label("Partly in place")).to_be_checked()
-    expect(page.get_by_label("Assessment", exact=True).locator("option")).to_have_count(1)
+    expect(question(page, "Leadership has set out a clear vision").get_by_label("Partly in place")).to_be_checked()
+    expect(assessments(page).get_by_label("Assessment", exact=True).locator("option")).to_have_count(1)
     assert stored(page, "readiness")["assessments"].popitem()[1]["answers"] == {"culture-vision": "partial"}
 
 
-def test_markdown_and_csv_reports_download(guarded_page: Page, site_url: str):
+def test_reports_download_as_html_markdown_and_csv(guarded_page: Page, site_url: str, browser, tmp_path):
     page = guarded_page
     open_tool(page, site_url, "risk")
-    open_example(page)
+    copy_example(page)
+    files = page.locator(".tk-panel--files")
+    expected = example_result("risk")
     with page.expect_download() as markdown:
-        page.get_by_role("button", name="Download the report (Markdown)").click()
+        files.get_by_role("button", name="Report as Markdown").click()
     text = Path(markdown.value.path()).read_text(encoding="utf-8")
-    name = markdown.value.suggested_filename
-    assert name.startswith("risk-northbridge") and name.endswith(".md")
+    assert markdown.value.suggested_filename.startswith("risk-northbridge") and markdown.value.suggested_filename.endswith(".md")
     assert text.startswith("# Risk Assessment Questionnaire")
-    assert "**Overall risk level:** High" in text
+    assert "**%s**" % headline(expected).split(": ")[0] in text.replace(":**", "**")
     assert "Northbridge Police Service" in text
     with page.expect_download() as csv:
-        page.get_by_role("button", name="Download the answers (CSV)").click()
+        files.get_by_role("button", name="Answers as CSV (spreadsheet)").click()
     rows = Path(csv.value.path()).read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("section,question,text,answer")
-    assert len(rows) == 1 + question_count("risk")
+    assert len(rows) == 1 + len(expected["questions"])
+
+    # The report file opens on its own, from the disk, offline, and prints with the summary first.
+    with page.expect_download() as report:
+        files.get_by_role("button", name="Download the report").click()
+    saved = tmp_path / report.value.suggested_filename
+    report.value.save_as(saved)
+    assert saved.suffix == ".html"
+    offline = browser.new_context(offline=True)
+    try:
+        opened = offline.new_page()
+        opened.goto(saved.as_uri())
+        expect(opened.get_by_role("heading", level=1)).to_have_count(1)
+        expect(opened.get_by_role("heading", level=1)).to_have_text("Risk Assessment Questionnaire")
+        expect(opened.locator(".tk-summary__headline")).to_have_text(headline(expected))
+        expect(opened.locator("svg.tk-chart")).to_have_count(1)
+        assert opened.locator("script").count() == 0
+        pdf = opened.pdf()
+        assert pdf.startswith(b"%PDF")
+    finally:
+        offline.close()
 
 
-def test_print_view_is_a_clean_report(guarded_page: Page, site_url: str):
+def test_print_is_the_report_with_the_title_once(guarded_page: Page, site_url: str):
     page = guarded_page
     open_tool(page, site_url, "readiness")
-    open_example(page)
+    copy_example(page)
     expect(result(page)).to_contain_text(headline(example_result("readiness")), timeout=ENGINE_MS)
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    page.locator(".tk-panel--files").get_by_role("button", name="Print or save as PDF").click()
+    page.wait_for_function("() => window.__printed === true")
     page.emulate_media(media="print")
-    header = page.locator("[data-tk-print-header]")
-    expect(header).to_be_visible()
-    expect(header).to_contain_text(f"Organizational Readiness Assessment, version {definition('readiness')['version']}")
-    expect(header).to_contain_text(re.compile(r"Assessment: Northbridge Police Service.*Report date: \d{4}-\d\d-\d\d"))
-    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", "[data-toolkit-form]", ".tk-panel--assessments",
-                   ".tk-panel--files", ".tk-panel--progress", "#how-it-works"]:
+    printed = page.locator("[data-tk-print]")
+    expect(printed).to_be_visible()
+    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", "[data-toolkit-form]", "[data-tk-start]",
+                   "[data-tk-bar]", ".tk-panel--files"]:
         expect(page.locator(hidden).first).to_be_hidden()
-    expect(result(page).locator(".tk-summary__headline")).to_have_text(headline(example_result("readiness")))
-    expect(result(page).locator("svg.tk-chart")).to_be_visible()
-    expect(result(page).locator(".tk-recommendations")).to_be_visible()
-    answers = page.locator("[data-tk-print-answers]")
-    expect(answers).to_be_visible()
-    expect(answers.locator("table")).to_have_count(10)
-    expect(answers).to_contain_text("Partly in place, in some units or on paper")
+    expect(page.get_by_text("Organizational Readiness Assessment", exact=True).locator("visible=true")).to_have_count(1)
+    expect(printed.locator(".tk-summary__headline")).to_have_text(headline(example_result("readiness")))
+    expect(printed.locator("table.tk-table--answers")).to_have_count(len(definition("readiness")["sections"]))
+    expect(printed).to_contain_text("Partly in place, in some units or on paper")
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
     page.emulate_media(media="screen")
-    expect(answers).to_be_hidden()
-    expect(page.locator("[data-toolkit-form]")).to_be_visible()
+    expect(printed).to_be_hidden()
 
 
 def _engine_total(filters: dict) -> int:
-    definition, _ = load_questionnaire_file(ROOT / "toolkit_content/questionnaires/workbook.yml")
-    return score(definition, example_answers("workbook")["answers"], filters=filters)["total"]
+    loaded, _ = load_questionnaire_file(ROOT / "toolkit_content/questionnaires/workbook.yml")
+    return score(loaded, example_answers("workbook")["answers"], filters=filters)["total"]
 
 
-def test_workbook_filters_status_fields_and_action_plan(guarded_page: Page, site_url: str):
+def test_workbook_filters_status_fields_action_plan_and_exports(guarded_page: Page, site_url: str):
     page = guarded_page
     open_tool(page, site_url, "workbook")
-    open_example(page)
-    expect(result(page).locator("table.tk-table--action-plan")).to_be_visible(timeout=ENGINE_MS)
-    expect(result(page).locator("table.tk-table--action-plan")).to_contain_text("Head of Legal Services")
+    copy_example(page)
+    expect(result(page).locator("table.tk-table--action-plan")).to_contain_text("Head of Legal Services", timeout=ENGINE_MS)
     basis = question(page, "Which law authorises this use")
     expect(basis.get_by_role("group", name="Status").get_by_label("In progress")).to_be_checked()
     expect(basis.get_by_label("Owner")).to_have_value("Head of Legal Services")
     expect(basis.get_by_label("Due date")).to_have_value("2026-12-15")
 
+    page.locator(".tk-panel--filters > summary").click()
     page.get_by_label("Role").select_option(label="Legal and data protection")
-    legal = _engine_total({"roles": ["legal-data-protection"]})
-    assert 0 < legal < question_count("workbook")
+    page.get_by_label("Approach").select_option(label="Procure")
+    filters = {"roles": ["legal-data-protection"], "approaches": ["procure"]}
+    shown = _engine_total(filters)
+    total = question_count("workbook")
+    assert 0 < shown < total
     count = page.locator("[data-tk-filter-count]")
-    expect(count).to_contain_text(f"Showing {legal} of {question_count('workbook')} prompts", timeout=ENGINE_MS)
-    expect(page.locator("fieldset[data-question]:visible")).to_have_count(legal)
-    expect(page.locator("[data-tk-progress-text]")).to_have_text(f"{legal} of {legal} prompts answered")
+    expect(count).to_contain_text(f"Showing {shown} of {total} prompts", timeout=ENGINE_MS)
+    expect(page.locator("[data-tk-progress-text]")).to_have_text(f"{shown} of {shown} prompts answered")
 
-    page.emulate_media(media="print")
-    expect(page.locator("[data-tk-print-header]")).to_contain_text("Only the prompts for Role: Legal and data protection")
-    page.emulate_media(media="screen")
-
-    page.get_by_label("Life-cycle stage").select_option(label="Monitoring and evaluation")
-    both = _engine_total({"roles": ["legal-data-protection"], "stages": ["monitoring-evaluation"]})
-    expect(count).to_contain_text(f"Showing {both} of {question_count('workbook')} prompts")
-    expect(page.locator("fieldset[data-question]:visible")).to_have_count(both)
+    # Exports follow the filters: the CSV has the filtered rows, the Markdown counts and lists them.
+    show_result(page)
+    files = page.locator(".tk-panel--files")
+    with page.expect_download() as csv:
+        files.get_by_role("button", name="Answers as CSV (spreadsheet)").click()
+    rows = Path(csv.value.path()).read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 1 + shown
+    with page.expect_download() as markdown:
+        files.get_by_role("button", name="Report as Markdown").click()
+    text = Path(markdown.value.path()).read_text(encoding="utf-8")
+    filtered = example_result("workbook", filters=filters)
+    assert headline(filtered).split(": ", 1)[1] in text
+    assert text.count("\n- ") >= len(filtered["action_plan"])
+    if any(item["overdue"] for item in filtered["action_plan"]):
+        assert "(overdue)" in text
 
     page.get_by_label("Role").select_option(label="All roles")
-    page.get_by_label("Life-cycle stage").select_option(label="All stages")
-    expect(count).to_have_text(f"Showing all {question_count('workbook')} prompts.")
-    expect(page.locator("fieldset[data-question]:visible")).to_have_count(question_count("workbook"))
+    page.get_by_label("Approach").select_option(label="All approaches")
+    expect(count).to_have_text(f"Showing all {total} prompts.")
 
     # A new status is saved and counted at once.
     open_item = question(page, "At each review, who decides whether to continue")
@@ -263,13 +384,13 @@ def test_workbook_filters_status_fields_and_action_plan(guarded_page: Page, site
     review = next(q["id"] for s in definition("workbook")["sections"] for q in s["questions"]
                   if q["text"].startswith("At each review, who decides whether to continue"))
     answers[review] = {**answers.get(review, {}), "status": "done"}
-    expect(result(page)).to_contain_text(headline(example_result("workbook", answers)))
+    expect(page.locator("[data-tk-live]")).to_contain_text(headline(example_result("workbook", answers)))
 
 
 def test_compare_with_an_earlier_file_shows_change_per_section(guarded_page: Page, site_url: str):
     page = guarded_page
     open_tool(page, site_url, "readiness")
-    open_example(page)
+    copy_example(page)
     earlier = example_answers("readiness")
     earlier["name"] = "Northbridge 2025"
     for qid in list(earlier["answers"]):
@@ -295,6 +416,8 @@ def test_compare_with_an_earlier_file_shows_change_per_section(guarded_page: Pag
 def test_keyboard_only_answering(guarded_page: Page, site_url: str):
     page = guarded_page
     open_tool(page, site_url, "quick-check")
+    page.get_by_role("button", name="Start").focus()
+    page.keyboard.press("Enter")
     first = page.locator("fieldset[data-question] input[type=radio]").first
     first.focus()
     page.keyboard.press("Space")
@@ -308,9 +431,10 @@ def test_keyboard_only_answering(guarded_page: Page, site_url: str):
             break
     page.keyboard.press("Space")
     expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text("quick-check", 2))
-    erase = page.get_by_role("button", name="Erase my answers from this browser")
-    erase.focus()
-    expect(erase).to_be_focused()
+    result_button = page.locator("[data-tk-bar]").get_by_role("button", name="Result")
+    result_button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-tk-results-heading]")).to_be_focused()
     expect(widget(page)).to_have_attribute("data-engine", re.compile("starting|ready"))
 
 
@@ -320,14 +444,15 @@ def test_under_a_sub_path_example_results_and_links_work(guarded_page: Page, sub
     open_tool(page, subpath_site_url, "workbook")
     open_example(page)
     expect(result(page)).to_contain_text(headline(example_result("workbook")), timeout=ENGINE_MS)
-    link = result(page).locator("table.tk-table--action-plan a").first
-    link.click()
+    result(page).locator(".tk-details--action-plan > summary").click()
+    result(page).locator("table.tk-table--action-plan a").first.click()
     expect(page).to_have_url(re.compile(r"/toolkit/principles/[a-z-]+/#[a-z-]+$"))
 
 
 def test_an_older_version_file_is_migrated_with_a_clear_account(guarded_page: Page, site_url: str):
     page = guarded_page
     open_tool(page, site_url, "readiness")
+    wait_engine(page)
     older = example_answers("readiness")
     older["version"] = "0.9.0"
     older["answers"]["culture-retired-question"] = "partial"

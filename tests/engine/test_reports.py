@@ -30,7 +30,7 @@ def test_every_user_text_is_escaped(readiness, workbook):
     assert "&lt;script&gt;" in html["all"]
     r = score(workbook, {"wb-law-basis": {"status": "in-progress", "owner": EVIL, "response": EVIL}})
     html = render_html(r)
-    assert "<script>" not in html["all"] and "&lt;script&gt;" in html["action_plan"]
+    assert "<script>" not in html["all"] and "&lt;script&gt;" in html["details"]
 
 
 def test_radar_chart_and_accessible_table(readiness):
@@ -53,7 +53,9 @@ def test_heatmap_for_risk(risk):
     cells = [el for el in root.iter() if el.tag.endswith("rect")]
     assert len(cells) == 16
     assert "Likely" in html["chart"] and "Severe" in html["chart"] and "Critical" in html["chart"]
-    assert "Overall risk level: Critical" in html["summary"]
+    # Not every question is answered: the level is the least it will be, and says so.
+    assert "Provisional risk level: at least Critical so far" in html["summary"]
+    assert "Overall risk level" not in html["summary"]
 
 
 def test_progress_bars_for_workbook(workbook):
@@ -68,10 +70,28 @@ def test_progress_bars_for_workbook(workbook):
 def test_note_and_incomplete_in_summary(readiness):
     html = render_html(score(readiness, {"culture-vision": "partly"}))
     assert "Indicative self-assessment aid" in html["summary"]
-    assert "1 of 4 questions answered" in html["summary"]
-    assert 'href="roadmap/organizational-culture/#why-culture-matters"' in html["recommendations"]
+    assert "1 of 4 questions answered: the result is provisional" in html["summary"]
+    open_sections = [s for s in readiness["sections"] if any(q["id"] != "culture-vision" for q in s["questions"])]
+    for section in open_sections:
+        assert section.get("short_title", section["title"]) in html["summary"], "an unfinished section is named"
+    assert html["summary"].count("Overall:") == 0 and "Provisional:" in html["summary"]
+    assert 'href="roadmap/organizational-culture/#why-culture-matters"' in html["details"]
     html = render_html(score(readiness, {"culture-vision": "partly"}), base_url="../../")
-    assert 'href="../../roadmap/organizational-culture/#why-culture-matters"' in html["recommendations"]
+    assert 'href="../../roadmap/organizational-culture/#why-culture-matters"' in html["details"]
+
+
+def test_a_complete_result_is_final_and_starts_with_what_to_do(readiness):
+    from pyscript_tools.engine import definition as dfn
+
+    # Every question answered with its second option (scored, not the best): a complete result with actions.
+    answers = {q["id"]: dfn.options_of(readiness, q)[1]["value"] for _, q in dfn.iter_questions(readiness)}
+    result = score(readiness, answers)
+    html = render_html(result)
+    assert result["complete"] and "Overall:" in html["summary"] and "provisional" not in html["summary"]
+    assert html["all"].index("What to do first") < html["all"].index("<svg")
+    assert 0 < len(result["priorities"]) <= 5
+    assert 'data-tk-goto="%s"' % result["priorities"][0]["question"] in html["priorities"]
+    assert "data-tk-goto" not in render_html(result, on_page=False)["all"], "a report file has no page to go back to"
 
 
 def test_markdown_export(readiness, risk, workbook):
@@ -81,9 +101,10 @@ def test_markdown_export(readiness, risk, workbook):
     assert "Pilot \\<2026\\>" in md and "Culture \\| \\*mindset\\*" in md
     assert "Indicative self-assessment aid" in md
     assert "## Recommendations" in md and "[learn more](roadmap/organizational-culture/#why-culture-matters)" in md
+    assert md.index("## What to do first") < md.index("## Recommendations")
     assert "## Knowledge gaps" in md
     md = to_markdown(score(risk, {"screen-biometric": "yes"}))
-    assert "**Overall risk level:** High" in md
+    assert "**Provisional risk level:** at least High so far" in md
     md = to_markdown(score(workbook, {"wb-law-basis": {"status": "in-progress", "response": "Draft\nopinion"}}))
     assert "## Action plan" in md and "Draft opinion" in md
 

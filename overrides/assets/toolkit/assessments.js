@@ -66,11 +66,12 @@ export function mountAssessments(q) {
     return ok;
   }
 
-  q.on("tk:edited-by-user", () => autosave());
+  q.on("tk:edited-by-user", () => q.preview || autosave());
   q.on("tk:save-now", () => autosave.now());
   nameInput.addEventListener("input", rename);
   select.addEventListener("change", () => {
     const chosen = select.value; // read first: saving re-renders the list
+    q.leaveExample();
     rename.flush();
     autosave.now();
     const ok = store.select(chosen);
@@ -80,11 +81,13 @@ export function mountAssessments(q) {
   });
 
   q.actions.new = () => {
+    q.leaveExample();
     report(create(`Assessment ${store.list().length + 1}`, {}), "New assessment started. Give it a name.");
     nameInput.focus();
     nameInput.select();
   };
   q.actions.delete = () => {
+    q.leaveExample();
     const active = store.current;
     if (!active || !window.confirm(`Delete “${nameOf(active)}” from this browser? Files you have saved are not affected.`)) return;
     const ok = store.remove(active.key);
@@ -97,6 +100,7 @@ export function mountAssessments(q) {
     const message =
       "Erase all your answers to this questionnaire, in every assessment, from this browser? Files you have saved are not affected.";
     if (!window.confirm(message)) return;
+    q.leaveExample();
     store.erase();
     store.ensure("");
     render();

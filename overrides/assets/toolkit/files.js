@@ -1,5 +1,6 @@
 // Files and reports, all made in this browser: save and open answers files, the worked example,
-// Markdown and CSV reports, printing, and comparing with an earlier file. Nothing is uploaded.
+// the report (one HTML file, Markdown, CSV), printing, and comparing with an earlier file. Nothing is
+// uploaded.
 import { call } from "./engine.js";
 import { collect } from "./form-state.js";
 import { say } from "./messages.js";
@@ -27,41 +28,50 @@ function onFilePicked(input, handle) {
 
 export function mountFiles(q, assessments) {
   const message = q.element("[data-tk-file-message]");
+  const reportMessage = q.element("[data-tk-report-message]");
   const comparison = q.element("[data-tk-compare-result]");
+  const printed = q.element("[data-tk-print]");
   // Never read more of a file than the engine accepts: one byte over is enough for it to say so.
   const maxBytes = Number(q.widget.dataset.maxFileBytes) || Infinity;
   const fileText = (file) => file.slice(0, maxBytes + 1).text();
+  const name = () => q.preview?.name || q.store.current?.name || "";
 
   async function ask(action, payload) {
     await q.ready;
     return call(action, { questionnaire: q.id, ...payload });
   }
 
+  /** The current answers as the engine's report request, filtered as on the screen. */
+  const reportRequest = () => ({
+    answers: collect(q.form),
+    name: name(),
+    date: today(),
+    today: today(),
+    filters: q.filters,
+    site_name: document.querySelector('meta[property="og:site_name"]')?.content || document.title.split(" - ").pop(),
+    base_url: new URL(q.siteRoot || "./", location.href).href,
+  });
+
   async function report(action, key, what) {
     try {
-      const exported = await ask(action, {
-        answers: collect(q.form),
-        name: q.store.current?.name || "",
-        date: today(),
-        filters: q.filters,
-        base_url: new URL(q.siteRoot || "./", location.href).href,
-      });
+      const exported = await ask(action, reportRequest());
       download(exported[key], exported.filename, exported.mime);
-      say(message, `Downloaded the ${what} as ${exported.filename}.`);
+      say(reportMessage, `Downloaded the ${what} as ${exported.filename}.`);
     } catch (error) {
-      say(message, `The ${what} could not be made: ${error.message}`, { alert: true });
+      say(reportMessage, `The ${what} could not be made: ${error.message}`, { alert: true });
     }
   }
 
   /** Open the text of an answers file as a new assessment (the engine checks it first). */
   async function open(text, label) {
     const parsed = await ask(ACTIONS.parseAnswersFile, { text });
-    const name = parsed.name || label.replace(/\.json$/i, "");
-    const kept = assessments.create(name, parsed.answers, { created: parsed.created || undefined });
-    let opened = `Opened ${label}: ${Object.keys(parsed.answers).length} answers, now the assessment “${name}”. Your other assessments are kept.`;
+    q.leaveExample();
+    const title = parsed.name || label.replace(/\.json$/i, "");
+    const kept = assessments.create(title, parsed.answers, { created: parsed.created || undefined });
+    let opened = `Opened ${label}: ${Object.keys(parsed.answers).length} answers, now the assessment “${title}”. Your other assessments are kept.`;
     if (parsed.migrated && parsed.migration?.summary) opened += ` ${parsed.migration.summary}`;
     say(message, opened);
-    assessments.report(kept, `Saved “${name}” in this browser.`);
+    assessments.report(kept, `Saved “${title}” in this browser.`);
   }
 
   q.actions.save = async () => {
@@ -69,27 +79,39 @@ export function mountFiles(q, assessments) {
     try {
       const file = await ask(ACTIONS.answersFile, {
         answers: collect(q.form),
-        name: active?.name || "",
-        created: active?.created,
+        name: name(),
+        created: q.preview?.created || active?.created,
         updated: now(),
       });
       download(file.json, file.filename, file.mime);
-      say(message, `Saved your answers as ${file.filename} (in your downloads).`);
+      say(reportMessage, `Saved your answers as ${file.filename} (in your downloads).`);
     } catch (error) {
-      say(message, `The file could not be made: ${error.message}`, { alert: true });
+      say(reportMessage, `The file could not be made: ${error.message}`, { alert: true });
     }
   };
   q.actions.example = async (button) => {
+    if (q.preview) return;
     try {
       const response = await fetch(button.dataset.url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      await open(await response.text(), "the worked example");
+      q.showExample(await ask(ACTIONS.parseAnswersFile, { text: await response.text() }), "the worked example");
+      say(message, "Showing the worked example, read only.");
     } catch (error) {
       say(message, `The worked example could not be opened: ${error.message}`, { alert: true });
     }
   };
+  q.actions.html = () => report(ACTIONS.exportHtml, "html", "report");
   q.actions.markdown = () => report(ACTIONS.exportMarkdown, "markdown", "report");
   q.actions.csv = () => report(ACTIONS.exportCsv, "csv", "answers");
+  q.actions.print = async () => {
+    try {
+      const exported = await ask(ACTIONS.exportHtml, reportRequest());
+      printed.innerHTML = exported.body;
+      window.print();
+    } catch (error) {
+      say(reportMessage, `The report could not be made: ${error.message}`, { alert: true });
+    }
+  };
 
   onFilePicked(q.element("[data-tk-open]"), async (file) => {
     try {
@@ -111,10 +133,10 @@ export function mountFiles(q, assessments) {
         filters: q.filters,
       });
       comparison.innerHTML = compared.html;
-      say(message, `Compared the answers on this page with ${file.name}.`);
+      say(reportMessage, `Compared the answers on this page with ${file.name}.`);
     } catch (error) {
       comparison.replaceChildren();
-      say(message, `${file.name} could not be compared: ${error.message}`, { alert: true });
+      say(reportMessage, `${file.name} could not be compared: ${error.message}`, { alert: true });
     }
   });
   q.on("tk:erased", () => comparison.replaceChildren());

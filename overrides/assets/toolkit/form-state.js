@@ -122,9 +122,9 @@ export function countProgress(items) {
   return { answered: done, total: items.length, sections };
 }
 
-/** The progress of the questions shown in `form` (the workbook's filters hide some). */
+/** The progress of the questions that count (the workbook's filters leave some out). */
 export function progressOf(form) {
-  const shown = questions(form).filter((fieldset) => !fieldset.hidden && !fieldset.closest("section[hidden]"));
+  const shown = questions(form).filter((fieldset) => !fieldset.hidden && !fieldset.closest("section[data-tk-empty]"));
   return countProgress(
     shown.map((f) => ({ section: f.dataset.section, type: f.dataset.type, value: readQuestion(f) })),
   );

@@ -7,5 +7,6 @@ export const ACTIONS = Object.freeze({
   answersFile: "answers_file",
   exportMarkdown: "export_markdown",
   exportCsv: "export_csv",
+  exportHtml: "export_html",
   compare: "compare",
 });

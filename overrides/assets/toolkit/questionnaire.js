@@ -2,13 +2,16 @@
 // own module; they share one small context `q` and talk through events on the widget element:
 //   tk:edited ({typing}: answers changed) · tk:edited-by-user · tk:loaded (answers replaced) · tk:filtered
 //   tk:scored (the engine's result) · tk:shown (which prompts are shown changed) · tk:renamed
-//   tk:erased · tk:engine (engine status) · tk:show-result · tk:save-now
+//   tk:erased · tk:engine (engine status) · tk:view (start, a section or the result) · tk:save-now
 import { mountAssessments } from "./assessments.js";
+import { mountBar } from "./bar.js";
+import { mountBusy } from "./busy.js";
 import { install, onStatus } from "./engine.js";
 import { mountFiles } from "./files.js";
 import { mountFilters } from "./filters.js";
+import { mountFlow } from "./flow.js";
 import { markNotApplicable } from "./form-state.js";
-import { mountPrint } from "./print.js";
+import { mountPreview } from "./preview.js";
 import { mountProgress } from "./progress.js";
 import { ACTIONS } from "./protocol.js";
 import { mountResults } from "./results.js";
@@ -46,15 +49,14 @@ export function mount(widget) {
   for (const panel of widget.querySelectorAll("[data-tk-js]")) panel.hidden = false;
   mountProgress(q);
   mountResults(q);
+  mountBar(q);
   mountFilters(q);
-  mountPrint(q);
+  mountFlow(q);
   const assessments = mountAssessments(q);
+  mountPreview(q, assessments);
   mountFiles(q, assessments);
+  mountBusy(q);
   onStatus(({ status }) => q.emit("tk:engine", status));
-  q.actions.score = () => {
-    q.emit("tk:save-now");
-    q.emit("tk:show-result");
-  };
 
   function onEdit(event) {
     const fieldset = event.target.closest?.("fieldset[data-question]");

@@ -14,7 +14,6 @@ const NOT_STARTED =
 export function mountResults(q) {
   const placeholder = q.element("[data-tk-placeholder]");
   const body = q.element("[data-toolkit-result]");
-  const printAnswers = q.element("[data-tk-print-answers]");
   const announcer = q.element("[data-tk-announce]");
   const emptyText = placeholder.textContent;
   let engine = "idle";
@@ -25,7 +24,6 @@ export function mountResults(q) {
     placeholder.hidden = false;
     body.hidden = true;
     body.replaceChildren();
-    printAnswers.replaceChildren();
     say(placeholder, text, options);
   }
 
@@ -37,10 +35,10 @@ export function mountResults(q) {
         questionnaire: q.id,
         answers: collect(q.form),
         base_url: q.siteRoot,
-        name: q.store.current?.name || "",
+        name: q.preview?.name || q.store.current?.name || "",
         today: today(),
-        answers_table: true,
         filters: q.filters,
+        heading_level: Number(q.widget.dataset.headingLevel) || 4,
       });
       if (mine !== ticket) return;
       q.emit("tk:scored", result);
@@ -51,7 +49,6 @@ export function mountResults(q) {
       placeholder.hidden = true;
       body.hidden = false;
       body.innerHTML = result.html.all;
-      printAnswers.innerHTML = result.html.answers || "";
       const headline = body.querySelector(".tk-summary__headline")?.textContent?.trim() || "";
       if (headline && headline !== announced) {
         announced = headline;
@@ -76,10 +73,6 @@ export function mountResults(q) {
     scoreSoon.now();
   });
   q.on("tk:filtered", () => scoreSoon.now());
-  q.on("tk:show-result", () => {
-    scoreSoon.now();
-    q.element("[data-tk-results-heading]").focus();
-  });
   onStatus(({ status }) => {
     engine = status;
     if (status === "ready") score();

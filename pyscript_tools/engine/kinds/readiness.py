@@ -81,7 +81,24 @@ def score(definition: d.Definition, answers: dict[str, Any], result: r.Result,
 def headline(result: r.Result) -> str:
     overall = result.get("overall") or {}
     level = overall.get("level_name")
+    if not result.get("complete"):
+        return "Provisional: %s%s so far" % (percent_text(overall.get("percent")), " – %s" % level if level else "")
     return "Overall: %s%s" % (percent_text(overall.get("percent")), " – %s" % level if level else "")
+
+
+def priorities(result: r.Result) -> list[dict[str, Any]]:
+    """The first recommendations of the weakest sections, taken in turn: what to work on first."""
+    scored = [s for s in result.get("sections") or [] if s.get("percent") is not None]
+    weakest = sorted(scored, key=lambda s: s["percent"])[:3]
+    by_section = {s["id"]: [rec for rec in result.get("recommendations") or [] if rec["section"] == s["id"]]
+                  for s in weakest}
+    chosen: list[dict[str, Any]] = []
+    for turn in range(max((len(recs) for recs in by_section.values()), default=0)):
+        for section in weakest:
+            recs = by_section[section["id"]]
+            if turn < len(recs):
+                chosen.append({**recs[turn], "title": "%s (%s)" % (section["short_title"], percent_text(section["percent"]))})
+    return chosen[:r.PRIORITIES]
 
 
 def facts(result: r.Result) -> list[tuple[str, str]]:
@@ -95,11 +112,12 @@ def section_table(result: r.Result) -> Table:
 
 
 def chart_svg(result: r.Result, id_prefix: str) -> str:
-    rows = [(s.get("title") or s.get("id"), s.get("percent")) for s in result.get("sections") or []]
+    rows = [(s["short_title"], s.get("percent")) for s in result.get("sections") or []]
     return charts.radar(rows, id_prefix, "%s: score per section" % (result.get("title") or "Result"))
 
 
 def chart_table(result: r.Result) -> Table:
     rows = [(s.get("title"), "%s of %s" % (number_text(s.get("score")), number_text(s.get("max"))),
-             percent_text(s.get("percent")), s.get("level_name") or "–") for s in result.get("sections") or []]
-    return Table("chart", "Chart data: score per section", ("Section", "Points", "Score", "Level"), rows)
+             percent_text(s.get("percent")), s.get("level_name") or "–", "%d of %d" % (s["answered"], s["total"]))
+            for s in result.get("sections") or []]
+    return Table("chart", "Score per section (the chart's figures)", ("Section", "Points", "Score", "Level", "Answered"), rows)

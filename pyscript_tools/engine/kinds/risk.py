@@ -149,7 +149,20 @@ def _special(definition: d.Definition, question: d.Question, value: Any) -> str 
 
 
 def headline(result: r.Result) -> str:
-    return "Overall risk level: %s" % ((result.get("overall") or {}).get("level_name") or "not yet determined")
+    level = (result.get("overall") or {}).get("level_name")
+    if not result.get("complete"):
+        return "Provisional risk level: %s" % ("at least %s so far" % level if level else "not yet determined")
+    return "Overall risk level: %s" % (level or "not yet determined")
+
+
+def priorities(result: r.Result) -> list[dict[str, Any]]:
+    """The recommendations for the highest-rated harms and screening answers, highest level first."""
+    rank = {level.get("id"): i for i, level in enumerate(result.get("levels") or [])}
+    rows = {row["id"]: row for row in result.get("questions") or []}
+    order = {rec["question"]: i for i, rec in enumerate(result.get("recommendations") or [])}
+    rated = [rec for rec in result.get("recommendations") or [] if rank.get(rec.get("level"), 0) > 0]
+    rated.sort(key=lambda rec: (-rank[rec["level"]], -(rows.get(rec["question"], {}).get("score") or 0), order[rec["question"]]))
+    return [{**rec, "title": "%s: %s" % (rec["level_name"], rec["question_text"])} for rec in rated[:r.PRIORITIES]]
 
 
 def facts(result: r.Result) -> list[tuple[str, str]]:
@@ -175,5 +188,5 @@ def chart_svg(result: r.Result, id_prefix: str) -> str:
 def chart_table(result: r.Result) -> Table:
     rows = [(q.get("text"), q.get("likelihood_label"), q.get("severity_label"), q.get("level_name"))
             for q in result.get("questions") or [] if q.get("type") == "rated" and q.get("status") == "answered"]
-    return Table("chart", "Chart data: each rated impact", ("Impact", "Likelihood", "Severity", "Level"),
+    return Table("chart", "Each rated harm (the chart's figures)", ("Harm", "Likelihood", "Severity", "Level"),
                  rows or [("No impact rated yet", "–", "–", "–")])

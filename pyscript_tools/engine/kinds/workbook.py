@@ -143,6 +143,19 @@ def headline(result: r.Result) -> str:
         overall.get("score"), overall.get("max"), percent_text(overall.get("percent")))
 
 
+def priorities(result: r.Result) -> list[dict[str, Any]]:
+    """Open items: overdue first, then those nobody owns, then by due date."""
+    plan = list(enumerate(result.get("action_plan") or []))
+    plan.sort(key=lambda pair: (not pair[1]["overdue"], bool(pair[1]["owner"]), pair[1]["due"] or "9999-99-99", pair[0]))
+    chosen = []
+    for _, item in plan[:r.PRIORITIES]:
+        facts = [STATUSES.get(item["status"], item["status"])]
+        facts.append("overdue since %s" % item["due"] if item["overdue"] else "due %s" % item["due"] if item["due"] else "no due date")
+        facts.append("owner: %s" % item["owner"] if item["owner"] else "no owner yet")
+        chosen.append({**item, "title": item["text"], "text": "; ".join(facts).capitalize() + "."})
+    return chosen
+
+
 def facts(result: r.Result) -> list[tuple[str, str]]:
     level = (result.get("overall") or {}).get("level_name")
     return [("Level", level)] if level else []

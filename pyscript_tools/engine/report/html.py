@@ -1,9 +1,11 @@
-"""HTML fragments of a scored result, for the page and the printed report.
+"""HTML fragments of a scored result, for the page, the printed report and the report file.
 
-``render_html(result, base_url="", name="", id_prefix=None)`` returns the fragments ``summary``,
-``chart`` (SVG and its data table), ``svg`` (the bare chart), ``sections``, ``action_plan`` (workbook),
-``recommendations``, ``knowledge_gaps``, ``missing`` and ``all`` (everything in reading order). Every
-piece of text from the questionnaire or the user is escaped.
+``render_html(result, base_url="", name="", id_prefix=None, heading_level=3, on_page=True)`` returns the
+fragments ``summary``, ``priorities`` (what to do first), ``chart`` (SVG and its one table), ``svg``,
+``details`` (every recommendation by section, gaps, unanswered questions, the workbook's action plan,
+each collapsible), ``all`` (everything in reading order) and ``levels`` (each rated question's level, as a
+badge to show beside it). On the tool page (``on_page``) each
+recommendation also links back to its question. Every text from the questionnaire or the user is escaped.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 from .. import definition as d
 from .. import text
 from ..kinds import kind_of
-from ..result import Result
+from ..result import Result, unfinished_sections
 from ..vocabulary import STAGES, STATUSES
 from . import levels, table
 
@@ -48,6 +50,19 @@ def _flag_text(result: Result, flag: dict[str, Any]) -> str:
     return str(flag.get("question"))
 
 
+def provisional_text(result: Result) -> str:
+    """Why a result is provisional: how much is answered, and which sections still have questions open."""
+    open_sections = ", ".join("%s (%d of %d left)" % (s["short_title"], s["total"] - s["answered"], s["total"])
+                              for s in unfinished_sections(result))
+    return "%d of %d %s answered: the result is provisional. Still to answer: %s." % (
+        result.get("answered", 0), result.get("total", 0), kind_of(result).NOUN, open_sections)
+
+
+def _provisional_html(result: Result) -> str:
+    lead, _, rest = provisional_text(result).partition(" Still to answer: ")
+    return '<p class="tk-summary__provisional"><strong>%s</strong> Still to answer: %s</p>' % (text.html(lead), text.html(rest))
+
+
 def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
     kind = kind_of(result)
     overall = result.get("overall") or {}
@@ -57,6 +72,8 @@ def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
     style = level_style(result, overall.get("level"))
     out.append('<p class="tk-summary__headline%s"%s><strong>%s</strong></p>' % (
         " tk-level" if style else "", ' style="%s"' % style if style else "", text.html(kind.headline(result))))
+    if not result.get("complete"):
+        out.append(_provisional_html(result))
     for label, value in kind.facts(result):
         out.append('<p class="tk-summary__fact">%s: %s</p>' % (text.html(label), text.html(value)))
     if overall.get("description"):
@@ -76,49 +93,76 @@ def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
         out.append('<p class="tk-summary__links">See: %s</p>' % ", ".join(
             '<a href="%s">%s</a>' % (text.html(href(base_url, url)), text.html(link_label(link)))
             for url, link in links))
-    if not result.get("complete"):
-        out.append('<p class="tk-summary__provisional">%d of %d %s answered: the result is provisional.</p>'
-                   % (result.get("answered", 0), result.get("total", 0), kind.NOUN))
     if result.get("note"):
         out.append('<p class="tk-summary__note">%s</p>' % text.html(result["note"]))
     out.append("</div>")
     return "".join(out)
 
 
-def recommendations_html(result: Result, base_url: str = "") -> str:
+def _links(result: Result, item: dict[str, Any], base_url: str, on_page: bool) -> str:
+    """'Guidance' and, on the tool page, 'Go to the question' for a recommendation or an action."""
+    links = []
+    guidance = href(base_url, item.get("url"))
+    if guidance:
+        links.append('<a href="%s">Guidance: %s</a>' % (text.html(guidance), text.html(link_label(item.get("link")))))
+    if on_page and item.get("question"):
+        links.append('<a href="#%s" data-tk-goto="%s">Go to the question</a>' % (
+            text.html(text.question_anchor(result.get("questionnaire"), item["question"])), text.html(item["question"])))
+    return '<p class="tk-actions__links">%s</p>' % " · ".join(links) if links else ""
+
+
+def priorities_html(result: Result, base_url: str = "", heading_level: int = 3, on_page: bool = True) -> str:
+    items = result.get("priorities") or []
+    h = heading_level
+    if not items:
+        return ('<section class="tk-priorities"><h%d>What to do first</h%d><p>Nothing to do first: no answer calls'
+                " for action.</p></section>" % (h, h))
+    out = ['<section class="tk-priorities"><h%d>What to do first</h%d><ol class="tk-actions">' % (h, h)]
+    for item in items:
+        style = level_style(result, item.get("level")) if item.get("level") else ""
+        out.append('<li class="tk-actions__item%s"%s><p class="tk-actions__title"><strong>%s</strong></p>'
+                   '<p class="tk-actions__text">%s</p>%s</li>' % (
+                       " tk-level" if style else "", ' style="%s"' % style if style else "", text.html(item.get("title")),
+                       text.html(item.get("text")), _links(result, item, base_url, on_page)))
+    out.append("</ol></section>")
+    return "".join(out)
+
+
+def _details(summary: str, body: str, name: str) -> str:
+    return '<details class="tk-details tk-details--%s"><summary>%s</summary>%s</details>' % (name, text.html(summary), body)
+
+
+def recommendations_html(result: Result, base_url: str = "", heading_level: int = 4, on_page: bool = True) -> str:
+    """Every recommendation, grouped by section."""
     recommendations = result.get("recommendations") or []
     if not recommendations:
         return '<p class="tk-recommendations tk-recommendations--none">No recommendations: every answer is at its best.</p>'
-    out = ['<ol class="tk-recommendations">']
-    for rec in recommendations:
-        out.append('<li class="tk-recommendations__item">')
-        out.append('<p class="tk-recommendations__question">%s</p>' % text.html(rec.get("question_text")))
-        level = rec.get("level_name")
-        out.append('<p class="tk-recommendations__text">%s%s</p>' % (
-            "<strong>%s:</strong> " % text.html(level) if level else "", text.html(rec.get("text"))))
-        link = href(base_url, rec.get("url"))
-        if link:
-            out.append('<p class="tk-recommendations__link"><a href="%s">Learn more</a></p>' % text.html(link))
-        out.append("</li>")
-    out.append("</ol>")
+    out = []
+    for section in result.get("sections") or []:
+        recs = [rec for rec in recommendations if rec["section"] == section["id"]]
+        if not recs:
+            continue
+        out.append('<h%d class="tk-recommendations__section">%s</h%d><ol class="tk-recommendations">'
+                   % (heading_level, text.html(section["title"]), heading_level))
+        for rec in recs:
+            level = rec.get("level_name")
+            out.append('<li class="tk-recommendations__item"><p class="tk-recommendations__question">%s</p>'
+                       '<p class="tk-recommendations__text">%s%s</p>%s</li>' % (
+                           text.html(rec.get("question_text")), "<strong>%s:</strong> " % text.html(level) if level else "",
+                           text.html(rec.get("text")), _links(result, rec, base_url, on_page)))
+        out.append("</ol>")
     return "".join(out)
 
 
-def question_list_html(items: list[dict[str, Any]], name: str, intro: str) -> str:
-    if not items:
-        return ""
-    out = ['<div class="tk-list tk-list--%s"><p>%s</p><ul>' % (name, text.html(intro))]
-    out += ["<li>%s</li>" % text.html(item.get("text") or item.get("question")) for item in items]
-    out.append("</ul></div>")
-    return "".join(out)
+def question_list_html(items: list[dict[str, Any]], name: str) -> str:
+    return '<ul class="tk-list tk-list--%s">%s</ul>' % (
+        name, "".join("<li>%s</li>" % text.html(item.get("text") or item.get("question")) for item in items))
 
 
 def action_plan_html(result: Result, base_url: str = "") -> str:
     plan = result.get("action_plan")
-    if plan is None:
-        return ""
     if not plan:
-        return '<p class="tk-table tk-table--action-plan-none">No open items.</p>'
+        return '<p class="tk-table tk-table--action-plan-none">No open items.</p>' if plan is not None else ""
     out = ['<table class="tk-table tk-table--action-plan"><caption>Action plan: open items, earliest due date first'
            '</caption><thead><tr><th scope="col">Item</th><th scope="col">Principle</th><th scope="col">Stage</th>'
            '<th scope="col">Status</th><th scope="col">Owner</th><th scope="col">Due</th></tr></thead><tbody>']
@@ -126,7 +170,7 @@ def action_plan_html(result: Result, base_url: str = "") -> str:
         cell = text.html(item.get("text"))
         link = href(base_url, item.get("url"))
         if link:
-            cell += ' <a href="%s">Learn more</a>' % text.html(link)
+            cell += ' <a href="%s">Guidance</a>' % text.html(link)
         due = text.html(item.get("due") or "–")
         if item.get("overdue"):
             due += ' <strong class="tk-table__overdue">(overdue)</strong>'
@@ -138,30 +182,46 @@ def action_plan_html(result: Result, base_url: str = "") -> str:
     return "".join(out)
 
 
-def render_html(result: Result, base_url: str = "", name: str = "", id_prefix: str | None = None) -> dict[str, str]:
+def details_html(result: Result, base_url: str = "", heading_level: int = 3, on_page: bool = True) -> str:
+    """The full detail, each part collapsible: recommendations by section, action plan, gaps, open questions."""
+    parts = []
+    plan = result.get("action_plan")
+    if plan is not None:
+        parts.append(_details("Action plan: %d open item%s" % (len(plan), "" if len(plan) == 1 else "s"),
+                              action_plan_html(result, base_url), "action-plan"))
+    count = len(result.get("recommendations") or [])
+    parts.append(_details("All recommendations, by section (%d)" % count,
+                          recommendations_html(result, base_url, heading_level + 1, on_page), "recommendations"))
+    if result.get("knowledge_gaps"):
+        parts.append(_details("Knowledge gaps: answered “Don't know”, scored 0 (%d)" % len(result["knowledge_gaps"]),
+                              question_list_html(result["knowledge_gaps"], "gaps"), "gaps"))
+    if result.get("missing"):
+        parts.append(_details("Not answered yet, left out of the result (%d)" % len(result["missing"]),
+                              question_list_html(result["missing"], "missing"), "missing"))
+    return '<div class="tk-result__details">%s</div>' % "".join(parts)
+
+
+def question_levels(result: Result) -> dict[str, str]:
+    """Each rated question's level as a small badge, to show beside the question as soon as it is rated."""
+    return {row["id"]: '<span class="tk-level-badge tk-level" style="%s">Level: %s</span>' % (
+        level_style(result, row["level"]), text.html(row["level_name"]))
+        for row in result.get("questions") or [] if row.get("type") == "rated" and row.get("level_name")}
+
+
+def render_html(result: Result, base_url: str = "", name: str = "", id_prefix: str | None = None,
+                heading_level: int = 3, on_page: bool = True) -> dict[str, Any]:
     """All HTML fragments for ``result`` (see the module's docstring)."""
     kind = kind_of(result)
     prefix = id_prefix or "tk-%s-chart" % (result.get("questionnaire") or "q")
     svg = kind.chart_svg(result, prefix)
     fragments = {
         "summary": summary_html(result, base_url, name),
+        "priorities": priorities_html(result, base_url, heading_level, on_page),
         "svg": svg,
         "chart": '<figure class="tk-figure">%s<figcaption>%s</figcaption></figure>%s' % (
             svg, text.html("Chart: the same figures are in the table below."), table.to_html(kind.chart_table(result))),
-        "sections": table.to_html(kind.section_table(result)),
-        "action_plan": action_plan_html(result, base_url),
-        "recommendations": recommendations_html(result, base_url),
-        "knowledge_gaps": question_list_html(result.get("knowledge_gaps") or [], "gaps",
-                                             "Knowledge gaps (answered “Don't know”, scored 0):"),
-        "missing": question_list_html(result.get("missing") or [], "missing",
-                                      "Not answered yet (the result leaves them out):"),
+        "details": details_html(result, base_url, heading_level, on_page),
     }
-    headings = {"action_plan": "Action plan", "recommendations": "Recommendations"}
-    parts = []
-    for key in ("summary", "chart", "sections", "action_plan", "recommendations", "knowledge_gaps", "missing"):
-        if fragments[key]:
-            if key in headings:
-                parts.append("<h3>%s</h3>" % headings[key])
-            parts.append(fragments[key])
-    fragments["all"] = '<div class="tk-result">%s</div>' % "".join(parts)
-    return fragments
+    fragments["all"] = '<div class="tk-result">%s</div>' % "".join(
+        fragments[key] for key in ("summary", "priorities", "chart", "details"))
+    return {**fragments, "levels": question_levels(result)}

@@ -8,7 +8,7 @@ from ..result import Result
 from ..vocabulary import STATUSES
 from . import table
 from .answers_table import answer_tables
-from .html import link_label
+from .html import link_label, provisional_text
 
 
 def _bold_label(line: str) -> str:
@@ -51,8 +51,13 @@ def to_markdown(result: Result, name: str = "", base_url: str = "", date: str = 
         lines += ["", "See: " + ", ".join("[%s](%s%s)" % (text.markdown(link_label(link)), base_url or "", url)
                                          for url, link in links)]
     if not result.get("complete"):
-        lines += ["", "%d of %d %s answered: the result is provisional." % (
-            result.get("answered", 0), result.get("total", 0), kind.NOUN)]
+        lines += ["", text.markdown(provisional_text(result))]
+    lines += ["", "## What to do first", ""]
+    for item in result.get("priorities") or []:
+        lines.append("1. **%s** — %s%s" % (text.markdown(item.get("title")), text.markdown(item.get("text")),
+                                           _link(item.get("url"), base_url)))
+    if not result.get("priorities"):
+        lines.append("Nothing to do first: no answer calls for action.")
     section_table = kind.section_table(result)
     lines += ["", "## %s" % text.markdown(section_table.caption), ""] + table.to_markdown(section_table)
     plan = result.get("action_plan")

@@ -1,0 +1,18 @@
+// The live summary that stays in view while answering: the engine's headline (provisional until every
+// question is answered) and, for rated harms, each harm's level as soon as it is rated.
+export function mountBar(q) {
+  const live = q.element("[data-tk-live]");
+  const empty = live.textContent;
+  const start = q.element("[data-tk-start-label]");
+  const startLabel = start.textContent;
+
+  q.on("tk:scored", (result) => {
+    live.textContent = result.answered ? result.headline : empty;
+    start.textContent = result.answered ? `Continue (${result.answered} of ${result.total} ${q.noun} answered)` : startLabel;
+    const levels = result.html?.levels || {};
+    for (const fieldset of q.form.querySelectorAll('fieldset[data-type="rated"]')) {
+      const badge = fieldset.querySelector("[data-tk-level]");
+      if (badge) badge.innerHTML = levels[fieldset.dataset.question] || "";
+    }
+  });
+}
