@@ -1,7 +1,8 @@
 """HTML fragments of a scored result, for the page and the printed report.
 
 ``render_html(result, base_url="", name="", id_prefix=None)`` returns the fragments ``summary``,
-``chart`` (SVG and its data table), ``svg`` (the bare chart), ``sections``, ``action_plan`` (workbook),
+``chart`` (SVG and its data table), ``svg`` (the bare chart), ``sections``, ``profiles`` (what is
+particular about each kind of system chosen, in a risk assessment), ``action_plan`` (workbook),
 ``recommendations``, ``knowledge_gaps``, ``missing`` and ``all`` (everything in reading order). Every
 piece of text from the questionnaire or the user is escaped.
 """
@@ -16,6 +17,7 @@ from ..kinds import kind_of
 from ..result import Result
 from ..vocabulary import STAGES, STATUSES
 from . import levels, table
+from .answers_table import answer_tables
 
 
 def href(base_url: str, url: str | None) -> str | None:
@@ -40,12 +42,17 @@ def level_style(result: Result, level_id: Any) -> str:
     return levels.style(index, len(result_levels), kind_of(result).HIGHER_IS_BETTER)
 
 
-def _flag_text(result: Result, flag: dict[str, Any]) -> str:
-    """A screening answer that sets a minimum level, in words: the question and the answer chosen."""
-    for row in result.get("questions") or []:
-        if row.get("id") == flag.get("question"):
-            return "%s Answer: %s" % (row.get("text") or flag.get("question"), text.answer_text(row))
-    return str(flag.get("question"))
+def level_name(result: Result, level_id: Any) -> Any:
+    """The name of the level ``level_id`` (the id itself when the result has no such level)."""
+    return next((lv.get("name") for lv in result.get("levels") or [] if lv.get("id") == level_id), level_id)
+
+
+def flag_text(result: Result, flag: dict[str, Any]) -> str:
+    """A screening answer that sets a minimum level, in words: the question, the option chosen (one
+    kind of system, for instance) and why it sets the level, when that is said."""
+    question = next((row.get("text") for row in result.get("questions") or [] if row.get("id") == flag.get("question")),
+                    flag.get("question"))
+    return "%s Answer: %s%s" % (question, flag.get("label"), " – %s" % flag["reason"] if flag.get("reason") else "")
 
 
 def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
@@ -67,10 +74,10 @@ def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
     if overall.get("floor"):
         floor = overall["floor"]
         flags = [f for f in overall.get("red_flags") or [] if f.get("level") == floor]
-        floor_name = next((lv.get("name") for lv in result.get("levels") or [] if lv.get("id") == floor), floor)
         out.append('<p class="tk-summary__flags">A screening answer sets a minimum level of %s:</p>'
                    '<ul class="tk-summary__flags">%s</ul>'
-                   % (text.html(floor_name), "".join("<li>%s</li>" % text.html(_flag_text(result, f)) for f in flags)))
+                   % (text.html(level_name(result, floor)),
+                      "".join("<li>%s</li>" % text.html(flag_text(result, f)) for f in flags)))
     links = list(zip(overall.get("urls") or [], overall.get("links") or []))
     if links:
         out.append('<p class="tk-summary__links">See: %s</p>' % ", ".join(
@@ -82,6 +89,47 @@ def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
     if result.get("note"):
         out.append('<p class="tk-summary__note">%s</p>' % text.html(result["note"]))
     out.append("</div>")
+    return "".join(out)
+
+
+def profiles_html(result: Result, base_url: str = "", id_prefix: str = "tk-result") -> str:
+    """What is particular about each kind of system chosen: what it is and where it is used, the
+    minimum level it sets and why, its typical failure modes, the ratings of its own harms, its
+    mitigations and the guidance that matters most. Headings carry ids unique per kind."""
+    return "".join(_profile_html(result, profile, base_url, "%s-profile-%s" % (id_prefix, profile.get("id")))
+                   for profile in result.get("profiles") or [])
+
+
+def _profile_html(result: Result, profile: dict[str, Any], base_url: str, hid: str) -> str:
+    def heading(suffix: str, words: str) -> str:
+        return '<h4 id="%s-%s">%s</h4>' % (text.html(hid), suffix, text.html(words))
+
+    area = href(base_url, profile.get("application_area_url"))
+    out = ['<section class="tk-profile" aria-labelledby="%s">' % text.html(hid),
+           '<h3 id="%s">What is particular about %s</h3>' % (text.html(hid), text.html(profile.get("title"))),
+           '<p class="tk-profile__summary">%s</p>' % text.html(profile.get("summary")),
+           '<p class="tk-profile__uses">%s <a href="%s">Application area: %s</a></p>'
+           % (text.html(profile.get("uses")), text.html(area), text.html(link_label(profile.get("application_area"))))]
+    if profile.get("min_level"):
+        style = level_style(result, profile["min_level"])
+        out.append('<p class="tk-profile__floor%s"%s><strong>Minimum level: %s.</strong> %s</p>' % (
+            " tk-level" if style else "", ' style="%s"' % style if style else "",
+            text.html(level_name(result, profile["min_level"])), text.html(profile.get("min_level_reason"))))
+    out.append(heading("failure-modes", "Typical failure modes"))
+    out.append('<dl class="tk-profile__failure-modes">%s</dl>' % "".join(
+        "<dt>%s</dt><dd>%s</dd>" % (text.html(mode.get("title")), text.html(mode.get("text")))
+        for mode in profile.get("failure_modes") or []))
+    out.append(heading("harms", "Its harms, as you rated them"))
+    out += [table.to_html(t) for t in answer_tables(result, [profile.get("section")])]
+    out.append(heading("mitigations", "Mitigations"))
+    out.append('<ul class="tk-profile__mitigations">%s</ul>' % "".join(
+        "<li>%s</li>" % text.html(item) for item in profile.get("mitigations") or []))
+    out.append(heading("guidance", "The guidance that matters most"))
+    out.append('<ul class="tk-profile__guidance">%s</ul>' % "".join(
+        '<li><a href="%s">%s</a>: %s</li>' % (text.html(href(base_url, g.get("url"))), text.html(g.get("title")),
+                                             text.html(g.get("why")))
+        for g in profile.get("guidance") or []))
+    out.append("</section>")
     return "".join(out)
 
 
@@ -141,14 +189,15 @@ def action_plan_html(result: Result, base_url: str = "") -> str:
 def render_html(result: Result, base_url: str = "", name: str = "", id_prefix: str | None = None) -> dict[str, str]:
     """All HTML fragments for ``result`` (see the module's docstring)."""
     kind = kind_of(result)
-    prefix = id_prefix or "tk-%s-chart" % (result.get("questionnaire") or "q")
-    svg = kind.chart_svg(result, prefix)
+    qid = result.get("questionnaire") or "q"
+    svg = kind.chart_svg(result, id_prefix or "tk-%s-chart" % qid)
     fragments = {
         "summary": summary_html(result, base_url, name),
         "svg": svg,
         "chart": '<figure class="tk-figure">%s<figcaption>%s</figcaption></figure>%s' % (
             svg, text.html("Chart: the same figures are in the table below."), table.to_html(kind.chart_table(result))),
         "sections": table.to_html(kind.section_table(result)),
+        "profiles": profiles_html(result, base_url, id_prefix or "tk-%s" % qid),
         "action_plan": action_plan_html(result, base_url),
         "recommendations": recommendations_html(result, base_url),
         "knowledge_gaps": question_list_html(result.get("knowledge_gaps") or [], "gaps",
@@ -158,7 +207,8 @@ def render_html(result: Result, base_url: str = "", name: str = "", id_prefix: s
     }
     headings = {"action_plan": "Action plan", "recommendations": "Recommendations"}
     parts = []
-    for key in ("summary", "chart", "sections", "action_plan", "recommendations", "knowledge_gaps", "missing"):
+    for key in ("summary", "chart", "sections", "profiles", "action_plan", "recommendations", "knowledge_gaps",
+                "missing"):
         if fragments[key]:
             if key in headings:
                 parts.append("<h3>%s</h3>" % headings[key])
