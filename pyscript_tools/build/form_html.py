@@ -56,12 +56,14 @@ class _Form:
             return "", ""
         return f'<div class="tk-question__help" id="{_attr(dom_id)}-help">{self.md(text)}</div>', f"{dom_id}-help"
 
-    def radios(self, name: str, dom_id: str, options: Iterable[tuple[str, str, str]], attrs: str = "") -> str:
+    def radios(self, name: str, dom_id: str, options: Iterable[tuple[str, str, str]], attrs: str = "",
+               input_type: str = "radio") -> str:
+        """Labelled radios (or, with ``input_type="checkbox"``, checkboxes: a multi question's options)."""
         out = []
         for i, (value, label, description) in enumerate(options):
             rid = f"{dom_id}-{i}"
             desc = f' <span class="tk-option__description">{escape(description)}</span>' if description else ""
-            out.append(f'<div class="tk-option"><input type="radio" id="{_attr(rid)}" name="{_attr(name)}"'
+            out.append(f'<div class="tk-option"><input type="{input_type}" id="{_attr(rid)}" name="{_attr(name)}"'
                        f' value="{_attr(value)}"{attrs}><label for="{_attr(rid)}">{escape(label)}{desc}</label></div>')
         return "".join(out)
 
@@ -79,9 +81,10 @@ class _Form:
         if qtype == "prompt":
             parts.append(self.prompt_tags(question, tags))
         parts.append(help_html)
-        if qtype == "choice":
+        if qtype in ("choice", "multi"):
             options = [(o["value"], o["label"], o.get("description") or "") for o in options_of(self.d, question)]
-            parts.append(f'<div class="tk-options">{self.radios(dom_id, dom_id, options)}</div>')
+            inputs = self.radios(dom_id, dom_id, options, input_type="checkbox" if qtype == "multi" else "radio")
+            parts.append(f'<div class="tk-options">{inputs}</div>')
         elif qtype == "rated":
             parts.append(self.rated(dom_id))
         else:
@@ -137,11 +140,17 @@ class _Form:
     def count(self, section: dict) -> int:
         return len(section.get("questions", []))
 
+    @staticmethod
+    def profile_attrs(section: dict) -> str:
+        """A profile's section (and its navigation entry) is hidden until its kind of system is chosen."""
+        return f' data-profile="{_attr(section["profile"])}" hidden' if section.get("profile") else ""
+
     def progress_nav(self) -> str:
-        total = sum(self.count(s) for s in self.sections())
+        total = sum(self.count(s) for s in self.sections() if not s.get("profile"))
         noun = KINDS[self.d["kind"]].NOUN
         items = "".join(
-            f'<li data-tk-nav="{_attr(s["id"])}"><a href="#{_attr(self.p)}-s-{_attr(s["id"])}">{escape(s["title"])}</a>'
+            f'<li data-tk-nav="{_attr(s["id"])}"{self.profile_attrs(s)}>'
+            f'<a href="#{_attr(self.p)}-s-{_attr(s["id"])}">{escape(s["title"])}</a>'
             f' <span class="tk-nav__count" data-tk-section-count="{_attr(s["id"])}">0 of {self.count(s)}</span></li>'
             for s in self.sections())
         return (
@@ -256,7 +265,7 @@ class _Form:
         sid = section["id"]
         dom_id = f"{self.p}-s-{sid}"
         parts = [f'<section class="tk-section" id="{_attr(dom_id)}" data-section="{_attr(sid)}"'
-                 f' aria-labelledby="{_attr(dom_id)}-h">',
+                 f' aria-labelledby="{_attr(dom_id)}-h"{self.profile_attrs(section)}>',
                  f'<h{self.h} id="{_attr(dom_id)}-h">{escape(section["title"])}</h{self.h}>',
                  f'<p class="tk-section__progress" data-tk-section-line="{_attr(sid)}">'
                  f"0 of {self.count(section)} answered</p>"]
