@@ -72,3 +72,19 @@ def test_markdown_help_headings_example_and_erase_button():
     assert "0 of 50 questions answered" in html
     quick = _render("quick-check", heading_level=2)
     assert "<h2 id=\"tk-quick-check-results-h\"" in quick and "Open the worked example" not in quick
+
+
+def test_kinds_are_checkboxes_and_their_sections_start_hidden():
+    d = _definition("risk")
+    html = _render("risk")
+    chooser = re.search(r'<fieldset[^>]*data-question="screen-application"[^>]*>.*?</fieldset>', html).group(0)
+    assert 'data-type="multi"' in chooser and 'type="radio"' not in chooser
+    boxes = re.findall(r'<input type="checkbox" id="([^"]+)" name="tk-risk-screen-application" value="([^"]+)">', chooser)
+    assert [value for _, value in boxes] == [p["id"] for p in d["profiles"]]
+    assert all(f'<label for="{box}">' in chooser for box, _ in boxes)
+    for p in d["profiles"]:
+        section = re.search(r'<section class="tk-section" id="tk-risk-s-profile-%s"[^>]*>' % p["id"], html).group(0)
+        assert f'data-profile="{p["id"]}" hidden' in section
+        assert re.search(r'<li data-tk-nav="profile-%s" data-profile="%s" hidden>' % (p["id"], p["id"]), html)
+    common = sum(len(s["questions"]) for s in d["sections"] if not s.get("profile"))
+    assert f"0 of {common} questions answered" in html
