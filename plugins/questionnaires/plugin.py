@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from pyscript_tools.build.content import load_questionnaire_file, load_roles, validate_links
+from pyscript_tools.build.content import check_links, load_questionnaire_file, load_roles
 from pyscript_tools.build.form_html import render_form
 
 from .anchors import html_anchors
@@ -25,16 +25,16 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
 
     def on_config(self, config):
         self.project = Path(config.config_file_path).parent
-        self.definitions, self.lines = {}, {}
+        self.definitions, self.links = {}, {}
         roles, errors = load_roles(self.project / self.config.roles_file, display=self.config.roles_file)
         role_ids = [role.id for role in roles]
         for path in sorted((self.project / self.config.content_dir).glob("*.yml")):
-            lines: dict = {}
-            definition, problems = load_questionnaire_file(path, roles=role_ids, lines_out=lines)
+            links: list = []  # the questionnaire's and its profiles', checked once every page is built
+            definition, problems = load_questionnaire_file(path, roles=role_ids, links_out=links)
             errors += problems
             if definition is not None and not problems:
                 self.definitions[definition["id"]] = definition
-                self.lines[definition["id"]] = (f"{self.config.content_dir}/{path.name}", lines)
+                self.links[definition["id"]] = links
         self._fail_on(errors)
         self.anchors: dict[str, set[str]] = {}
         self.role_names = {role.id: role.short_name for role in roles}
@@ -74,9 +74,8 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
 
     def on_env(self, env, *, config, files):
         errors = []
-        for qid, definition in self.definitions.items():
-            source, lines = self.lines[qid]
-            errors += validate_links(definition, self.anchors, lines=lines, file=source)
+        for links in self.links.values():
+            errors += check_links(links, self.anchors)
         self._fail_on(errors)
         return env
 

@@ -12,6 +12,7 @@ import os
 import sys
 from datetime import UTC, datetime
 
+from ..engine.answers import AnswersError
 from ..engine.answers_file import AnswersFileError, parse_answers_file, template
 from ..engine.report.csv import to_csv
 from ..engine.report.markdown import to_markdown
@@ -85,7 +86,11 @@ def cmd_validate(args):
 def cmd_template(args):
     defn = _load(args.id, args.content)
     now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    print(json.dumps(template(defn, now=now), ensure_ascii=False, indent=2))
+    try:
+        blank = template(defn, now=now, profiles=args.kind)
+    except AnswersError as exc:
+        raise CliError(str(exc)) from None
+    print(json.dumps(blank, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -128,6 +133,9 @@ def build_parser():
     v.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     t = sub.add_parser("template", help="print a blank answers file listing allowed values and points")
     t.add_argument("id", help="questionnaire id (or path to its YAML file)")
+    t.add_argument("--kind", action="append", metavar="PROFILE",
+                   help="risk: a kind of AI system the answers are for (repeatable); the template then lists "
+                        "its harms too")
     s = sub.add_parser("score", help="score an answers file")
     s.add_argument("id", help="questionnaire id (or path to its YAML file)")
     s.add_argument("answers", help="answers file (JSON)")

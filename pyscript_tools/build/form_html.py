@@ -11,8 +11,8 @@ into paragraphs.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from html import escape
-from typing import Callable, Iterable
 
 from ..engine.definition import options_of, question_type
 from ..engine.jsonsafe import MAX_FILE_BYTES
@@ -63,7 +63,13 @@ class _Form:
         return self.d.get("sections", [])
 
     def total(self) -> int:
-        return sum(len(s.get("questions", [])) for s in self.sections())
+        """Questions every respondent sees: a profile's section only counts once its kind is chosen."""
+        return sum(len(s.get("questions", [])) for s in self.sections() if not s.get("profile"))
+
+    @staticmethod
+    def profile_attrs(section: dict) -> str:
+        """A profile's section (and its menu entry) carries its kind; the browser shows it once that kind is chosen."""
+        return f' data-profile="{_attr(section["profile"])}"' if section.get("profile") else ""
 
     # ------------------------------------------------------------------ pieces
     def learn_more(self, link: str | None, about: str) -> str:
@@ -77,12 +83,14 @@ class _Form:
             return "", ""
         return f'<div class="tk-question__help" id="{_attr(dom_id)}-help">{self.md(text)}</div>', f"{dom_id}-help"
 
-    def radios(self, name: str, dom_id: str, options: Iterable[tuple[str, str, str]]) -> str:
+    def radios(self, name: str, dom_id: str, options: Iterable[tuple[str, str, str]],
+               input_type: str = "radio") -> str:
+        """Labelled radios (or, with ``input_type="checkbox"``, checkboxes: a multi question's options)."""
         out = []
         for i, (value, label, description) in enumerate(options):
             rid = f"{dom_id}-{i}"
             desc = f' <span class="tk-option__description">{escape(description)}</span>' if description else ""
-            out.append(f'<div class="tk-option"><input type="radio" id="{_attr(rid)}" name="{_attr(name)}"'
+            out.append(f'<div class="tk-option"><input type="{input_type}" id="{_attr(rid)}" name="{_attr(name)}"'
                        f' value="{_attr(value)}"><label for="{_attr(rid)}">{escape(label)}{desc}</label></div>')
         return "".join(out)
 
@@ -93,15 +101,18 @@ class _Form:
         dom_id = question_anchor(self.qid, q)
         help_html, help_id = self.help(dom_id, question.get("help"))
         data = [f'data-question="{_attr(q)}"', f'data-type="{qtype}"', f'data-section="{_attr(section["id"])}"']
+        if question.get("options_from") == "profiles":
+            data.append("data-tk-chooses-profiles")
         described = f' aria-describedby="{_attr(help_id)}"' if help_id else ""
         parts = [f'<fieldset class="tk-question tk-question--{qtype}" id="{_attr(dom_id)}" {" ".join(data)}{described}>',
                  f'<legend>{escape(question["text"])}</legend>']
         if qtype == "prompt":
             parts.append(self.prompt_tags(question, question.get("tags") or {}))
         parts.append(help_html)
-        if qtype == "choice":
+        if qtype in ("choice", "multi"):
             options = [(o["value"], o["label"], o.get("description") or "") for o in options_of(self.d, question)]
-            parts.append(f'<div class="tk-options">{self.radios(dom_id, dom_id, options)}</div>')
+            inputs = self.radios(dom_id, dom_id, options, input_type="checkbox" if qtype == "multi" else "radio")
+            parts.append(f'<div class="tk-options">{inputs}</div>')
         elif qtype == "rated":
             parts.append(self.rated(dom_id))
         else:
@@ -225,11 +236,13 @@ class _Form:
         )
 
     def menu(self) -> str:
-        items = "".join(
-            f'<li data-tk-nav="{_attr(s["id"])}"><a href="#{_attr(self.p)}-s-{_attr(s["id"])}" data-tk-goto-section="{_attr(s["id"])}">'
-            f'{escape(s.get("short_title") or s["title"])}</a>'
-            f' <span class="tk-nav__count" data-tk-section-count="{_attr(s["id"])}">0 of {len(s.get("questions", []))}</span></li>'
-            for s in self.sections())
+        def entry(s: dict) -> str:
+            sid = _attr(s["id"])
+            return (f'<li data-tk-nav="{sid}"{self.profile_attrs(s)}>'
+                    f'<a href="#{_attr(self.p)}-s-{sid}" data-tk-goto-section="{sid}">'
+                    f'{escape(s.get("short_title") or s["title"])}</a> <span class="tk-nav__count"'
+                    f' data-tk-section-count="{sid}">0 of {len(s.get("questions", []))}</span></li>')
+        items = "".join(entry(s) for s in self.sections())
         return (
             f'<nav class="tk-menu" id="{self.p}-menu" data-tk-menu aria-label="Sections of the questionnaire">'
             f'<ol class="tk-nav">{items}'
@@ -261,7 +274,7 @@ class _Form:
                     f"{options}</select></div>")
 
         return (
-            f'<details class="tk-panel tk-panel--filters" data-tk-js hidden><summary>Show the prompts that matter to you'
+            '<details class="tk-panel tk-panel--filters" data-tk-js hidden><summary>Show the prompts that matter to you'
             "</summary><div class=\"tk-fields\">"
             + select("roles", "Role", "All roles", roles, self.role_names)
             + select("stages", "Life-cycle stage", "All stages", stages, STAGES)
@@ -278,8 +291,8 @@ class _Form:
         about = "".join(x for x in (self.md(section["description"]) if section.get("description") else "",
                                      self.learn_more(section.get("learn_more"), section["title"])) if x)
         parts = [f'<section class="tk-section" id="{_attr(dom_id)}" data-section="{_attr(sid)}"'
-                 f' aria-labelledby="{_attr(dom_id)}-h">',
-                 f'<p class="tk-section__step">Section {index + 1} of {len(self.sections())}</p>',
+                 f' aria-labelledby="{_attr(dom_id)}-h"{self.profile_attrs(section)}>',
+                 f'<p class="tk-section__step" data-tk-step>{self.step_text(index, section)}</p>',
                  f'<h{self.h} id="{_attr(dom_id)}-h" tabindex="-1">{escape(section["title"])}</h{self.h}>',
                  f'<p class="tk-section__progress" data-tk-section-line="{_attr(sid)}">0 of {count} answered</p>']
         if about:
@@ -291,6 +304,13 @@ class _Form:
                      + _button("previous", "Previous section") + _button("next", "Next section", " data-tk-next")
                      + "</nav></section>")
         return "".join(parts)
+
+    def step_text(self, index: int, section: dict) -> str:
+        """'Section N of M' among the common sections; a profile's section says why it is there."""
+        if section.get("profile"):
+            return "Extra section, only for this kind of system"
+        common = [s for s in self.sections() if not s.get("profile")]
+        return f"Section {index + 1} of {len(common)}"
 
     def scale_help(self) -> str:
         rows = []
@@ -316,6 +336,7 @@ class _Form:
     def files_panel(self) -> str:
         p = self.p
         engine = " data-tk-engine"
+        h3 = min(self.h2 + 1, 6)
         return (
             f'<section class="tk-panel tk-panel--files" aria-labelledby="{p}-files-h" data-tk-js hidden>'
             f'<h{self.h2} id="{p}-files-h">Keep, share and compare</h{self.h2}>'
@@ -329,7 +350,7 @@ class _Form:
             + _button("csv", "Answers as CSV (spreadsheet)", engine)
             + "</div>"
             '<div class="tk-message" data-tk-report-message role="status"></div>'
-            f'<h{self.h2 + 1 if self.h2 < 6 else 6} id="{p}-compare-h">Compare with an earlier assessment</h{self.h2 + 1 if self.h2 < 6 else 6}>'
+            f'<h{h3} id="{p}-compare-h">Compare with an earlier assessment</h{h3}>'
             "<p>Open an answers file saved earlier, for example last year's, to see what changed in each section.</p>"
             '<div class="tk-buttons">' + _file_button(f"{p}-compare", "data-tk-compare", "Compare with a file") + "</div>"
             '<div class="tk-panel__compare" data-tk-compare-result></div>'
@@ -338,7 +359,7 @@ class _Form:
 
     # ------------------------------------------------------------------ whole widget
     def render(self, site_root: str, example_url: str | None, privacy_url: str) -> str:
-        d, p, kind = self.d, self.p, self.kind
+        d, kind = self.d, self.kind
         parts = [
             f'<div class="tk-widget tk-widget--{_attr(d["kind"])}" data-toolkit-widget="questionnaire"'
             f' data-questionnaire="{_attr(self.qid)}" data-version="{_attr(d["version"])}"'

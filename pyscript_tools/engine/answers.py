@@ -8,7 +8,7 @@ from . import definition as d
 from .text import shown, truncate
 from .vocabulary import NOT_APPLICABLE, PROMPT_KEYS, RATING_AXES, RATING_KEYS, STATUSES
 
-Answers = dict[str, Any]
+Answers = d.Answers
 
 
 class AnswersError(ValueError):
@@ -32,15 +32,35 @@ def answer_problem(definition: d.Definition, section: d.Section, question: d.Que
         return None
     qtype = d.question_type(definition, section, question)
     if qtype == "choice":
-        options = d.options_of(definition, question)
-        if isinstance(value, (dict, list)) or d.find_option(options, value) is None:
-            return "%s is not one of: %s" % (shown(value), _allowed([o.get("value") for o in options]))
-        return None
+        return _option_problem(d.options_of(definition, question), value)
+    if qtype == "multi":
+        return _multi_problem(d.options_of(definition, question), value)
     if qtype == "rated":
         return _rating_problem(definition, value)
     if qtype == "prompt":
         return _prompt_problem(value)
     return "question type %s cannot be answered" % shown(qtype)
+
+
+def _option_problem(options: list[dict[str, Any]], value: Any) -> str | None:
+    if isinstance(value, (dict, list)) or d.find_option(options, value) is None:
+        return "%s is not one of: %s" % (shown(value), _allowed([o.get("value") for o in options]))
+    return None
+
+
+def _multi_problem(options: list[dict[str, Any]], value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "expected a list of: %s, got %s" % (_allowed([o.get("value") for o in options]), shown(value))
+    seen: list[Any] = []
+    for item in value:
+        problem = _option_problem(options, item)
+        if problem:
+            return problem
+        option_value = (d.find_option(options, item) or {}).get("value")
+        if option_value in seen:
+            return "%s is listed twice" % shown(item)
+        seen.append(option_value)
+    return None
 
 
 def _unknown_keys(value: dict[str, Any], allowed: tuple[str, ...]) -> str | None:
@@ -104,13 +124,13 @@ def valid_date(text: object) -> bool:
 
 
 def normalise_answers(answers: Any) -> Any:
-    """Empty form values count as unanswered: ``""`` and ``{}`` are dropped, as are empty ratings and
-    statuses inside an answer. Anything that is not a mapping is returned unchanged (and refused later)."""
+    """Empty form values count as unanswered: ``""``, ``[]`` and ``{}`` are dropped, as are empty ratings
+    and statuses inside an answer. Anything that is not a mapping is returned unchanged (and refused later)."""
     if not isinstance(answers, dict):
         return answers
     out = {}
     for qid, value in answers.items():
-        if value is None or value == "":
+        if value is None or value == "" or value == []:
             continue
         if isinstance(value, dict):
             value = {k: v for k, v in value.items() if not (v == "" and k in ("status",) + RATING_AXES)}
@@ -136,9 +156,12 @@ def check_answers(definition: d.Definition, answers: Any) -> list[str]:
 
 
 def is_answered(qtype: str, value: Any) -> bool:
-    """Whether an answer counts: a rating needs both axes (or not applicable), a prompt a status."""
+    """Whether an answer counts: a rating needs both axes (or not applicable), a prompt a status, a
+    multi question at least one option."""
     if value is None:
         return False
+    if qtype == "multi":
+        return bool(value)
     if qtype == "rated":
         return value == NOT_APPLICABLE or all(value.get(axis) is not None for axis in RATING_AXES)
     if qtype == "prompt":

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION, jsonsafe
 from . import definition as d
-from .answers import Answers, answer_problem, normalise_answers
+from .answers import Answers, AnswersError, answer_problem, normalise_answers
 from .text import one_line, shown
 from .vocabulary import NOT_APPLICABLE, STATUSES
 
@@ -41,7 +41,7 @@ def valid_timestamp(value: object) -> bool:
 def allowed_values(definition: d.Definition, section: d.Section, question: d.Question) -> dict[str, Any]:
     """What a question accepts, for templates and documentation."""
     qtype = d.question_type(definition, section, question)
-    if qtype == "choice":
+    if qtype in ("choice", "multi"):  # multi: a list of these values
         options = []
         for option in d.options_of(definition, question):
             item = {"value": option.get("value"), "label": option.get("label")}
@@ -49,7 +49,7 @@ def allowed_values(definition: d.Definition, section: d.Section, question: d.Que
                 if option.get(key) is not None:
                     item[key] = option[key]
             options.append(item)
-        return {"type": "choice", "options": options}
+        return {"type": qtype, "options": options}
     if qtype == "rated":
         return {"type": "rated",
                 "likelihood": [{"value": x.get("value"), "label": x.get("label")} for x in definition.get("likelihood") or []],
@@ -64,14 +64,33 @@ def _header(definition: d.Definition, name: str, created: str | None, updated: s
             "name": name or "", "created": created, "updated": updated}
 
 
-def template(definition: d.Definition, now: str | None = None, name: str = "") -> dict[str, Any]:
-    """A blank answers file listing each question's allowed values (and their points)."""
+def template(definition: d.Definition, now: str | None = None, name: str = "",
+             profiles: list[str] | None = None) -> dict[str, Any]:
+    """A blank answers file listing each question's allowed values (and their points).
+
+    ``profiles``: kinds of system to choose in it; it then lists the common questions and those kinds'
+    own (without, only the common ones). Raises :class:`AnswersError` for a kind that does not exist."""
+    preset = _choose_kinds(definition, profiles or [])
     allowed = {}
-    for section, question in d.iter_questions(definition):
+    for section, question in d.applicable_questions(definition, preset):
         info = allowed_values(definition, section, question)
         info.update(section=section.get("id"), text=question.get("text"))
         allowed[question["id"]] = info
-    return {**_header(definition, name, now, now), "answers": {qid: None for qid in allowed}, "allowed": allowed}
+    return {**_header(definition, name, now, now), "answers": {qid: preset.get(qid) for qid in allowed},
+            "allowed": allowed}
+
+
+def _choose_kinds(definition: d.Definition, profiles: list[str]) -> Answers:
+    """The answer that chooses ``profiles`` (none when empty), checked like any answer."""
+    if not profiles:
+        return {}
+    found = d.profile_question(definition)
+    if found is None:
+        raise AnswersError(["questionnaire %s has no kinds of system to choose" % shown(definition.get("id"))])
+    problem = answer_problem(definition, found[0], found[1], list(profiles))
+    if problem:
+        raise AnswersError(["kinds of system: %s" % problem])
+    return {found[1]["id"]: list(profiles)}
 
 
 def new_answers_file(definition: d.Definition, answers: Answers, name: str = "", created: str | None = None,
@@ -167,11 +186,29 @@ def _problems(definition: d.Definition, answers: Answers) -> list[str]:
     return problems
 
 
+def _convert(definition: d.Definition, answers: Answers, from_version: str | None) -> tuple[Answers, list[dict[str, Any]]]:
+    """``answers`` rewritten by the definition's migration from ``from_version`` (an old option value
+    becomes its new answer), and the list of what was converted."""
+    rules: dict[str, Any] = {}
+    for migration in definition.get("migrations") or []:
+        if migration.get("from") == from_version:
+            rules = migration.get("answers") or {}
+    out, converted = dict(answers), []
+    for qid, mapping in rules.items():
+        old = out.get(qid)
+        targets = {str(k): v for k, v in mapping.items()}
+        if isinstance(old, (str, int)) and not isinstance(old, bool) and str(old) in targets:
+            out[qid] = targets[str(old)]
+            converted.append({"question": qid, "from": old, "to": out[qid]})
+    return out, converted
+
+
 def migrate_answers(definition: d.Definition, answers: Answers,
                     from_version: str | None = None) -> tuple[Answers, dict[str, Any]]:
-    """Keep what still fits ``definition``; report what was kept, dropped (with reasons) and is new."""
+    """Convert what the definition's migrations say, keep what still fits ``definition``, and report what
+    was converted, kept, dropped (with reasons) and is new (among the questions that apply)."""
     index = d.question_index(definition)
-    answers = normalise_answers(answers or {})
+    answers, converted = _convert(definition, normalise_answers(answers or {}), from_version)
     kept, dropped = {}, []
     for k, v in answers.items():
         if k not in index:
@@ -182,10 +219,11 @@ def migrate_answers(definition: d.Definition, answers: Answers,
             dropped.append({"question": k, "reason": "answer no longer valid: %s" % why})
             continue
         kept[k] = v
-    new = [qid for qid in index if qid not in answers]
+    new = [q["id"] for _, q in d.applicable_questions(definition, kept) if q["id"] not in answers]
     report = {"from_version": from_version, "to_version": definition.get("version"),
-              "kept": [k for k in index if k in kept], "dropped": dropped, "new": new,
-              "summary": "Answers from version %s moved to version %s: %d kept, %d dropped, %d new question%s."
-              % (from_version, definition.get("version"), len(kept), len(dropped), len(new),
+              "converted": converted, "kept": [k for k in index if k in kept], "dropped": dropped, "new": new,
+              "summary": "Answers from version %s moved to version %s: %d kept%s, %d dropped, %d new question%s."
+              % (from_version, definition.get("version"), len(kept),
+                 " (%d converted)" % len(converted) if converted else "", len(dropped), len(new),
                  "" if len(new) == 1 else "s")}
     return kept, report

@@ -193,7 +193,10 @@ def _answers_file(request: Request) -> dict[str, Any]:
 
 @action("template")
 def _template(request: Request) -> dict[str, Any]:
-    return template(request.definition(), now=request.get("now"), name=request.text("name"))
+    profiles = request.get("profiles")
+    if profiles is not None and not isinstance(profiles, list):
+        raise BridgeError("'profiles' must be a list of the ids of kinds of system")
+    return template(request.definition(), now=request.get("now"), name=request.text("name"), profiles=profiles)
 
 
 @action("migrate")

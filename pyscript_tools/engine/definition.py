@@ -1,5 +1,6 @@
 """Read-only helpers over a questionnaire definition (the YAML file as a plain dict, validated by
-:mod:`.validate`): walk its questions, resolve scales, find levels, turn guidance links into URLs."""
+:mod:`.validate`): walk its questions, resolve scales, find levels, follow the kinds of system chosen,
+turn guidance links into URLs."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ Definition = dict[str, Any]
 Section = dict[str, Any]
 Question = dict[str, Any]
 Level = dict[str, Any]
+Profile = dict[str, Any]
+Answers = dict[str, Any]
 
 
 def is_number(value: object) -> bool:
@@ -46,13 +49,20 @@ def question_type(definition: Definition, section: Section, question: Question) 
 
 
 def options_of(definition: Definition, question: Question) -> list[dict[str, Any]]:
-    """The options of a choice question (its own, or its scale's)."""
+    """The options of a choice or multi question: its own, its scale's, or one per profile."""
+    if question.get("options_from") == "profiles":
+        return [_profile_option(p) for p in profiles(definition)]
     if question.get("options") is not None:
-        return list(question["options"])
-    scale = question.get("scale")
-    if scale is not None:
-        return list((definition.get("scales") or {}).get(scale) or [])
+        return _mappings(question["options"])
+    scale, scales = question.get("scale"), definition.get("scales")
+    if isinstance(scale, str) and isinstance(scales, dict):
+        return _mappings(scales.get(scale))
     return []
+
+
+def _mappings(value: Any) -> list[dict[str, Any]]:
+    """The mappings in a list (nothing for anything else), so that even an invalid definition reads safely."""
+    return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
 
 
 def find_option(options: list[dict[str, Any]], value: object) -> dict[str, Any] | None:
@@ -78,6 +88,53 @@ def scale_index(scale: list[dict[str, Any]], value: object) -> int | None:
         if item.get("value") == value or str(item.get("value")) == str(value):
             return i
     return None
+
+
+# --------------------------------------------------------------------------- profiles: kinds of system
+
+
+def profiles(definition: Definition) -> list[Profile]:
+    """The kinds of AI system a risk questionnaire offers, in order (none for other questionnaires)."""
+    return _mappings(definition.get("profiles"))
+
+
+def _profile_option(profile: Profile) -> dict[str, Any]:
+    """A profile as an option of the question that chooses kinds: its id, its title, and its floor."""
+    option = {"value": profile.get("id"), "label": profile.get("title")}
+    for key in ("min_level", "min_level_reason"):
+        if profile.get(key) is not None:
+            option[key] = profile[key]
+    return option
+
+
+def profile_question(definition: Definition) -> tuple[Section, Question] | None:
+    """The question whose answer chooses the kinds of system (``options_from: profiles``), if any."""
+    for section, question in iter_questions(definition):
+        if question.get("options_from") == "profiles":
+            return section, question
+    return None
+
+
+def chosen_profiles(definition: Definition, answers: Answers) -> list[str]:
+    """The ids of the kinds of system chosen in ``answers``, in the definition's order."""
+    found = profile_question(definition)
+    value = answers.get(found[1]["id"]) if found else None
+    picked = {str(v) for v in value} if isinstance(value, list) else set()
+    return [p["id"] for p in profiles(definition) if str(p.get("id")) in picked]
+
+
+def applicable_sections(definition: Definition, answers: Answers) -> list[Section]:
+    """The sections that count for ``answers``: every common section, and a profile's section only
+    when its kind of system is chosen (like the workbook's filters, the others are left out)."""
+    chosen = chosen_profiles(definition, answers)
+    return [s for s in definition.get("sections") or [] if s.get("profile") is None or s["profile"] in chosen]
+
+
+def applicable_questions(definition: Definition, answers: Answers) -> Iterator[tuple[Section, Question]]:
+    """(section, question) pairs of :func:`applicable_sections`, in document order."""
+    for section in applicable_sections(definition, answers):
+        for question in section.get("questions") or []:
+            yield section, question
 
 
 # --------------------------------------------------------------------------- levels

@@ -3,7 +3,7 @@
 A result is a plain dict (JSON as it is): ``questionnaire``, ``version``, ``kind``, ``title``, ``note``,
 ``complete``, ``answered``, ``total``, ``overall``, ``sections``, ``recommendations``, ``missing``,
 ``knowledge_gaps``, ``questions`` (one row per question, in order) and ``levels``; each kind adds its
-own keys (risk: ``heatmap``; workbook: ``filters``, ``stages``, ``action_plan``).
+own keys (risk: ``heatmap`` and ``profiles``; workbook: ``filters``, ``stages``, ``action_plan``).
 """
 
 from __future__ import annotations
@@ -51,6 +51,20 @@ def public_levels(definition: d.Definition) -> list[dict[str, Any]]:
     return out
 
 
+def public_profiles(definition: d.Definition, answers: d.Answers) -> list[dict[str, Any]]:
+    """The kinds of system chosen in ``answers``, in the definition's order, as a result shows them: every
+    field of the profile, its links as URLs too, and the id of its section of harms."""
+    chosen = d.chosen_profiles(definition, answers)
+    sections = {s.get("profile"): s["id"] for s in definition.get("sections") or [] if s.get("profile")}
+    out = []
+    for profile in d.profiles(definition):
+        if profile["id"] in chosen:
+            out.append({**profile, "application_area_url": d.doc_link_to_url(profile.get("application_area")),
+                        "guidance": [{**g, "url": d.doc_link_to_url(g.get("page"))} for g in profile.get("guidance") or []],
+                        "section": sections.get(profile["id"])})
+    return out
+
+
 def level_fields(level: d.Level | None) -> dict[str, Any]:
     """``level`` and ``level_name`` of an entry (both None without a level)."""
     if level is None:
@@ -85,8 +99,11 @@ def mark_gap(result: Result, section: d.Section, question: d.Question) -> None:
 
 
 def add_section(result: Result, section: d.Section, entry: dict[str, Any]) -> None:
-    """Append a section's entry (with its guidance link) and count its questions in the totals."""
+    """Append a section's entry (with its guidance link, and the kind of system of a profile's section)
+    and count its questions in the totals."""
     entry["short_title"] = section.get("short_title") or entry["title"]
+    if section.get("profile"):
+        entry["profile"] = section["profile"]
     if section.get("learn_more"):
         entry["link"] = section["learn_more"]
         entry["url"] = d.doc_link_to_url(section["learn_more"])

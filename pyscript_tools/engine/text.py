@@ -136,12 +136,14 @@ def question_anchor(questionnaire: object, question: object) -> str:
 
 
 def answer_text(row: dict[str, Any]) -> str:
-    """What a scored question's answer says, in words ('' when unanswered): the option's label, a
-    rating with its level, or a workbook status."""
+    """What a scored question's answer says, in words ('' when unanswered): the option's label (the
+    labels of a multi question's options, joined), a rating with its level, or a workbook status."""
     status = row.get("status")
     if status in (None, "missing"):
         return ""
     qtype = row.get("type")
+    if qtype == "multi":
+        return "; ".join(str(label) for label in row.get("labels") or [])
     if qtype == "prompt":
         return STATUSES.get(str(status), "")
     if qtype == "rated":

@@ -14,22 +14,29 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from . import definition as d
+from .answers import answer_problem
 from .kinds import KINDS
 from .text import shown
-from .vocabulary import APPROACHES, FILTER_DIMENSIONS, ID_RE, QUESTION_TYPES, SPECIALS, STAGES
+from .vocabulary import APPROACHES, FILTER_DIMENSIONS, ID_RE, OPTIONS_FROM, QUESTION_TYPES, SPECIALS, STAGES
 
 SEMVER_RE = re.compile(r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$")
 LINK_RE = re.compile(r"^[A-Za-z0-9_./-]+\.md(?:#[A-Za-z0-9_:.-]+)?$")
 
 TOP_KEYS = {"$schema", "id", "version", "kind", "title", "description", "introduction", "note", "purpose", "who", "time",
-            "scales", "levels", "sections", "likelihood", "severity", "matrix"}
+            "scales", "levels", "sections", "likelihood", "severity", "matrix", "profiles", "migrations"}
 LEVEL_KEYS = {"id", "name", "min", "action", "description", "next_step", "links"}
 OPTION_KEYS = {"value", "label", "points", "special", "min_level", "description"}
 SECTION_KEYS = {"id", "title", "short_title", "description", "weight", "learn_more", "screening", "questions",
-                "recommendation"}
+                "recommendation", "profile"}
 SHORT_TITLE_MAX = 26  # characters: a chart's axis label or a menu entry on a phone
-QUESTION_KEYS = {"id", "text", "help", "type", "scale", "options", "learn_more", "recommendation",
-                 "tags", "stage"}
+QUESTION_KEYS = {"id", "text", "help", "type", "scale", "options", "options_from", "learn_more",
+                 "recommendation", "tags", "stage"}
+# A kind of AI system, as a risk definition carries it (its harms are the questions of its section).
+PROFILE_KEYS = {"id", "title", "short_title", "summary", "uses", "application_area", "min_level",
+                "min_level_reason", "failure_modes", "mitigations", "guidance"}
+FAILURE_MODE_KEYS = {"title", "text"}
+GUIDANCE_KEYS = {"page", "title", "why"}
+MIGRATION_KEYS = {"from", "answers"}
 TAG_KEYS = set(FILTER_DIMENSIONS)
 AXIS_KEYS = {"value", "label", "description"}
 RISK_ACTIONS = ("proceed", "mitigate", "escalate", "do-not-proceed")
@@ -83,6 +90,8 @@ class _Checker:
         self.stem = stem
         self.vocab = vocabulary or tag_vocabulary()
         self.errors: list[str] = []
+        self.questions: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}  # id -> (section, question)
+        self.choosers: list[Path] = []  # the questions that choose among the profiles
 
     # -- reporting
     def err(self, path: Path, message: str) -> None:
@@ -160,7 +169,10 @@ class _Checker:
             for key in ("likelihood", "severity", "matrix"):
                 if key in data:
                     self.err((key,), "only risk questionnaires have %r" % key)
+        self.profile_ids = self.check_profiles(data)
         self.check_sections(data)
+        self.check_choosers()
+        self.check_migrations(data)
         return self.errors
 
     def check_levels(self, data: dict[str, Any]) -> list[str]:
@@ -271,6 +283,24 @@ class _Checker:
         if not [o for o in options if isinstance(o, dict) and not o.get("special")]:
             self.err(path, "at least one option must not be special")
 
+    def check_options_from(self, q: dict[str, Any], qtype: str, path: Path) -> None:
+        source = q["options_from"]
+        if not isinstance(source, str) or source not in OPTIONS_FROM:
+            self.err(path + ("options_from",), "%r is not one of: %s" % (source, ", ".join(OPTIONS_FROM)))
+        elif qtype != "multi":
+            self.err(path + ("options_from",), "only a multi question takes its options from the profiles")
+        elif not self.profile_ids:
+            self.err(path + ("options_from",), "the questionnaire has no profiles to choose from")
+        else:
+            self.choosers.append(path)
+
+    def check_multi_options(self, q: dict[str, Any], path: Path) -> None:
+        """Any number of a multi question's options may be chosen: none of them is special or scores."""
+        for i, option in enumerate(d.options_of(self.data, q)):
+            if option.get("special") is not None or option.get("points") is not None:
+                at = path + (("options", i) if "options" in q else ("scale",))
+                self.err(at, "the options of a multi question are neither special nor scored")
+
     def check_scales(self, data: dict[str, Any]) -> set[Any]:
         scales = data.get("scales")
         if scales is None:
@@ -347,6 +377,132 @@ class _Checker:
                     self.err(("matrix", i + 1, j), "matrix not monotone: %r is lower than %r above it "
                              "(a higher likelihood must never lower the level)" % (matrix[i + 1][j], cell))
 
+    # -- profiles: the kinds of AI system a risk questionnaire offers
+    def check_profiles(self, data: dict[str, Any]) -> list[str]:
+        profiles = data.get("profiles")
+        if profiles is None:
+            return []
+        if self.kind != "risk":
+            self.err(("profiles",), "only risk questionnaires have profiles")
+            return []
+        if not isinstance(profiles, list) or not profiles:
+            self.err(("profiles",), "must be a non-empty list of profiles")
+            return []
+        ids: dict[str, int] = {}
+        for i, profile in enumerate(profiles):
+            path = ("profiles", i)
+            if not isinstance(profile, dict):
+                self.err(path, "a profile must be a mapping with id, title, summary and so on")
+                continue
+            self.keys(profile, PROFILE_KEYS, path, "a profile")
+            self.unique(self.ident(profile, path, "profile"), ids, path, "profile")
+            for key in ("title", "short_title", "summary", "uses"):
+                self.text(profile, key, path)
+            if "application_area" in profile:
+                self.link(profile["application_area"], path + ("application_area",))
+            else:
+                self.err(path, "missing required field 'application_area'")
+            self.check_profile_floor(profile, path)
+            self.check_list(profile, "failure_modes", path, FAILURE_MODE_KEYS)
+            self.check_list(profile, "mitigations", path, None)
+            self.check_list(profile, "guidance", path, GUIDANCE_KEYS)
+        return list(ids)
+
+    def check_profile_floor(self, profile: dict[str, Any], path: Path) -> None:
+        """``min_level`` is a level id, and ``min_level_reason`` is given exactly when it is."""
+        if "min_level" in profile and profile["min_level"] not in self.level_ids:
+            self.err(path + ("min_level",), "%r is not a level id (levels: %s)"
+                     % (profile["min_level"], ", ".join(self.level_ids)))
+        if ("min_level" in profile) != ("min_level_reason" in profile):
+            self.err(path, "give 'min_level' and 'min_level_reason' together, or neither")
+        self.text(profile, "min_level_reason", path, required=False)
+
+    def check_list(self, obj: dict[str, Any], key: str, path: Path, keys: set[str] | None) -> None:
+        """A required non-empty list: of texts (``keys`` None), or of mappings whose fields are all texts
+        (a ``page`` field is a link)."""
+        items = obj.get(key)
+        if not isinstance(items, list) or not items:
+            self.err(path + (key,) if key in obj else path, "%r must be a non-empty list" % key)
+            return
+        for i, item in enumerate(items):
+            at = path + (key, i)
+            if keys is None:
+                if not isinstance(item, str) or not item.strip():
+                    self.err(at, "must be a non-empty text")
+            elif not isinstance(item, dict):
+                self.err(at, "must be a mapping with %s" % ", ".join(sorted(keys)))
+            else:
+                self.keys(item, keys, at, "an entry of %r" % key)
+                for field in sorted(keys):
+                    if field == "page" and field in item:
+                        self.link(item[field], at + (field,))
+                    else:
+                        self.text(item, field, at)
+
+    def check_choosers(self) -> None:
+        """Profiles need exactly one question that chooses among them."""
+        if self.profile_ids and not self.choosers:
+            self.err(("profiles",), "no question chooses among the profiles (give one multi question "
+                                    "'options_from: profiles')")
+        for path in self.choosers[1:]:
+            self.err(path + ("options_from",), "only one question may choose among the profiles")
+
+    # -- migrations: answers saved under an older version, converted
+    def check_migrations(self, data: dict[str, Any]) -> None:
+        migrations = data.get("migrations")
+        if migrations is None:
+            return
+        if not isinstance(migrations, list) or not migrations:
+            self.err(("migrations",), "must be a non-empty list of migrations")
+            return
+        versions: dict[str, int] = {}
+        for i, migration in enumerate(migrations):
+            path = ("migrations", i)
+            if not isinstance(migration, dict):
+                self.err(path, "a migration must be a mapping with 'from' and 'answers'")
+                continue
+            self.keys(migration, MIGRATION_KEYS, path, "a migration")
+            self.check_migration_version(migration.get("from"), path, versions, data.get("version"))
+            answers = migration.get("answers")
+            if not isinstance(answers, dict) or not answers:
+                self.err(path + ("answers",) if "answers" in migration else path,
+                         "'answers' must map question ids to {old value: new answer}")
+                continue
+            for qid, mapping in answers.items():
+                self.check_conversions(qid, mapping, path + ("answers", qid))
+
+    def check_migration_version(self, version: Any, path: Path, seen: dict[str, int], current: Any) -> None:
+        if not isinstance(version, str) or not SEMVER_RE.match(version):
+            self.err(path + ("from",) if version is not None else path,
+                     "'from' must be a quoted semantic version like \"1.0.0\", not %r" % (version,))
+        elif version == current:
+            self.err(path + ("from",), "%r is this questionnaire's own version: migrate from an older one" % version)
+        elif version in seen:
+            self.err(path + ("from",), "duplicate migration from %r (first at line %d)" % (version, seen[version]))
+        else:
+            seen[version] = line_of(self.lines, path + ("from",))
+
+    def check_conversions(self, qid: Any, mapping: Any, path: Path) -> None:
+        """Old option values of question ``qid`` and the answers they become, valid answers of it now."""
+        if qid not in self.questions:
+            self.err(path, "unknown question id %r" % (qid,))
+            return
+        section, question = self.questions[qid]
+        qtype = d.question_type(self.data, section, question)
+        if qtype not in ("choice", "multi"):
+            self.err(path, "only answers of choice and multi questions can be converted, not %s" % qtype)
+            return
+        if not isinstance(mapping, dict) or not mapping:
+            self.err(path, "must map old values to new answers")
+            return
+        for old, new in mapping.items():
+            if isinstance(old, bool) or not isinstance(old, (str, int)):
+                self.err(path + (old,), "old value %r must be a text or a whole number (quote \"yes\" and \"no\")"
+                         % (old,))
+            why = answer_problem(self.data, section, question, new)
+            if why or new is None:
+                self.err(path + (old,), "not an answer to %r: %s" % (qid, why or "nothing given"))
+
     def check_tags(self, tags: Any, path: Path) -> None:
         if not isinstance(tags, dict):
             self.err(path, "must be a mapping with roles, stages and/or approaches")
@@ -377,6 +533,7 @@ class _Checker:
             return
         section_ids: dict[str, int] = {}
         question_ids: dict[str, int] = {}
+        profile_sections: dict[str, int] = {}
         kind = self.kind
         for i, sec in enumerate(sections):
             path = ("sections", i)
@@ -405,6 +562,8 @@ class _Checker:
                     self.err(path + ("screening",), "'screening' is only for risk sections")
                 elif not isinstance(screening, bool):
                     self.err(path + ("screening",), "must be true or false")
+            if "profile" in sec:
+                self.check_section_profile(sec, path, profile_sections)
             questions = sec.get("questions")
             if questions is None:
                 self.err(path, "missing required field 'questions'")
@@ -414,6 +573,19 @@ class _Checker:
                 continue
             for j, q in enumerate(questions):
                 self.check_question(sec, q, path + ("questions", j), question_ids, screening is True)
+
+    def check_section_profile(self, sec: dict[str, Any], path: Path, seen: dict[str, int]) -> None:
+        """A profile's section: it names a profile, only one section does, and it rates harms."""
+        profile = sec["profile"]
+        if not isinstance(profile, str) or profile not in self.profile_ids:
+            self.err(path + ("profile",), "%r is not a profile id (profiles: %s)"
+                     % (profile, ", ".join(self.profile_ids) or "none defined"))
+        elif profile in seen:
+            self.err(path + ("profile",), "profile %r already has a section (at line %d)" % (profile, seen[profile]))
+        else:
+            seen[profile] = line_of(self.lines, path + ("profile",))
+        if sec.get("screening"):
+            self.err(path + ("screening",), "a profile's section rates harms: it cannot be a screening section")
 
     def unique(self, ident: str | None, seen: dict[str, int], path: Path, what: str) -> None:
         """Report `ident` if an earlier `what` used it; otherwise remember the line it is on."""
@@ -431,7 +603,10 @@ class _Checker:
             self.err(path, "a question must be a mapping with id and text")
             return
         self.keys(q, QUESTION_KEYS, path, "a question")
-        self.unique(self.ident(q, path, "question"), question_ids, path, "question")
+        qid = self.ident(q, path, "question")
+        self.unique(qid, question_ids, path, "question")
+        if qid and qid not in self.questions:
+            self.questions[qid] = (sec, q)
         self.text(q, "text", path)
         for key in ("help", "recommendation"):
             self.text(q, key, path, required=False)
@@ -450,22 +625,25 @@ class _Checker:
         if qtype not in allowed:
             self.err(path + ("type",), "type %r is not allowed here (allowed: %s)" % (qtype, ", ".join(allowed)))
             return
-        has_scale, has_options = "scale" in q, "options" in q
-        if qtype == "choice":
-            if has_scale and has_options:
-                self.err(path, "give either 'scale' or 'options', not both")
-            elif has_scale:
+        sources = [key for key in ("scale", "options", "options_from") if key in q]
+        if qtype in ("choice", "multi"):
+            if len(sources) > 1:
+                self.err(path, "give one of 'scale', 'options' or 'options_from', not %s" % " and ".join(sources))
+            elif sources == ["scale"]:
                 if not isinstance(q["scale"], str) or q["scale"] not in self.scale_names:
                     self.err(path + ("scale",), "unknown scale %r (scales: %s)"
                              % (q["scale"], ", ".join(sorted(map(str, self.scale_names))) or "none defined"))
-            elif has_options:
+            elif sources == ["options"]:
                 self.check_options(q["options"], path + ("options",), kind)
+            elif sources == ["options_from"]:
+                self.check_options_from(q, qtype, path)
             else:
                 self.err(path, "question has no options: give 'scale' or 'options'")
+            if qtype == "multi":
+                self.check_multi_options(q, path)
         else:
-            for key in ("scale", "options"):
-                if key in q:
-                    self.err(path + (key,), "a %s question takes no %r" % (qtype, key))
+            for key in sources:
+                self.err(path + (key,), "a %s question takes no %r" % (qtype, key))
         if "stage" in q:
             if kind != "workbook":
                 self.err(path + ("stage",), "'stage' is only for workbook prompts (use tags.stages)")
@@ -508,17 +686,22 @@ def iter_links(definition: Any) -> Iterator[tuple[Path, Any]]:
                 yield ("sections", i, "questions", j, "learn_more"), q["learn_more"]
 
 
+def link_problem(link: str, anchors_by_page: dict[str, set[str]]) -> str | None:
+    """What is wrong with a docs link, given the anchors of every page, or None."""
+    page, _, anchor = link.partition("#")
+    if page not in anchors_by_page:
+        return "link %r: page %r does not exist in docs/" % (link, page)
+    if anchor and anchor not in anchors_by_page[page]:
+        return "link %r: page %r has no anchor #%s" % (link, page, anchor)
+    return None
+
+
 def validate_links(definition: Any, anchors_by_page: dict[str, set[str]], lines: Lines | None = None,
                    file: str = "questionnaire") -> list[str]:
     """Check every link against ``anchors_by_page`` {"roadmap/processes.md": {"oversight-committee", ...}}."""
     errors = []
     for path, link in iter_links(definition):
-        if not isinstance(link, str):
-            continue
-        page, _, anchor = link.partition("#")
-        where = "%s:%d: %s" % (file, line_of(lines, path), format_path(path))
-        if page not in anchors_by_page:
-            errors.append("%s: link %r: page %r does not exist in docs/" % (where, link, page))
-        elif anchor and anchor not in anchors_by_page[page]:
-            errors.append("%s: link %r: page %r has no anchor #%s" % (where, link, page, anchor))
+        why = link_problem(link, anchors_by_page) if isinstance(link, str) else None
+        if why:
+            errors.append("%s:%d: %s: %s" % (file, line_of(lines, path), format_path(path), why))
     return errors

@@ -35,8 +35,13 @@ STATUSES = {
     "not-applicable": "Not applicable",
 }
 
-# choice: pick an option; rated: likelihood x severity (or not applicable); prompt: a workbook entry.
-QUESTION_TYPES = ("choice", "rated", "prompt")
+# choice: pick an option; multi: pick any number of options (a list; an empty one is no answer);
+# rated: likelihood x severity (or not applicable); prompt: a workbook entry.
+QUESTION_TYPES = ("choice", "multi", "rated", "prompt")
+
+# Where a question may take its options from instead of listing them: the definition's profiles (the
+# kinds of AI system, one option each).
+OPTIONS_FROM = ("profiles",)
 
 DONT_KNOW = "dont-know"
 NOT_APPLICABLE = "not-applicable"

@@ -29,3 +29,23 @@ def load_fixture(name):
 
 def scoring_cases():
     return json.loads((FIXTURES / "scoring_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+CONTENT = REPO / "toolkit_content"
+RISK_FILE = CONTENT / "questionnaires" / "risk.yml"
+PROFILES = CONTENT / "profiles"
+EXAMPLES = REPO / "docs" / "tools" / "examples"
+
+
+def site_risk():
+    """The site's risk questionnaire as the engine receives it: its profiles merged in."""
+    definition, errors = load_questionnaire_file(RISK_FILE, roles=role_ids())
+    assert errors == [], errors
+    return definition
+
+
+def example_answers(name, definition):
+    """The answers of a worked example (docs/tools/examples/NAME.json), read as the site reads them."""
+    from pyscript_tools.engine.answers_file import parse_answers_file
+
+    return parse_answers_file((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"), definition)["answers"]

@@ -69,6 +69,7 @@ def test_risk_summary_names_the_screening_answer_and_labels_links_in_words():
 
     html = summary_html(score(_definition("risk"), _example("risk")), "../../")
     assert "screen-application" not in html
-    assert "Which description fits the system best? Answer: Identification of individuals by biometrics" in html
+    question = next(q for s in _definition("risk")["sections"] for q in s["questions"] if q["id"] == "screen-application")
+    assert "%s Answer: Facial recognition and other biometrics – These systems process biometric data" % question["text"] in html
     assert '<a href="../../roadmap/processes/#oversight-committee">Oversight committee</a>' in html
     assert '<a href="../../principles/">Principles</a>' in html

@@ -134,3 +134,51 @@ def test_validate_accepts_a_role_added_to_roles_yml(tmp_path):
     assert {"procurement-office", "executive-leadership"} <= set(ids)
     assert load_questionnaire_file(quick, roles=ids)[1] == []
     assert any("procurement-office" in e for e in load_questionnaire_file(quick, roles=role_ids())[1])
+
+
+# ---------------------------------------------------------------- kinds of AI system (risk profiles)
+
+def test_template_for_kinds_lists_their_harms_and_scores(tmp_path):
+    from engine_helpers import site_risk
+
+    definition = site_risk()
+    kinds = [p["id"] for p in definition["profiles"]][:2]
+    own = [q["id"] for s in definition["sections"] if s.get("profile") in (None, *kinds) for q in s["questions"]]
+    p = run("template", "risk", *[arg for kind in kinds for arg in ("--kind", kind)])
+    assert p.returncode == 0, p.stderr
+    t = json.loads(p.stdout)
+    assert list(t["answers"]) == own and t["answers"]["screen-application"] == kinds
+    rated = [qid for qid, info in t["allowed"].items() if info["type"] == "rated"]
+    t["answers"].update({qid: {"likelihood": 1, "severity": 1} for qid in rated})
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps(t))
+    p = run("score", "risk", str(f))
+    assert p.returncode == 0, p.stderr
+    result = json.loads(p.stdout)
+    assert [x["id"] for x in result["profiles"]] == kinds and result["total"] == len(own)
+    p = run("score", "risk", str(f), "--format", "markdown")
+    assert "## What is particular about %s" % definition["profiles"][0]["title"] in p.stdout
+
+
+def test_template_with_an_unknown_kind_lists_the_known_ones():
+    from engine_helpers import site_risk
+
+    p = run("template", "risk", "--kind", "telepathy")
+    assert p.returncode == 1 and len(p.stderr.strip().splitlines()) == 1
+    assert "'telepathy' is not one of: " + ", ".join(x["id"] for x in site_risk()["profiles"]) in p.stderr
+    p = run("template", "readiness", "--kind", "telepathy")
+    assert p.returncode == 1 and "has no kinds of system" in p.stderr
+
+
+def test_validate_reports_a_broken_profile_with_file_and_line(tmp_path):
+    import shutil
+
+    shutil.copytree(REPO / "toolkit_content", tmp_path / "toolkit_content")
+    broken = sorted((tmp_path / "toolkit_content" / "profiles").glob("*.yml"))[0]
+    lines = broken.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[at] = "title:"
+    broken.write_text("\n".join(lines) + "\n")
+    p = run("validate", "--content", str(tmp_path / "toolkit_content" / "questionnaires"), "--docs", str(REPO / "docs"))
+    assert p.returncode == 1
+    assert f"{broken}:{at + 1}: title: expected non-empty text" in p.stdout, p.stdout

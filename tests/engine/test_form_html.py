@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -36,9 +37,36 @@ def test_every_question_is_a_fieldset_with_legend_and_labelled_controls(qid):
         cid = re.search(r'\sid="([^"]+)"', control).group(1)
         assert f'for="{cid}"' in html, control
     assert html.count("<legend>") >= len(questions)
-    # Panels and buttons that need JavaScript are hidden until the glue reveals them: assessments, files,
-    # the workbook's filters, and the score button.
-    assert html.count("data-tk-js hidden") == (4 if d["kind"] == "workbook" else 3)
+    # Without JavaScript nothing that needs it is shown: every button and file picker sits inside a
+    # hidden part (the glue reveals those marked data-tk-js).
+    assert _controls_outside_hidden(html) == []
+
+
+class _Visibility(HTMLParser):
+    """Collects buttons and file inputs that would be visible with no script running."""
+    VOID = {"input", "br", "img", "hr", "meta", "link", "source", "col", "area", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.visible = [], []
+
+    def handle_starttag(self, tag, attrs):
+        names = dict(attrs)
+        hidden = "hidden" in names or any(self.stack)
+        if not hidden and (tag == "button" or (tag == "input" and names.get("type") == "file")):
+            self.visible.append(names.get("data-tk-action") or names.get("id"))
+        if tag not in self.VOID:
+            self.stack.append("hidden" in names)
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+
+def _controls_outside_hidden(html):
+    parser = _Visibility()
+    parser.feed(html)
+    return parser.visible
 
 
 def test_risk_rated_items_have_two_scales_and_not_applicable():
@@ -53,22 +81,41 @@ def test_risk_rated_items_have_two_scales_and_not_applicable():
 
 def test_workbook_prompts_and_filters():
     html = _render("workbook", role_names={"legal-data-protection": "Legal and data protection"})
-    assert html.count('data-type="prompt"') == 60
-    assert html.count('type="date"') == 60
+    prompts = sum(len(s["questions"]) for s in _definition("workbook")["sections"])
+    assert html.count('data-type="prompt"') == prompts
+    assert html.count('type="date"') == prompts
     assert '<option value="legal-data-protection">Legal and data protection</option>' in html
     assert '<option value="monitoring-evaluation">Monitoring and evaluation</option>' in html
-    assert "Showing all 60 prompts." in html
+    assert f"Showing all {prompts} prompts." in html
 
 
 def test_markdown_help_headings_example_and_erase_button():
     html = _render("readiness", markdown=lambda text: "<p>MD:" + text[:10] + "</p>", heading_level=3,
                    example_url="../examples/readiness-example.json", privacy_url="../../about/#privacy")
     assert "<p>MD:" in html
-    assert re.search(r"<h3 id=\"tk-readiness-s-culture-h\">", html)
+    assert re.search(r"<h3 id=\"tk-readiness-s-culture-h\" tabindex=\"-1\">", html)
     assert "<h2" not in html
     assert 'data-url="../examples/readiness-example.json"' in html
     assert ">Erase my answers from this browser</button>" in html
     assert 'href="../../about/#privacy"' in html
-    assert "0 of 50 questions answered" in html
+    readiness = sum(len(s["questions"]) for s in _definition("readiness")["sections"])
+    assert f"0 of {readiness} questions answered" in html
     quick = _render("quick-check", heading_level=2)
     assert "<h2 id=\"tk-quick-check-results-h\"" in quick and "Open the worked example" not in quick
+
+
+def test_kinds_are_checkboxes_and_their_sections_are_marked_with_their_kind():
+    d = _definition("risk")
+    html = _render("risk")
+    chooser = re.search(r'<fieldset[^>]*data-question="screen-application"[^>]*>.*?</fieldset>', html).group(0)
+    assert 'data-type="multi"' in chooser and 'type="radio"' not in chooser
+    boxes = re.findall(r'<input type="checkbox" id="([^"]+)" name="tk-risk-screen-application" value="([^"]+)">', chooser)
+    assert [value for _, value in boxes] == [p["id"] for p in d["profiles"]]
+    assert all(f'<label for="{box}">' in chooser for box, _ in boxes)
+    for p in d["profiles"]:
+        section = re.search(r'<section class="tk-section" id="tk-risk-s-profile-%s"[^>]*>' % p["id"], html).group(0)
+        # Readable without JavaScript; the glue shows a kind's section once that kind is ticked.
+        assert f'data-profile="{p["id"]}"' in section and "hidden" not in section
+        assert re.search(r'<li data-tk-nav="profile-%s" data-profile="%s">' % (p["id"], p["id"]), html)
+    common = sum(len(s["questions"]) for s in d["sections"] if not s.get("profile"))
+    assert f"0 of {common} questions answered" in html

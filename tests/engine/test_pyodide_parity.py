@@ -10,7 +10,7 @@ import shutil
 import subprocess
 
 import pytest
-from engine_helpers import REPO, load_fixture, scoring_cases
+from engine_helpers import FIXTURES, REPO, example_answers, load_fixture, scoring_cases, site_risk
 
 from plugins.runtime.files import copy_pyodide_core, zip_engine
 from pyscript_tools.engine import bridge
@@ -41,6 +41,23 @@ def requests():
     reqs.append({"action": "parse_answers_file", "questionnaire": "readiness-mini", "text": json.dumps(old)})
     reqs.append({"action": "parse_answers_file", "questionnaire": "readiness-mini", "text": "{oops"})
     reqs.append({"action": "score", "questionnaire": "risk-mini", "answers": {"fair-bias": {"likelihood": 9}}})
+    return reqs + kinds_requests()
+
+
+def kinds_requests():
+    """The site's risk questionnaire with its kinds of system: templates for kinds, both worked examples
+    scored and exported, and a file saved before kinds existed."""
+    risk = site_risk()
+    reqs = [{"action": "load", "definition": risk},
+            {"action": "template", "questionnaire": "risk", "profiles": [p["id"] for p in risk["profiles"][:2]],
+             "now": "2026-01-01T00:00:00Z"}]
+    for example in ("risk-example", "risk-transcription-example"):
+        common = {"questionnaire": "risk", "answers": example_answers(example, risk)}
+        reqs.append(dict(common, action="score", base_url="../../", answers_table=True))
+        reqs.append(dict(common, action="export_markdown", name=example))
+        reqs.append(dict(common, action="export_csv"))
+    old = (FIXTURES / "answers" / "risk-example-1.0.0.json").read_text(encoding="utf-8")
+    reqs.append({"action": "parse_answers_file", "questionnaire": "risk", "text": old})
     return reqs
 
 

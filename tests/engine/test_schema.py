@@ -45,3 +45,26 @@ def test_invalid_file_fails_schema(validator):
     messages = " ".join(e.message for e in errors)
     assert "colour" in messages
     assert any(list(e.path) == ["version"] for e in errors)
+
+
+PROFILE_SCHEMA = REPO / "toolkit_content" / "schema" / "profile.schema.json"
+
+
+@pytest.fixture(scope="module")
+def profile_validator():
+    schema = json.loads(PROFILE_SCHEMA.read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "toolkit_content" / "profiles").glob("*.yml")), ids=lambda p: p.name)
+def test_profiles_pass_their_schema_and_reference_it(profile_validator, path):
+    assert [e.message for e in profile_validator.iter_errors(load(path))] == []
+    first = path.read_text().splitlines()[0]
+    assert (path.parent / first.split("=", 1)[1]).resolve() == PROFILE_SCHEMA.resolve()
+
+
+def test_the_broken_profile_fails_its_schema(profile_validator):
+    errors = list(profile_validator.iter_errors(load(FIXTURES / "invalid" / "profiles" / "broken-kind.yml")))
+    assert {"short_title", "min_level", "harms", "failure_modes"} <= {e.path[0] for e in errors if e.path}
+    assert any("'colour' was unexpected" in e.message for e in errors)

@@ -82,7 +82,7 @@ def test_missing_file_and_empty_file(tmp_path):
     (lambda d: d["levels"][0].update(min=10), "the lowest level must start at 0"),
     (lambda d: d["levels"].append({"id": "early", "name": "Again", "min": 90}), "duplicate level id"),
     (lambda d: d["sections"].append(copy.deepcopy(d["sections"][0])), "duplicate section id"),
-    (lambda d: d["sections"][0]["questions"][0].update(options=[]), "give either 'scale' or 'options'"),
+    (lambda d: d["sections"][0]["questions"][0].update(options=[]), "give one of 'scale', 'options' or 'options_from'"),
     (lambda d: d["scales"]["maturity"][0].pop("points"), "missing required field 'points'"),
     (lambda d: d["scales"]["maturity"][5].update(points=1), "does not score"),
     (lambda d: d["sections"][0]["questions"][0].update(stage="deployment-use"), "only for workbook"),

@@ -1,6 +1,9 @@
 """Risk: screening answers may set a minimum level; each harm is rated for likelihood and severity,
 which a matrix turns into a level. The overall level is the highest reached anywhere: one serious harm
-is enough to require action."""
+is enough to require action.
+
+The kinds of system chosen in screening (``options_from: profiles``) set their own floors and bring
+their own section of harms; the section of a kind not chosen is left out of the result entirely."""
 
 from __future__ import annotations
 
@@ -30,122 +33,166 @@ def _worse(a_rank: int | None, b_rank: int | None) -> int | None:
 
 def allowed_types(screening: bool) -> tuple[str, ...]:
     """The question types this kind's sections may hold: screening asks, the other sections rate."""
-    return ("choice",) if screening else ("rated", "choice")
+    return ("choice", "multi") if screening else ("rated", "choice")
+
+
+class _Tally:
+    """The definition's scales, matrix and levels, and what scoring has counted so far: the heat map,
+    the screening answers that set a floor, and the totals."""
+
+    def __init__(self, definition: d.Definition):
+        self.levels = d.levels(definition)
+        self.rank = {level["id"]: i for i, level in enumerate(self.levels)}
+        self.likelihood: list[dict[str, Any]] = definition.get("likelihood") or []
+        self.severity: list[dict[str, Any]] = definition.get("severity") or []
+        self.matrix: list[list[str]] = definition.get("matrix") or []
+        self.cell_max = len(self.likelihood) * len(self.severity)
+        self.counts = [[0 for _ in self.severity] for _ in self.likelihood]
+        self.flags: list[dict[str, Any]] = []
+        self.floor: int | None = None
+        self.score = self.max = 0
+
+    def name(self, rank: int) -> Any:
+        return self.levels[rank].get("name")
+
+    def flag(self, question: d.Question, option: dict[str, Any], rank: int) -> None:
+        """A screening option that sets a minimum level: the kind of system or answer, and why."""
+        flag = {"question": question["id"], "answer": option.get("value"), "label": option.get("label"),
+                "level": self.levels[rank]["id"], "level_name": self.name(rank)}
+        if option.get("min_level_reason"):
+            flag["reason"] = option["min_level_reason"]
+        self.flags.append(flag)
+        self.floor = _worse(self.floor, rank)
 
 
 def score(definition: d.Definition, answers: dict[str, Any], result: r.Result,
           filters: dict[str, list[str]], today: str | None) -> None:
-    rank = {level["id"]: i for i, level in enumerate(d.levels(definition))}
-    levels = d.levels(definition)
-    likelihood, severity = definition.get("likelihood") or [], definition.get("severity") or []
-    matrix = definition.get("matrix") or []
-    cell_max = len(likelihood) * len(severity)
-    counts = [[0 for _ in severity] for _ in likelihood]
-    floor_rank = worst_rank = None
-    floors: list[dict[str, Any]] = []
-    total_score = total_max = 0
-    for section in definition.get("sections") or []:
-        s_rank = None
-        s_score = s_max = answered = items = 0
-        missing: list[str] = []
-        questions = section.get("questions") or []
-        for question in questions:
-            qid = question["id"]
-            qtype = d.question_type(definition, section, question)
-            value: Any = answers.get(qid)
-            row = r.question_row(section, question, qtype, value)
-            row["level"] = None
-            result["questions"].append(row)
-            if not a.is_answered(qtype, value):
-                r.mark_missing(result, missing, section, question)
-                continue
-            answered += 1
-            if (qtype == "rated" and value == NOT_APPLICABLE) or (
-                    qtype == "choice" and _special(definition, question, value) == NOT_APPLICABLE):
-                row["status"] = NOT_APPLICABLE
-                if qtype == "choice":
-                    row["label"] = (d.find_option(d.options_of(definition, question), value) or {}).get("label")
-                continue
-            if qtype == "rated":
-                li = d.scale_index(likelihood, value.get("likelihood"))
-                si = d.scale_index(severity, value.get("severity"))
-                assert li is not None and si is not None  # checked before scoring
-                level_id = matrix[li][si]
-                q_rank = rank[level_id]
-                s_rank = _worse(s_rank, q_rank)
-                item_score = (li + 1) * (si + 1)
-                s_score += item_score
-                s_max += cell_max
-                counts[li][si] += 1
+    tally = _Tally(definition)
+    worst = None
+    for section in d.applicable_sections(definition, answers):
+        worst = _worse(worst, _score_section(definition, tally, section, answers, result))
+    result["overall"] = _overall(tally, _worse(worst, tally.floor))
+    result["heatmap"] = {
+        "likelihood": [{"value": x.get("value"), "label": x.get("label")} for x in tally.likelihood],
+        "severity": [{"value": x.get("value"), "label": x.get("label")} for x in tally.severity],
+        "matrix": [list(row) for row in tally.matrix],
+        "counts": tally.counts,
+    }
+    result["profiles"] = r.public_profiles(definition, answers)
+
+
+def _score_section(definition: d.Definition, tally: _Tally, section: d.Section, answers: dict[str, Any],
+                   result: r.Result) -> int | None:
+    """Score one section's questions; add its entry to the result and return its rank (the worst item)."""
+    s_rank = None
+    s_score = s_max = answered = items = 0
+    missing: list[str] = []
+    questions = section.get("questions") or []
+    for question in questions:
+        qtype = d.question_type(definition, section, question)
+        value: Any = answers.get(question["id"])
+        row = r.question_row(section, question, qtype, value)
+        row["level"] = None
+        result["questions"].append(row)
+        if not a.is_answered(qtype, value):
+            r.mark_missing(result, missing, section, question)
+            continue
+        answered += 1
+        if qtype == "rated":
+            q_rank = _rate(tally, section, question, value, row, result)
+            if q_rank is not None:
                 items += 1
-                row.update(status="answered", level=level_id, level_name=levels[q_rank].get("name"),
-                           likelihood=likelihood[li].get("value"), severity=severity[si].get("value"),
-                           likelihood_label=likelihood[li].get("label"), severity_label=severity[si].get("label"),
-                           score=item_score, max=cell_max, note=value.get("note"))
-                if q_rank > 0:
-                    r.recommend(result, section, question,
-                                answer={"likelihood": likelihood[li].get("value"),
-                                        "severity": severity[si].get("value")},
-                                level=level_id, level_name=levels[q_rank].get("name"))
-                continue
-            options = d.options_of(definition, question)
-            option = d.find_option(options, value) or {}
-            row.update(status="answered", label=option.get("label"))
-            if option.get("special") == DONT_KNOW:
-                row["status"] = DONT_KNOW
-                r.mark_gap(result, section, question)
-            min_level = option.get("min_level")
-            floor = rank.get(min_level) if min_level is not None else None
-            s_rank = _worse(s_rank, floor if floor is not None else 0)
-            if floor is not None:
-                floor_rank = _worse(floor_rank, floor)
-                floors.append({"question": qid, "answer": value, "level": min_level,
-                               "level_name": levels[floor].get("name")})
-            row["level"] = levels[floor if floor is not None else 0].get("id") if levels else None
-            best = d.max_points(options)
-            points = option.get("points") if d.is_number(option.get("points")) else None
-            if points is not None:
-                row["points"] = tidy(points)
-            if (floor is not None and floor > 0) or option.get("special") == DONT_KNOW or (
-                    points is not None and points < best):
-                r.recommend(result, section, question, answer=value,
-                            level=min_level if floor is not None else None,
-                            level_name=levels[floor].get("name") if floor is not None else None)
-        worst_rank = _worse(worst_rank, s_rank)
-        total_score += s_score
-        total_max += s_max
-        r.add_section(result, section, {
-            "id": section["id"], "title": section.get("title", section["id"]),
-            "screening": bool(section.get("screening")),
-            "score": s_score, "max": s_max, "percent": round1(100.0 * s_score / s_max) if s_max else None,
-            "answered": answered, "total": len(questions), "missing": missing,
-            "level": levels[s_rank]["id"] if s_rank is not None else None,
-            "level_name": levels[s_rank].get("name") if s_rank is not None else None,
-            "items": items})
-    overall_rank = _worse(worst_rank, floor_rank)
-    overall: dict[str, Any] = {"score": total_score, "max": total_max,
-                               "percent": round1(100.0 * total_score / total_max) if total_max else None,
+                s_score += row["score"]
+                s_max += row["max"]
+        else:
+            q_rank = _screen(definition, tally, section, question, value, row, result)
+        s_rank = _worse(s_rank, q_rank)
+    tally.score += s_score
+    tally.max += s_max
+    r.add_section(result, section, {
+        "id": section["id"], "title": section.get("title", section["id"]),
+        "screening": bool(section.get("screening")),
+        "score": s_score, "max": s_max, "percent": round1(100.0 * s_score / s_max) if s_max else None,
+        "answered": answered, "total": len(questions), "missing": missing,
+        "level": tally.levels[s_rank]["id"] if s_rank is not None else None,
+        "level_name": tally.name(s_rank) if s_rank is not None else None,
+        "items": items})
+    return s_rank
+
+
+def _rate(tally: _Tally, section: d.Section, question: d.Question, value: Any, row: dict[str, Any],
+          result: r.Result) -> int | None:
+    """A rated harm: its matrix level (None when not applicable), counted in the heat map."""
+    if value == NOT_APPLICABLE:
+        row["status"] = NOT_APPLICABLE
+        return None
+    li = d.scale_index(tally.likelihood, value.get("likelihood"))
+    si = d.scale_index(tally.severity, value.get("severity"))
+    assert li is not None and si is not None  # checked before scoring
+    level_id = tally.matrix[li][si]
+    rank = tally.rank[level_id]
+    tally.counts[li][si] += 1
+    likelihood, severity = tally.likelihood[li], tally.severity[si]
+    row.update(status="answered", level=level_id, level_name=tally.name(rank),
+               likelihood=likelihood.get("value"), severity=severity.get("value"),
+               likelihood_label=likelihood.get("label"), severity_label=severity.get("label"),
+               score=(li + 1) * (si + 1), max=tally.cell_max, note=value.get("note"))
+    if rank > 0:
+        r.recommend(result, section, question,
+                    answer={"likelihood": likelihood.get("value"), "severity": severity.get("value")},
+                    level=level_id, level_name=tally.name(rank))
+    return rank
+
+
+def _screen(definition: d.Definition, tally: _Tally, section: d.Section, question: d.Question, value: Any,
+            row: dict[str, Any], result: r.Result) -> int | None:
+    """A screening answer (one option, or several for a multi question): the options' minimum levels
+    become floors. Returns the level it sets in its section (None when not applicable)."""
+    options = d.options_of(definition, question)
+    if row["type"] == "multi":  # its options carry no points and none is special
+        single: dict[str, Any] = {}
+        chosen = [o for o in options if any(d.find_option([o], v) for v in value)]
+        row["labels"] = [o.get("label") for o in chosen]
+    else:
+        single = d.find_option(options, value) or {}
+        chosen = [single]
+        row["label"] = single.get("label")
+    special = single.get("special")
+    if special == NOT_APPLICABLE:
+        row["status"] = NOT_APPLICABLE
+        return None
+    row["status"] = DONT_KNOW if special == DONT_KNOW else "answered"
+    if special == DONT_KNOW:
+        r.mark_gap(result, section, question)
+    floors = [(o, tally.rank[o["min_level"]]) for o in chosen if o.get("min_level") is not None]
+    for option, floor in floors:
+        tally.flag(question, option, floor)
+    rank = max([floor for _, floor in floors], default=0)
+    row["level"] = tally.levels[rank].get("id")
+    below_best = False
+    if d.is_number(single.get("points")):
+        row["points"] = tidy(single["points"])
+        below_best = single["points"] < d.max_points(options)
+    if rank > 0 or special == DONT_KNOW or below_best:
+        r.recommend(result, section, question, answer=value,
+                    level=tally.levels[rank]["id"] if floors else None, level_name=tally.name(rank) if floors else None)
+    return rank
+
+
+def _overall(tally: _Tally, rank: int | None) -> dict[str, Any]:
+    overall: dict[str, Any] = {"score": tally.score, "max": tally.max,
+                               "percent": round1(100.0 * tally.score / tally.max) if tally.max else None,
                                "level": None, "level_name": None, "floor": None}
-    if overall_rank is not None:
-        level = levels[overall_rank]
+    if rank is not None:
+        level = tally.levels[rank]
         overall.update(level=level["id"], level_name=level.get("name"), action=level.get("action"),
                        description=level.get("description"), next_step=level.get("next_step"),
                        links=list(level.get("links") or []),
                        urls=[d.doc_link_to_url(x) for x in level.get("links") or []])
-    if floor_rank is not None:
-        overall["floor"] = levels[floor_rank]["id"]
-    overall["red_flags"] = floors
-    result["overall"] = overall
-    result["heatmap"] = {
-        "likelihood": [{"value": x.get("value"), "label": x.get("label")} for x in likelihood],
-        "severity": [{"value": x.get("value"), "label": x.get("label")} for x in severity],
-        "matrix": [list(row) for row in matrix],
-        "counts": counts,
-    }
-
-
-def _special(definition: d.Definition, question: d.Question, value: Any) -> str | None:
-    return (d.find_option(d.options_of(definition, question), value) or {}).get("special")
+    if tally.floor is not None:
+        overall["floor"] = tally.levels[tally.floor]["id"]
+    overall["red_flags"] = tally.flags
+    return overall
 
 
 def headline(result: r.Result) -> str:

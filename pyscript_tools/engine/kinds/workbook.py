@@ -150,7 +150,8 @@ def priorities(result: r.Result) -> list[dict[str, Any]]:
     chosen = []
     for _, item in plan[:r.PRIORITIES]:
         facts = [STATUSES.get(item["status"], item["status"])]
-        facts.append("overdue since %s" % item["due"] if item["overdue"] else "due %s" % item["due"] if item["due"] else "no due date")
+        due = "due %s" % item["due"] if item["due"] else "no due date"
+        facts.append("overdue since %s" % item["due"] if item["overdue"] else due)
         facts.append("owner: %s" % item["owner"] if item["owner"] else "no owner yet")
         chosen.append({**item, "title": item["text"], "text": "; ".join(facts).capitalize() + "."})
     return chosen

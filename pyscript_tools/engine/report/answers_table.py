@@ -16,16 +16,16 @@ from .table import Table, to_html
 NOT_ANSWERED = "Not answered"
 
 
-def answer_tables(result: Result) -> list[Table]:
-    """A table per section that has questions: question and answer (and note), or for prompts
-    status, response, owner and due date."""
+def answer_tables(result: Result, section_ids: list[Any] | None = None) -> list[Table]:
+    """A table per section that has questions (of ``section_ids`` only, when given): question and answer
+    (and note), or for prompts status, response, owner and due date."""
     by_section: dict[Any, list[dict[str, Any]]] = {}
     for row in result.get("questions") or []:
         by_section.setdefault(row.get("section"), []).append(row)
     tables = []
     for section in result.get("sections") or []:
         rows = by_section.get(section.get("id")) or []
-        if not rows:
+        if not rows or (section_ids is not None and section.get("id") not in section_ids):
             continue
         caption = "Answers: %s" % section.get("title")
         if all(row.get("type") == "prompt" for row in rows):

@@ -20,10 +20,11 @@ def to_csv(result: Result) -> str:
     for row in result.get("questions") or []:
         rec = recommendations.get(row.get("id")) or {}
         qtype = row.get("type")
+        chosen = qtype in ("choice", "multi")
         writer.writerow([text.csv_cell(value) for value in (
             row.get("section"), row.get("id"), row.get("text"),
-            row.get("answer") if qtype == "choice" else "", text.answer_text(row),
-            row.get("points") if qtype == "choice" else row.get("score"), row.get("max"),
+            row.get("answer") if chosen else "", text.answer_text(row),
+            row.get("points") if chosen else row.get("score"), row.get("max"),
             row.get("likelihood"), row.get("severity"), row.get("level") if qtype != "prompt" else "",
             row.get("status"), row.get("owner"), row.get("due"),
             row.get("response") or (row.get("note") if qtype == "rated" else ""),

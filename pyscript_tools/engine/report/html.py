@@ -2,10 +2,11 @@
 
 ``render_html(result, base_url="", name="", id_prefix=None, heading_level=3, on_page=True)`` returns the
 fragments ``summary``, ``priorities`` (what to do first), ``chart`` (SVG and its one table), ``svg``,
-``details`` (every recommendation by section, gaps, unanswered questions, the workbook's action plan,
-each collapsible), ``all`` (everything in reading order) and ``levels`` (each rated question's level, as a
-badge to show beside it). On the tool page (``on_page``) each
-recommendation also links back to its question. Every text from the questionnaire or the user is escaped.
+``profiles`` (what is particular about each kind of system chosen, in a risk assessment), ``details``
+(every recommendation by section, gaps, unanswered questions, the workbook's action plan, each
+collapsible), ``all`` (everything in reading order) and ``levels`` (each rated question's level, as a
+badge to show beside it). On the tool page (``on_page``) each recommendation also links back to its
+question. Every text from the questionnaire or the user is escaped.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..kinds import kind_of
 from ..result import Result, unfinished_sections
 from ..vocabulary import STAGES, STATUSES
 from . import levels, table
+from .answers_table import answer_tables
 
 
 def href(base_url: str, url: str | None) -> str | None:
@@ -42,12 +44,17 @@ def level_style(result: Result, level_id: Any) -> str:
     return levels.style(index, len(result_levels), kind_of(result).HIGHER_IS_BETTER)
 
 
-def _flag_text(result: Result, flag: dict[str, Any]) -> str:
-    """A screening answer that sets a minimum level, in words: the question and the answer chosen."""
-    for row in result.get("questions") or []:
-        if row.get("id") == flag.get("question"):
-            return "%s Answer: %s" % (row.get("text") or flag.get("question"), text.answer_text(row))
-    return str(flag.get("question"))
+def level_name(result: Result, level_id: Any) -> Any:
+    """The name of the level ``level_id`` (the id itself when the result has no such level)."""
+    return next((lv.get("name") for lv in result.get("levels") or [] if lv.get("id") == level_id), level_id)
+
+
+def flag_text(result: Result, flag: dict[str, Any]) -> str:
+    """A screening answer that sets a minimum level, in words: the question, the option chosen (one
+    kind of system, for instance) and why it sets the level, when that is said."""
+    question = next((row.get("text") for row in result.get("questions") or [] if row.get("id") == flag.get("question")),
+                    flag.get("question"))
+    return "%s Answer: %s%s" % (question, flag.get("label"), " – %s" % flag["reason"] if flag.get("reason") else "")
 
 
 def provisional_text(result: Result) -> str:
@@ -84,10 +91,10 @@ def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
     if overall.get("floor"):
         floor = overall["floor"]
         flags = [f for f in overall.get("red_flags") or [] if f.get("level") == floor]
-        floor_name = next((lv.get("name") for lv in result.get("levels") or [] if lv.get("id") == floor), floor)
         out.append('<p class="tk-summary__flags">A screening answer sets a minimum level of %s:</p>'
                    '<ul class="tk-summary__flags">%s</ul>'
-                   % (text.html(floor_name), "".join("<li>%s</li>" % text.html(_flag_text(result, f)) for f in flags)))
+                   % (text.html(level_name(result, floor)),
+                      "".join("<li>%s</li>" % text.html(flag_text(result, f)) for f in flags)))
     links = list(zip(overall.get("urls") or [], overall.get("links") or []))
     if links:
         out.append('<p class="tk-summary__links">See: %s</p>' % ", ".join(
@@ -130,6 +137,47 @@ def priorities_html(result: Result, base_url: str = "", heading_level: int = 3, 
 
 def _details(summary: str, body: str, name: str) -> str:
     return '<details class="tk-details tk-details--%s"><summary>%s</summary>%s</details>' % (name, text.html(summary), body)
+
+
+def profiles_html(result: Result, base_url: str = "", id_prefix: str = "tk-result", heading_level: int = 3) -> str:
+    """What is particular about each kind of system chosen: what it is and where it is used, the
+    minimum level it sets and why, its typical failure modes, the ratings of its own harms, its
+    mitigations and the guidance that matters most. Headings carry ids unique per kind."""
+    return "".join(_profile_html(result, profile, base_url, "%s-profile-%s" % (id_prefix, profile.get("id")), heading_level)
+                   for profile in result.get("profiles") or [])
+
+
+def _profile_html(result: Result, profile: dict[str, Any], base_url: str, hid: str, h: int) -> str:
+    def heading(suffix: str, words: str) -> str:
+        return '<h%d id="%s-%s">%s</h%d>' % (h + 1, text.html(hid), suffix, text.html(words), h + 1)
+
+    area = href(base_url, profile.get("application_area_url"))
+    out = ['<section class="tk-profile" aria-labelledby="%s">' % text.html(hid),
+           '<h%d id="%s">What is particular about %s</h%d>' % (h, text.html(hid), text.html(profile.get("title")), h),
+           '<p class="tk-profile__summary">%s</p>' % text.html(profile.get("summary")),
+           '<p class="tk-profile__uses">%s <a href="%s">Application area: %s</a></p>'
+           % (text.html(profile.get("uses")), text.html(area), text.html(link_label(profile.get("application_area"))))]
+    if profile.get("min_level"):
+        style = level_style(result, profile["min_level"])
+        out.append('<p class="tk-profile__floor%s"%s><strong>Minimum level: %s.</strong> %s</p>' % (
+            " tk-level" if style else "", ' style="%s"' % style if style else "",
+            text.html(level_name(result, profile["min_level"])), text.html(profile.get("min_level_reason"))))
+    out.append(heading("failure-modes", "Typical failure modes"))
+    out.append('<dl class="tk-profile__failure-modes">%s</dl>' % "".join(
+        "<dt>%s</dt><dd>%s</dd>" % (text.html(mode.get("title")), text.html(mode.get("text")))
+        for mode in profile.get("failure_modes") or []))
+    out.append(heading("harms", "Its harms, as you rated them"))
+    out += [table.to_html(t) for t in answer_tables(result, [profile.get("section")])]
+    out.append(heading("mitigations", "Mitigations"))
+    out.append('<ul class="tk-profile__mitigations">%s</ul>' % "".join(
+        "<li>%s</li>" % text.html(item) for item in profile.get("mitigations") or []))
+    out.append(heading("guidance", "The guidance that matters most"))
+    out.append('<ul class="tk-profile__guidance">%s</ul>' % "".join(
+        '<li><a href="%s">%s</a>: %s</li>' % (text.html(href(base_url, g.get("url"))), text.html(g.get("title")),
+                                             text.html(g.get("why")))
+        for g in profile.get("guidance") or []))
+    out.append("</section>")
+    return "".join(out)
 
 
 def recommendations_html(result: Result, base_url: str = "", heading_level: int = 4, on_page: bool = True) -> str:
@@ -212,16 +260,17 @@ def render_html(result: Result, base_url: str = "", name: str = "", id_prefix: s
                 heading_level: int = 3, on_page: bool = True) -> dict[str, Any]:
     """All HTML fragments for ``result`` (see the module's docstring)."""
     kind = kind_of(result)
-    prefix = id_prefix or "tk-%s-chart" % (result.get("questionnaire") or "q")
-    svg = kind.chart_svg(result, prefix)
+    qid = result.get("questionnaire") or "q"
+    svg = kind.chart_svg(result, id_prefix or "tk-%s-chart" % qid)
     fragments = {
         "summary": summary_html(result, base_url, name),
         "priorities": priorities_html(result, base_url, heading_level, on_page),
         "svg": svg,
         "chart": '<figure class="tk-figure">%s<figcaption>%s</figcaption></figure>%s' % (
             svg, text.html("Chart: the same figures are in the table below."), table.to_html(kind.chart_table(result))),
+        "profiles": profiles_html(result, base_url, id_prefix or "tk-%s" % result.get("questionnaire"), heading_level),
         "details": details_html(result, base_url, heading_level, on_page),
     }
     fragments["all"] = '<div class="tk-result">%s</div>' % "".join(
-        fragments[key] for key in ("summary", "priorities", "chart", "details"))
+        fragments[key] for key in ("summary", "priorities", "chart", "profiles", "details"))
     return {**fragments, "levels": question_levels(result)}

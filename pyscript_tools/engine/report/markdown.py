@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import text
 from ..kinds import kind_of
 from ..result import Result
 from ..vocabulary import STATUSES
 from . import table
 from .answers_table import answer_tables
-from .html import link_label, provisional_text
+from .html import flag_text, level_name, link_label, provisional_text
 
 
 def _bold_label(line: str) -> str:
@@ -21,6 +23,29 @@ def _link(url: str | None, base_url: str) -> str:
     if not url:
         return ""
     return " ([learn more](%s%s))" % (base_url or "", url.replace(" ", "%20").replace(")", "%29"))
+
+
+def _profile(result: Result, profile: dict[str, Any], base_url: str) -> list[str]:
+    """What is particular about one kind of system chosen (as in the HTML report)."""
+    lines = ["", "## What is particular about %s" % text.markdown(profile.get("title")), "",
+             text.markdown(profile.get("summary")), "",
+             "%s ([application area: %s](%s%s))" % (text.markdown(profile.get("uses")),
+                                                   text.markdown(link_label(profile.get("application_area"))),
+                                                   base_url or "", profile.get("application_area_url"))]
+    if profile.get("min_level"):
+        lines += ["", "**Minimum level: %s.** %s" % (text.markdown(level_name(result, profile["min_level"])),
+                                                    text.markdown(profile.get("min_level_reason")))]
+    lines += ["", "### Typical failure modes", ""]
+    lines += ["- **%s** %s" % (text.markdown(m.get("title")), text.markdown(m.get("text")))
+              for m in profile.get("failure_modes") or []]
+    lines += ["", "### Its harms, as you rated them", ""]
+    for answers in answer_tables(result, [profile.get("section")]):
+        lines += table.to_markdown(answers)
+    lines += ["", "### Mitigations", ""] + ["- %s" % text.markdown(m) for m in profile.get("mitigations") or []]
+    lines += ["", "### The guidance that matters most", ""]
+    lines += ["- [%s](%s%s): %s" % (text.markdown(g.get("title")), base_url or "", g.get("url"), text.markdown(g.get("why")))
+              for g in profile.get("guidance") or []]
+    return lines
 
 
 def to_markdown(result: Result, name: str = "", base_url: str = "", date: str = "") -> str:
@@ -44,8 +69,8 @@ def to_markdown(result: Result, name: str = "", base_url: str = "", date: str = 
         lines += ["", "**Next step:** %s" % text.markdown(overall["next_step"])]
     for flag in overall.get("red_flags") or []:
         if flag.get("level") == overall.get("floor"):
-            lines += ["", "**Minimum level set by screening:** %s (%s)" % (
-                text.markdown(flag.get("level_name")), text.markdown(flag.get("question")))]
+            lines += ["", "**Minimum level set by screening:** %s. %s" % (
+                text.markdown(flag.get("level_name")), text.markdown(flag_text(result, flag)))]
     links = list(zip(overall.get("urls") or [], overall.get("links") or []))
     if links:
         lines += ["", "See: " + ", ".join("[%s](%s%s)" % (text.markdown(link_label(link)), base_url or "", url)
@@ -60,6 +85,8 @@ def to_markdown(result: Result, name: str = "", base_url: str = "", date: str = 
         lines.append("Nothing to do first: no answer calls for action.")
     section_table = kind.section_table(result)
     lines += ["", "## %s" % text.markdown(section_table.caption), ""] + table.to_markdown(section_table)
+    for profile in result.get("profiles") or []:
+        lines += _profile(result, profile, base_url)
     plan = result.get("action_plan")
     if plan is not None:
         lines += ["", "## Action plan", ""]
