@@ -9,5 +9,5 @@ class QuestionnairesConfig(base.Config):
     content_dir = c.Type(str, default="toolkit_content/questionnaires")
     dest = c.Type(str, default="assets/toolkit/questionnaires")
     roles_file = c.Type(str, default="toolkit_content/roles.yml")
-    examples = c.Type(str, default="tools/examples/{id}-example.json")
+    examples_dir = c.Type(str, default="tools/examples")
     privacy_page = c.Type(str, default="about.md")

@@ -61,16 +61,26 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
                           html)
 
     def _render(self, qid: str, page, resolve, site_root: str, heading_level: int) -> str:
-        example = self.files.get_file_from_path(self.config.examples.format(id=qid))
         privacy = self.files.get_file_from_path(self.config.privacy_page)
         return render_form(
             self.definitions[qid], resolve, site_root,
             markdown=_markdown,
-            example_url=get_relative_url(example.url, page.url) if example else None,
+            examples=self._examples(qid, page),
             privacy_url=get_relative_url(privacy.url, page.url) + "#privacy" if privacy else "",
             role_names=self.role_names,
             heading_level=heading_level,
         )
+
+    def _examples(self, qid: str, page) -> list[tuple[str, str]]:
+        """The questionnaire's worked examples as (address from this page, title); a missing file fails the build."""
+        found = []
+        for example in self.definitions[qid].get("examples") or []:
+            path = f"{self.config.examples_dir}/{example['file']}"
+            file = self.files.get_file_from_path(path)
+            if file is None:
+                raise PluginError(f"{qid}: worked example {path} is not in docs/")
+            found.append((get_relative_url(file.url, page.url), example["title"]))
+        return found
 
     def on_env(self, env, *, config, files):
         errors = []

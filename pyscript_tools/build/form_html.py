@@ -164,7 +164,7 @@ class _Form:
         return f'<p class="tk-question__tags">{" · ".join(bits)}</p>' if bits else ""
 
     # ------------------------------------------------------------------ the start screen
-    def start(self, example_url: str | None, privacy_url: str) -> str:
+    def start(self, examples: list[tuple[str, str]], privacy_url: str) -> str:
         p, d = self.p, self.d
         facts = [escape(f"{self.total()} {self.kind.NOUN} in {len(self.sections())} "
                         f"section{'' if len(self.sections()) == 1 else 's'}")]
@@ -174,8 +174,10 @@ class _Form:
         privacy = f' <a href="{_attr(privacy_url)}">How your answers are kept</a>.' if privacy_url else ""
         facts.append("Saved in this browser as you go; nothing is sent anywhere." + privacy)
         purpose = self.md(d["purpose"]) if d.get("purpose") else ""
-        example = (_button("example", "See the worked example", f' data-url="{_attr(example_url)}" data-tk-engine')
-                   if example_url else "")
+        example = "".join(
+            _button("example", "See the worked example" if len(examples) == 1 else f"Worked example: {escape(title)}",
+                    f' data-url="{_attr(url)}" data-tk-engine')
+            for url, title in examples)
         more = ('<details class="tk-start__more"><summary>How to fill it in</summary>'
                 f'{self.md(d["introduction"])}</details>') if d.get("introduction") else ""
         return (
@@ -207,11 +209,15 @@ class _Form:
             '<div class="tk-buttons">'
             + _button("new", "New assessment") + _button("delete", "Delete this assessment")
             + _button("erase", "Erase my answers from this browser", "", "tk-button--danger")
-            + "</div>"
-            '<p class="tk-message tk-message--saved" data-tk-saved role="status"><span data-tk-message-text></span> '
-            + _button("save", "Save answers to a file", " data-tk-message-action data-tk-engine hidden")
-            + "</p></details>"
+            + "</div></details>"
         )
+
+    @staticmethod
+    def saved_line() -> str:
+        """Whether the answers are kept in this browser, in every view; when they cannot be, a file button."""
+        return ('<p class="tk-message tk-message--saved" data-tk-saved role="status" data-tk-js hidden>'
+                '<span data-tk-message-text></span> '
+                + _button("save", "Save answers to a file", " data-tk-message-action data-tk-engine hidden") + "</p>")
 
     # ------------------------------------------------------------------ the workspace
     def bar(self) -> str:
@@ -358,7 +364,7 @@ class _Form:
         )
 
     # ------------------------------------------------------------------ whole widget
-    def render(self, site_root: str, example_url: str | None, privacy_url: str) -> str:
+    def render(self, site_root: str, examples: list[tuple[str, str]], privacy_url: str) -> str:
         d, kind = self.d, self.kind
         parts = [
             f'<div class="tk-widget tk-widget--{_attr(d["kind"])}" data-toolkit-widget="questionnaire"'
@@ -374,7 +380,8 @@ class _Form:
             '<p class="tk-widget__status" data-toolkit-status role="status" hidden></p>'
             f'<button type="button" class="{BUTTON}" data-toolkit-retry hidden>Try again</button></div>',
             '<div class="tk-print" data-tk-print hidden></div>',
-            self.start(example_url, privacy_url),
+            self.saved_line(),
+            self.start(examples, privacy_url),
             f'<div class="tk-workspace" data-tk-workspace aria-label="{_attr(d["title"])}" role="region">',
             self.bar(),
             self.preview(),
@@ -394,10 +401,10 @@ class _Form:
 
 
 def render_form(definition: dict, resolve: LinkResolver, site_root: str = "", *,
-                markdown: MarkdownRenderer | None = None, example_url: str | None = None,
+                markdown: MarkdownRenderer | None = None, examples: list[tuple[str, str]] | None = None,
                 privacy_url: str = "", role_names: dict[str, str] | None = None, heading_level: int = 3) -> str:
     """The whole widget: start screen, summary bar, section menu, the sections, the result.
 
     ``heading_level``: the level of the widget's own headings (one below the page heading it follows)."""
     form = _Form(definition, resolve, markdown or plain_markdown, role_names or {}, heading_level)
-    return form.render(site_root, example_url, privacy_url)
+    return form.render(site_root, examples or [], privacy_url)

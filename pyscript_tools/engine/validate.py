@@ -23,7 +23,8 @@ SEMVER_RE = re.compile(r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$")
 LINK_RE = re.compile(r"^[A-Za-z0-9_./-]+\.md(?:#[A-Za-z0-9_:.-]+)?$")
 
 TOP_KEYS = {"$schema", "id", "version", "kind", "title", "description", "introduction", "note", "purpose", "who", "time",
-            "scales", "levels", "sections", "likelihood", "severity", "matrix", "profiles", "migrations"}
+            "scales", "levels", "sections", "likelihood", "severity", "matrix", "profiles", "migrations", "examples"}
+EXAMPLE_FILE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*\.json$")
 LEVEL_KEYS = {"id", "name", "min", "action", "description", "next_step", "links"}
 OPTION_KEYS = {"value", "label", "points", "special", "min_level", "description"}
 SECTION_KEYS = {"id", "title", "short_title", "description", "weight", "learn_more", "screening", "questions",
@@ -173,6 +174,7 @@ class _Checker:
         self.check_sections(data)
         self.check_choosers()
         self.check_migrations(data)
+        self.check_examples(data)
         return self.errors
 
     def check_levels(self, data: dict[str, Any]) -> list[str]:
@@ -448,6 +450,24 @@ class _Checker:
             self.err(path + ("options_from",), "only one question may choose among the profiles")
 
     # -- migrations: answers saved under an older version, converted
+    def check_examples(self, data: dict[str, Any]) -> None:
+        """Worked examples: answers files in the site's examples folder, each with a short title."""
+        examples = data.get("examples")
+        if examples is None:
+            return
+        if not isinstance(examples, list) or not examples:
+            self.err(("examples",), "must be a non-empty list of worked examples, each with 'file' and 'title'")
+            return
+        for i, example in enumerate(examples):
+            path = ("examples", i)
+            if not isinstance(example, dict) or set(example) - {"file", "title"}:
+                self.err(path, "a worked example has only 'file' and 'title'")
+                continue
+            file = self.text(example, "file", path)
+            if file is not None and not EXAMPLE_FILE_RE.match(file):
+                self.err(path + ("file",), "%r must be a file name ending in .json, such as risk-example.json" % file)
+            self.text(example, "title", path)
+
     def check_migrations(self, data: dict[str, Any]) -> None:
         migrations = data.get("migrations")
         if migrations is None:

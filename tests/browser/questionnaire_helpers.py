@@ -9,6 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.engine.definition import chosen_profiles
 from pyscript_tools.engine.kinds import kind_of
 from pyscript_tools.engine.scoring import score
 
@@ -35,17 +36,18 @@ def wait_engine(page: Page) -> None:
     expect(widget(page)).to_have_attribute("data-engine", "ready", timeout=ENGINE_MS)
 
 
-def open_example(page: Page) -> None:
-    """Show the worked example (read only), as from the start screen."""
+def open_example(page: Page, title: str | None = None) -> None:
+    """Show a worked example (read only), as from the start screen: the only one, or the one titled `title`."""
     go_to_start(page)
     wait_engine(page)
-    page.get_by_role("button", name="See the worked example").click()
+    name = f"Worked example: {title}" if title else re.compile(r"^(See the worked example|Worked example: )")
+    page.locator("[data-tk-start]").get_by_role("button", name=name).first.click()
     expect(page.locator("[data-tk-preview]")).to_be_visible(timeout=ENGINE_MS)
 
 
-def copy_example(page: Page) -> None:
-    """Make the worked example one of the user's own assessments."""
-    open_example(page)
+def copy_example(page: Page, title: str | None = None) -> None:
+    """Make a worked example one of the user's own assessments."""
+    open_example(page, title)
     page.get_by_role("button", name="Copy into a new assessment").click()
     expect(page.locator("[data-tk-preview]")).to_be_hidden()
 
@@ -91,8 +93,13 @@ def show_result(page: Page) -> None:
     expect(page.locator("[data-tk-results]")).to_be_visible()
 
 
-def example_answers(qid: str) -> dict:
-    return json.loads((ROOT / "docs" / "tools" / "examples" / f"{qid}-example.json").read_text(encoding="utf-8"))
+def example_file(qid: str, index: int = 0) -> Path:
+    """A worked example's answers file, as the questionnaire lists them (the first by default)."""
+    return ROOT / "docs" / "tools" / "examples" / definition(qid)["examples"][index]["file"]
+
+
+def example_answers(qid: str, index: int = 0) -> dict:
+    return json.loads(example_file(qid, index).read_text(encoding="utf-8"))
 
 
 def stored(page: Page, qid: str):
@@ -127,8 +134,15 @@ def definition(qid: str) -> dict:
     return loaded
 
 
-def question_count(qid: str, section: str | None = None) -> int:
-    return sum(len(s["questions"]) for s in definition(qid)["sections"] if section in (None, s["id"]))
+def question_count(qid: str, section: str | None = None, kinds: tuple[str, ...] = ()) -> int:
+    """Questions a respondent sees: every common section's, and the sections of the kinds of system in `kinds`."""
+    return sum(len(s["questions"]) for s in definition(qid)["sections"]
+               if section in (None, s["id"]) and s.get("profile") in (None, *kinds))
+
+
+def shown_count(qid: str, answers: dict) -> int:
+    """Questions a respondent with `answers` sees (the kinds of system they ticked add their sections)."""
+    return question_count(qid, kinds=tuple(chosen_profiles(definition(qid), answers)))
 
 
 def progress_text(qid: str, answered: int, total: int | None = None) -> str:
@@ -137,9 +151,9 @@ def progress_text(qid: str, answered: int, total: int | None = None) -> str:
     return f"{answered} of {question_count(qid) if total is None else total} {noun} answered"
 
 
-def example_result(qid: str, answers: dict | None = None, filters: dict | None = None) -> dict:
-    """What the engine makes of the worked example (or of `answers`)."""
-    return score(definition(qid), example_answers(qid)["answers"] if answers is None else answers, filters=filters)
+def example_result(qid: str, answers: dict | None = None, filters: dict | None = None, index: int = 0) -> dict:
+    """What the engine makes of a worked example (or of `answers`)."""
+    return score(definition(qid), example_answers(qid, index)["answers"] if answers is None else answers, filters=filters)
 
 
 def headline(result: dict) -> str:

@@ -17,7 +17,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.questionnaire_helpers import (
     ENGINE_MS,
+    begin,
     definition,
+    go_to_start,
     open_tool,
     progress_text,
     question,
@@ -123,6 +125,7 @@ def test_two_tabs_changing_different_questions_at_once_keep_both(guarded_context
     first, second = guarded_context.new_page(), guarded_context.new_page()
     for page in (first, second):
         open_tool(page, site_url, "quick-check")
+        begin(page)
     boxes = [page.locator("fieldset[data-question]") for page in (first, second)]
     boxes[0].nth(0).locator("input[type=radio]").first.check()
     boxes[1].nth(1).locator("input[type=radio]").first.check()
@@ -140,6 +143,7 @@ def test_a_failed_runtime_download_says_so_and_try_again_recovers(guarded_page: 
     page = guarded_page
     page.route("**/pyodide.asm.wasm", lambda route: route.abort("connectionfailed"))
     open_tool(page, site_url, "quick-check")
+    begin(page)
     page.locator("fieldset[data-question]").first.locator("input[type=radio]").first.check()
     status = page.locator(STATUS)
     expect(status).to_contain_text("could not start", timeout=30_000)
@@ -199,28 +203,31 @@ def test_a_damaged_engine_archive_shows_one_plain_sentence(guarded_page: Page, s
 
 
 def _open_file(page: Page, name: str, content: bytes) -> None:
+    """Open a file from the start screen, as a respondent would."""
+    go_to_start(page)
     page.get_by_label("Open an answers file").set_input_files(
         {"name": name, "mimeType": "application/json", "buffer": content})
 
 
-def _answer_one_and_wait(page: Page, site_url: str):
+VISION = "Leadership has set out a clear vision"
+
+
+def _answer_one_and_wait(page: Page, site_url: str) -> None:
     open_tool(page, site_url, "readiness")
-    vision = question(page, "Leadership has set out a clear vision")
-    vision.get_by_label("Partly in place").check()
+    question(page, VISION).get_by_label("Partly in place").check()
     wait_engine(page)
     expect(result(page)).to_contain_text("provisional", timeout=ENGINE_MS)
-    return vision
 
 
 def test_a_deeply_nested_file_is_refused_and_the_engine_keeps_working(guarded_page: Page, site_url: str):
     page = guarded_page
-    vision = _answer_one_and_wait(page, site_url)
+    _answer_one_and_wait(page, site_url)
     _open_file(page, "deep.json", b'{"answers": ' + b"[" * 10_000 + b"]" * 10_000 + b"}")
     message = page.get_by_role("alert").filter(has_text="deep.json could not be opened")
     expect(message).to_contain_text("nested", timeout=ENGINE_MS)
     expect(message).to_contain_text("Your current answers are unchanged")
     assert len(message.inner_text()) < MAX_MESSAGE
-    expect(vision.get_by_label("Partly in place")).to_be_checked()
+    expect(question(page, VISION).get_by_label("Partly in place")).to_be_checked()
     # The engine still answers: a new answer is scored.
     question(page, "Every proposal to develop, buy or use").get_by_label("Partly in place").check()
     expect(result(page)).to_contain_text(progress_text("readiness", 2), timeout=ENGINE_MS)
@@ -228,12 +235,12 @@ def test_a_deeply_nested_file_is_refused_and_the_engine_keeps_working(guarded_pa
 
 def test_an_oversized_file_is_refused_by_its_size(guarded_page: Page, site_url: str):
     page = guarded_page
-    vision = _answer_one_and_wait(page, site_url)
+    _answer_one_and_wait(page, site_url)
     _open_file(page, "huge.json", b'{"answers": {"culture-vision": "' + b"x" * 6_000_000 + b'"}}')
     message = page.get_by_role("alert").filter(has_text="huge.json could not be opened")
     expect(message).to_contain_text("MB", timeout=ENGINE_MS)
     assert len(message.inner_text()) < MAX_MESSAGE
-    expect(vision.get_by_label("Partly in place")).to_be_checked()
+    expect(question(page, VISION).get_by_label("Partly in place")).to_be_checked()
 
 
 def test_an_invalid_huge_value_gives_a_short_message(guarded_page: Page, site_url: str):
@@ -282,6 +289,8 @@ def test_a_refused_save_says_so_and_offers_a_file(guarded_page: Page, site_url: 
         saved.get_by_role("button", name="Save answers to a file").click()
     assert download.value.suggested_filename.endswith(".json")
     # Renaming and starting a new assessment do not claim success either.
+    go_to_start(page)
+    page.get_by_text("Your assessments in this browser").click()
     page.get_by_label("Name of this assessment").fill("Pilot")
     expect(saved).to_contain_text("could not be saved in this browser")
     expect(saved).not_to_contain_text("Name saved")

@@ -54,8 +54,8 @@ def test_after_a_first_visit_the_tools_work_offline(browser: Browser, site_url: 
         expect(widget(page)).to_have_attribute("data-engine-start", "snapshot")
         page.goto(url + "tools/risk/")
         wait_engine(page)
-        page.get_by_role("group", name=re.compile("Which description fits")).locator("input[type=radio]").first.check()
-        expect(result(page)).to_contain_text("Overall risk level", timeout=ENGINE_MS)
+        question(page, "Which kinds of AI system").locator("input[type=checkbox]").first.check()
+        expect(result(page)).to_contain_text("risk level: at least", timeout=ENGINE_MS)
         pdf = page.evaluate("""async () => {
             const link = document.createElement("a");
             link.href = "../../primers/rai-toolkit-primer-end-users.pdf";

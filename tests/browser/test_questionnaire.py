@@ -29,6 +29,7 @@ from tests.browser.questionnaire_helpers import (
     question_count,
     result,
     show_result,
+    shown_count,
     stored,
     wait_engine,
     widget,
@@ -49,17 +50,22 @@ def erase(page: Page) -> None:
     assessments(page).get_by_role("button", name="Erase my answers from this browser").click()
 
 
-@pytest.mark.parametrize("qid", ["readiness", "risk", "workbook"])
-def test_worked_example_opens_read_only_with_the_complete_result(guarded_page: Page, site_url: str, qid: str):
-    """Each instrument answered fully (its worked example) gives the complete result the engine promises,
+WORKED_EXAMPLES = [(qid, i) for qid in ("readiness", "risk", "workbook") for i in range(len(definition(qid)["examples"]))]
+
+
+@pytest.mark.parametrize(("qid", "index"), WORKED_EXAMPLES)
+def test_worked_example_opens_read_only_with_the_complete_result(guarded_page: Page, site_url: str, qid: str, index: int):
+    """Each instrument answered fully (each worked example) gives the complete result the engine promises,
     shown as a read-only preview that never becomes or replaces the user's own assessment."""
     page = guarded_page
     open_tool(page, site_url, qid)
-    open_example(page)
-    expected = example_result(qid)
+    examples = definition(qid)["examples"]
+    open_example(page, examples[index]["title"] if len(examples) > 1 else None)
+    expected = example_result(qid, index=index)
     expect(result(page)).to_contain_text(headline(expected), timeout=ENGINE_MS)
     expect(result(page)).to_contain_text(expected["overall"]["next_step"])
-    expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text(qid, question_count(qid)))
+    shown = shown_count(qid, example_answers(qid, index)["answers"])
+    expect(page.locator("[data-tk-progress-text]")).to_have_text(progress_text(qid, shown, shown))
     expect(page.locator("fieldset[data-question] input").first).to_be_disabled()  # read only
     # The engine's chart comes with one accessible table, and actions link to the guidance and back.
     expect(result(page).locator("svg.tk-chart[role=img]")).to_have_count(1)

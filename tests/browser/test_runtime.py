@@ -1,10 +1,11 @@
 """The foundation loop in a real Chromium: page -> module worker -> Pyodide -> pyscript_tools -> page."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
+
+from tests.browser.questionnaire_helpers import question, show_result
 
 QUICK_CHECK = "tools/quick-check/"
 ENGINE_BOOT_MS = 90_000
@@ -13,12 +14,12 @@ ENGINE_BOOT_MS = 90_000
 def answer_quick_check(page: Page, base_url: str) -> None:
     page.goto(base_url + QUICK_CHECK)
     # The form is static HTML: answerable before Python is ready.
-    page.get_by_role("group", name=re.compile("leadership stated")).get_by_label("Yes", exact=True).check()
-    page.get_by_role("group", name=re.compile("one person or team")).get_by_label("Yes", exact=True).check()
-    page.get_by_role("group", name=re.compile("technical, legal")).get_by_label("Partly", exact=True).check()
-    page.get_by_role("group", name=re.compile("set way to assess")).get_by_label("No", exact=True).check()
-    page.get_by_role("group", name=re.compile("oversee how AI")).get_by_label("Don't know").check()
-    page.get_by_role("button", name="Score my answers").click()
+    question(page, "leadership stated").get_by_label("Yes", exact=True).check()
+    question(page, "one person or team").get_by_label("Yes", exact=True).check()
+    question(page, "technical, legal").get_by_label("Partly", exact=True).check()
+    question(page, "set way to assess").get_by_label("No", exact=True).check()
+    question(page, "oversee how AI").get_by_label("Don't know").check()
+    show_result(page)
 
 
 def expect_python_result(page: Page) -> None:

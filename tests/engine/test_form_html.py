@@ -91,7 +91,7 @@ def test_workbook_prompts_and_filters():
 
 def test_markdown_help_headings_example_and_erase_button():
     html = _render("readiness", markdown=lambda text: "<p>MD:" + text[:10] + "</p>", heading_level=3,
-                   example_url="../examples/readiness-example.json", privacy_url="../../about/#privacy")
+                   examples=[("../examples/readiness-example.json", "Northbridge")], privacy_url="../../about/#privacy")
     assert "<p>MD:" in html
     assert re.search(r"<h3 id=\"tk-readiness-s-culture-h\" tabindex=\"-1\">", html)
     assert "<h2" not in html

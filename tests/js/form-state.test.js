@@ -9,6 +9,15 @@ test("a choice is its checked option's value", () => {
   assert.equal(answerFrom("choice", { choice: "" }), undefined);
 });
 
+test("a multi question is the list of its ticked options, or nothing", () => {
+  assert.deepEqual(answerFrom("multi", { multi: ["facial-recognition", "video-analytics"] }),
+    ["facial-recognition", "video-analytics"]);
+  assert.equal(answerFrom("multi", { multi: [] }), undefined);
+  assert.deepEqual(controlsFor("multi", "facial-recognition"), { multi: ["facial-recognition"] }, "a lone value");
+  assert.equal(answered("multi", []), false);
+  assert.equal(answered("multi", ["generative-ai"]), true);
+});
+
 test("a rating holds numbers, a note, or 'not applicable'", () => {
   assert.deepEqual(answerFrom("rated", { likelihood: "3", severity: "", note: " asked ", na: false }),
     { likelihood: 3, note: "asked" });
@@ -24,6 +33,7 @@ test("a workbook entry holds a status and text fields", () => {
 test("writing an answer back gives the same answer", () => {
   const cases = [
     ["choice", "embedded"],
+    ["multi", ["a", "b"]],
     ["rated", { likelihood: 2, severity: 5, note: "n" }],
     ["rated", "not-applicable"],
     ["prompt", { status: "in-progress", response: "r", owner: "o", due: "2027-01-01" }],

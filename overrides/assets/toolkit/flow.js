@@ -14,7 +14,8 @@ export function mountFlow(q) {
   const sections = [...q.form.querySelectorAll("section[data-section]")];
   const title = (section) =>
     q.widget.querySelector(`[data-tk-goto-section="${section.dataset.section}"]`)?.textContent || section.dataset.section;
-  const shown = () => sections.filter((section) => !section.hasAttribute("data-tk-empty")); // filters may empty some
+  // The workbook's filters may empty a section; a kind of system's section waits until the kind is ticked.
+  const shown = () => sections.filter((s) => !s.hasAttribute("data-tk-empty") && !s.hasAttribute("data-tk-off"));
   let view = "start";
   let finished = new Set();
 
@@ -55,6 +56,7 @@ export function mountFlow(q) {
   function updateNavigation(section) {
     const list = shown();
     const index = list.indexOf(section);
+    for (const [i, s] of list.entries()) s.querySelector("[data-tk-step]").textContent = `Section ${i + 1} of ${list.length}`;
     const previous = section.querySelector('[data-tk-action="previous"]');
     const next = section.querySelector('[data-tk-action="next"]');
     previous.hidden = index <= 0;
@@ -104,6 +106,11 @@ export function mountFlow(q) {
     finished = done;
   });
   q.on("tk:loaded", () => (finished = new Set()));
+  q.on("tk:profiles", () => {
+    const section = sections.find((s) => s.dataset.section === view);
+    if (section?.hasAttribute("data-tk-off")) show(firstUnfinished(), { focus: false });
+    else if (section) updateNavigation(section);
+  });
   q.on("tk:shown", () => sections.find((s) => s.dataset.section === view) && updateNavigation(sections.find((s) => s.dataset.section === view)));
 
   q.actions.start = () => show(firstUnfinished());

@@ -1,18 +1,19 @@
 // The answers held by the static form: read them, write them back, and count what is answered.
-// Each question is a <fieldset data-question=ID data-type=choice|rated|prompt data-section=ID>
+// Each question is a <fieldset data-question=ID data-type=choice|multi|rated|prompt data-section=ID>
 // rendered at build time. Nothing here scores: the engine does.
 
 const RATING_AXES = ["likelihood", "severity"];
-const TEXT_FIELDS = { rated: ["note"], prompt: ["response", "owner", "due"], choice: [] };
-const RADIO_GROUPS = { choice: ["choice"], rated: RATING_AXES, prompt: ["status"] };
+const TEXT_FIELDS = { rated: ["note"], prompt: ["response", "owner", "due"], choice: [], multi: [] };
+const RADIO_GROUPS = { choice: ["choice"], rated: RATING_AXES, prompt: ["status"], multi: [] };
 
 // ------------------------------------------------------------------ answers <-> control values (pure)
 
 /** The answer that a question's control values hold, or undefined when they hold none. `controls`:
- *  {choice | likelihood, severity | status: checked radio value or "", na: boolean, note, response,
- *  owner, due: text}. */
+ *  {choice | likelihood, severity | status: checked radio value or "", multi: checked values, na: boolean,
+ *  note, response, owner, due: text}. */
 export function answerFrom(type, controls) {
   if (type === "choice") return controls.choice || undefined;
+  if (type === "multi") return controls.multi?.length ? [...controls.multi] : undefined;
   if (type === "rated" && controls.na) return "not-applicable";
   const value = {};
   for (const name of RADIO_GROUPS[type]) {
@@ -25,6 +26,7 @@ export function answerFrom(type, controls) {
 /** The control values that show `value`: the inverse of answerFrom. */
 export function controlsFor(type, value) {
   if (type === "choice") return { choice: value === undefined || value === null ? "" : String(value) };
+  if (type === "multi") return { multi: (Array.isArray(value) ? value : value == null ? [] : [value]).map(String) };
   const entry = value && typeof value === "object" ? value : type === "prompt" && typeof value === "string" ? { status: value } : {};
   const controls = { na: type === "rated" && value === "not-applicable" };
   for (const name of RADIO_GROUPS[type]) controls[name] = entry[name] === undefined ? "" : String(entry[name]);
@@ -39,9 +41,14 @@ function radios(fieldset, group) {
   return [...(scope?.querySelectorAll('input[type="radio"]') || [])];
 }
 
+function checkboxes(fieldset) {
+  return [...fieldset.querySelectorAll('.tk-options input[type="checkbox"]')];
+}
+
 function readControls(fieldset) {
   const type = fieldset.dataset.type;
   const controls = { na: Boolean(fieldset.querySelector("[data-tk-na]")?.checked) };
+  if (type === "multi") controls.multi = checkboxes(fieldset).filter((box) => box.checked).map((box) => box.value);
   for (const group of RADIO_GROUPS[type]) controls[group] = radios(fieldset, group).find((r) => r.checked)?.value || "";
   for (const name of TEXT_FIELDS[type]) controls[name] = fieldset.querySelector(`[data-tk-field="${name}"]`)?.value || "";
   return controls;
@@ -49,6 +56,7 @@ function readControls(fieldset) {
 
 function writeControls(fieldset, controls) {
   const type = fieldset.dataset.type;
+  if (type === "multi") for (const box of checkboxes(fieldset)) box.checked = controls.multi.includes(box.value);
   for (const group of RADIO_GROUPS[type]) {
     for (const radio of radios(fieldset, group)) radio.checked = radio.value === controls[group] && controls[group] !== "";
   }
@@ -98,9 +106,11 @@ export function markNotApplicable(fieldset) {
 }
 
 /** Whether an answer counts, by the engine's rule (pyscript_tools.engine.answers.is_answered): a rating
- *  needs both axes or "not applicable", a prompt needs a status, any other answer counts. */
+ *  needs both axes or "not applicable", a prompt needs a status, a multi question one option, any other
+ *  answer counts. */
 export function answered(type, value) {
   if (value === undefined || value === null) return false;
+  if (type === "multi") return Array.isArray(value) ? value.length > 0 : Boolean(value);
   if (type === "rated") return value === "not-applicable" || RATING_AXES.every((axis) => value[axis] != null);
   if (type === "prompt") return typeof value === "string" || Boolean(value.status);
   return true;
@@ -122,9 +132,12 @@ export function countProgress(items) {
   return { answered: done, total: items.length, sections };
 }
 
-/** The progress of the questions that count (the workbook's filters leave some out). */
+/** The progress of the questions that count (the workbook's filters leave some out; a kind of system's
+ *  section counts once that kind is chosen). */
 export function progressOf(form) {
-  const shown = questions(form).filter((fieldset) => !fieldset.hidden && !fieldset.closest("section[data-tk-empty]"));
+  const shown = questions(form).filter(
+    (fieldset) => !fieldset.hidden && !fieldset.closest("section[data-tk-empty], section[data-tk-off]"),
+  );
   return countProgress(
     shown.map((f) => ({ section: f.dataset.section, type: f.dataset.type, value: readQuestion(f) })),
   );

@@ -3,6 +3,7 @@
 //   tk:edited ({typing}: answers changed) · tk:edited-by-user · tk:loaded (answers replaced) · tk:filtered
 //   tk:scored (the engine's result) · tk:shown (which prompts are shown changed) · tk:renamed
 //   tk:erased · tk:engine (engine status) · tk:view (start, a section or the result) · tk:save-now
+//   tk:profiles (the kinds of system ticked changed)
 import { mountAssessments } from "./assessments.js";
 import { mountBar } from "./bar.js";
 import { mountBusy } from "./busy.js";
@@ -12,6 +13,7 @@ import { mountFilters } from "./filters.js";
 import { mountFlow } from "./flow.js";
 import { markNotApplicable } from "./form-state.js";
 import { mountPreview } from "./preview.js";
+import { mountProfiles } from "./profiles.js";
 import { mountProgress } from "./progress.js";
 import { ACTIONS } from "./protocol.js";
 import { mountResults } from "./results.js";
@@ -47,6 +49,7 @@ export function mount(widget) {
   q.ready.catch(() => {}); // reported where it is awaited
 
   for (const panel of widget.querySelectorAll("[data-tk-js]")) panel.hidden = false;
+  mountProfiles(q);
   mountProgress(q);
   mountResults(q);
   mountBar(q);
