@@ -10,11 +10,12 @@ import argparse
 import json
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from ..engine.answers import AnswersError
 from ..engine.answers_file import AnswersFileError, parse_answers_file, template
 from ..engine.report.csv import to_csv
+from ..engine.report.document import report_document
 from ..engine.report.markdown import to_markdown
 from ..engine.scoring import score
 from .anchors import scan_docs_anchors
@@ -115,6 +116,9 @@ def cmd_score(args):
         sys.stdout.write(to_markdown(result, name=parsed.get("name") or ""))
     elif args.format == "csv":
         sys.stdout.write(to_csv(result))
+    elif args.format == "html":
+        sys.stdout.write(report_document(result, parsed.get("name") or "", args.today or date.today().isoformat(),
+                                         args.base_url))
     else:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
@@ -139,7 +143,9 @@ def build_parser():
     s = sub.add_parser("score", help="score an answers file")
     s.add_argument("id", help="questionnaire id (or path to its YAML file)")
     s.add_argument("answers", help="answers file (JSON)")
-    s.add_argument("--format", choices=("json", "markdown", "csv"), default="json")
+    s.add_argument("--format", choices=("json", "markdown", "csv", "html"), default="json",
+                   help="html: the self-contained report, as the site's 'Download the report' makes it")
+    s.add_argument("--base-url", default="", help="html: address of the site, for the report's links to the guidance")
     s.add_argument("--role", action="append", help="workbook filter (repeatable)")
     s.add_argument("--stage", action="append", help="workbook filter (repeatable)")
     s.add_argument("--approach", action="append", help="workbook filter (repeatable)")

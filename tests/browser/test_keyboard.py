@@ -11,7 +11,7 @@ GUIDANCE_PAGE = "principles/lawfulness/"  # has nav, table of contents, tabs, gl
 MAX_TABS = 120
 
 # What has the focus, where it is, and whether anything shows it. A hidden radio or checkbox (the theme's
-# palette toggle, the depth tabs) is shown through its label, so the label's style is what counts then.
+# depth tabs) is shown through its label, so the label's style is what counts then.
 FOCUS_STATE = """async () => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
@@ -30,9 +30,7 @@ FOCUS_STATE = """async () => {
   };
   let shownBy = el;
   if (el.matches("input[type=radio], input[type=checkbox]") && !visible(el)) {
-    if (el.matches(".md-option")) {
-      shownBy = el.form.querySelector(":scope > label:not([hidden])");  // the palette toggle's one visible label
-    } else if (el.closest(".tabbed-set")) {
+    if (el.closest(".tabbed-set")) {
       const set = el.closest(".tabbed-set");
       const index = Array.from(set.querySelectorAll(":scope > input")).indexOf(el);
       shownBy = set.querySelectorAll(":scope > .tabbed-labels > label")[index];
@@ -152,12 +150,12 @@ def test_palette_toggle_works_by_keyboard(keyboard_page: Page, site_url: str):
     page = keyboard_page
     page.goto(site_url + GUIDANCE_PAGE, wait_until="load")
     scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
-    toggle = page.locator('[data-md-component="palette"] label[role="button"]:visible')
+    toggle = page.locator('[data-md-component="palette"] button:visible')
     toggle.focus()
     before, name = scheme(), toggle.get_attribute("aria-label")
     assert name.startswith("Switch to"), name
     page.keyboard.press("Enter")
     page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
-    assert page.evaluate("document.activeElement.getAttribute('role')") == "button"
+    assert page.evaluate("document.activeElement.matches('[data-md-component=palette] button:not([hidden])')")
     page.keyboard.press(" ")
     page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === {before!r}")

@@ -48,7 +48,8 @@ details > summary { font-weight: 700; cursor: pointer; margin: .8rem 0 .4rem; }
 
 
 def report_body(result: Result, name: str = "", date: str = "", base_url: str = "", site_name: str = "") -> str:
-    """The report's content: title, what it is about, summary, what to do first, chart, detail, answers."""
+    """The report's content: title, what it is about, summary, what to do first, chart, what is particular
+    about each kind of system chosen (risk), detail, answers."""
     html = render_html(result, base_url=base_url, name="", heading_level=2, on_page=False)
     meta = ["Assessment: %s" % text.html(name)] if name else []
     meta += ["Report date: %s" % text.html(date)] if date else []
@@ -57,7 +58,7 @@ def report_body(result: Result, name: str = "", date: str = "", base_url: str = 
     return "".join([
         '<header class="tk-report__header"><h1>%s</h1><p class="tk-report__meta">%s</p></header>'
         % (text.html(result.get("title")), " · ".join(meta)),
-        '<main class="tk-report">', html["summary"], html["priorities"], html["chart"],
+        '<main class="tk-report">', html["summary"], html["priorities"], html["chart"], html["profiles"],
         '<div class="tk-report__detail"><h2>In detail</h2>%s</div>' % html["details"].replace("<details ", "<details open "),
         '<section class="tk-report__answers"><h2>The answers given</h2>%s</section>' % answers,
         "</main>",

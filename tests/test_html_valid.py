@@ -1,0 +1,65 @@
+"""The W3C Nu HTML checker (vnu.jar from npm, run with Java) finds no error in the site's own markup:
+every built page, and the self-contained reports the engine writes.
+
+Three errors come from Material for MkDocs' own templates, not from this site; each is matched by the
+markup it reports, so an error of ours that merely looks alike still fails."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.engine.report.document import report_document
+from pyscript_tools.engine.scoring import score
+
+ROOT = Path(__file__).resolve().parents[1]
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+THEME_ERRORS = [  # (start of the checker's message, what the reported markup contains, the theme template)
+    ("Bad value “” for attribute “tabindex” on element “label”", 'class="md-nav__link', "partials/nav-item.html"),
+    ("Attribute “autocomplete” is only allowed when the input type is", 'class="md-toggle"', "base.html"),
+    ("The value of the “for” attribute of the “label” element must be the ID of a non-hidden", 'for="__toc"',
+     "partials/toc.html"),
+]
+
+
+def _check(paths: list[Path]) -> list[dict]:
+    assert shutil.which("java"), "the HTML check needs Java (Debian: default-jre-headless; .ci/run installs it)"
+    assert VNU.exists(), "run `npm ci`: the HTML check uses the vnu-jar package"
+    run = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", *map(str, paths)],
+                         capture_output=True, text=True, timeout=300)
+    return [m for m in json.loads(run.stderr)["messages"] if m["type"] in ("error", "non-document-error")]
+
+
+def _ours(message: dict) -> bool:
+    return not any(message["message"].startswith(start) and marker in (message.get("extract") or "")
+                   for start, marker, _ in THEME_ERRORS)
+
+
+def _describe(messages: list[dict]) -> str:
+    return "\n".join(f"{m.get('url', '')[-70:]}:{m.get('lastLine', '?')}: {m['message']}\n    {m.get('extract', '')!r}"
+                     for m in messages[:20])
+
+
+def test_every_built_page_is_valid_html(built_site: Path):
+    errors = [m for m in _check([built_site]) if _ours(m)]
+    assert errors == [], f"{len(errors)} errors in the site's own markup:\n" + _describe(errors)
+
+
+@pytest.mark.parametrize("qid", ["readiness", "risk", "workbook"])
+def test_the_downloadable_reports_are_valid_html(qid: str, tmp_path: Path):
+    definition, problems = load_questionnaire_file(ROOT / "toolkit_content" / "questionnaires" / f"{qid}.yml")
+    assert problems == []
+    paths = []
+    for example in definition["examples"]:
+        answers = json.loads((ROOT / "docs" / "tools" / "examples" / example["file"]).read_text(encoding="utf-8"))
+        for label, given in (("full", answers["answers"]), ("partial", dict(list(answers["answers"].items())[:3]))):
+            path = tmp_path / f"{example['file']}-{label}.html"
+            path.write_text(report_document(score(definition, given), answers.get("name", ""), "2026-12-01",
+                                            "https://example.org/toolkit/"), encoding="utf-8")
+            paths.append(path)
+    errors = _check(paths)
+    assert errors == [], _describe(errors)
