@@ -166,8 +166,11 @@ class _Form:
     # ------------------------------------------------------------------ the start screen
     def start(self, examples: list[tuple[str, str]], privacy_url: str) -> str:
         p, d = self.p, self.d
-        facts = [escape(f"{self.total()} {self.kind.NOUN} in {len(self.sections())} "
-                        f"section{'' if len(self.sections()) == 1 else 's'}")]
+        common = [s for s in self.sections() if not s.get("profile")]
+        size = f"{self.total()} {self.kind.NOUN} in {len(common)} section{'' if len(common) == 1 else 's'}"
+        if len(common) < len(self.sections()):
+            size += ", and a few more for each kind of system you tick"
+        facts = [escape(size)]
         for key in ("who", "time"):
             if d.get(key):
                 facts.append(escape(d[key]))
@@ -182,7 +185,7 @@ class _Form:
                 f'{self.md(d["introduction"])}</details>') if d.get("introduction") else ""
         return (
             f'<section class="tk-start" data-tk-start aria-labelledby="{p}-start-h">'
-            f'<h{self.h} id="{p}-start-h">{escape(d["title"])}: start here</h{self.h}>'
+            f'<h{self.h} id="{p}-start-h">Before you start</h{self.h}>'
             f'<div class="tk-start__purpose">{purpose}</div>'
             f'<ul class="tk-start__facts">{"".join(f"<li>{fact}</li>" for fact in facts)}</ul>'
             f"{more}"

@@ -1,6 +1,7 @@
-"""axe-core (WCAG 2.0 and 2.1, levels A and AA) on every page of the built site, in the light and the dark palette.
+"""axe-core (WCAG 2.0 and 2.1, levels A and AA) on every page of the built site, in the light and the dark palette,
+and on a phone's screen (where wide tables scroll within their frames).
 
-One browser context per palette and one page reused for every URL (about a minute and a half per palette).
+One browser context per run and one page reused for every URL (about a minute and a half per run).
 Hidden depth tabs and collapsed details are revealed first, so their text is audited too. Pages with a widget
 are audited as they first appear (static form, Python still loading): the questionnaire tests audit the
 widgets' later states.
@@ -48,15 +49,16 @@ RUN_AXE = """async (tags) => {
 }"""
 
 
-# The theme makes a code block that scrolls sideways focusable (tabindex=0) from a resize observer, a moment
-# after load: give it that moment, or axe would race it (scrollable-region-focusable).
-CODE_BLOCKS_SETTLED = """() => Array.from(document.querySelectorAll("pre > code"))
-  .every((code) => code.scrollWidth <= code.clientWidth || code.hasAttribute("tabindex"))"""
+# The theme makes a code block that scrolls sideways focusable (tabindex=0) from a resize observer, and
+# table-scroll.js does the same for a table's frame, a moment after load or after a <details> opens: give
+# them that moment, or axe would race them (scrollable-region-focusable).
+SCROLLERS_SETTLED = """() => Array.from(document.querySelectorAll("pre > code, .md-typeset__scrollwrap"))
+  .every((box) => box.scrollWidth <= box.clientWidth + 1 || box.hasAttribute("tabindex"))"""
 
 
-def settle_code_blocks(page: Page) -> None:
-    with contextlib.suppress(PlaywrightTimeoutError):  # axe then reports the block that stayed unreachable
-        page.wait_for_function(CODE_BLOCKS_SETTLED, timeout=3_000)
+def settle_scrollers(page: Page) -> None:
+    with contextlib.suppress(PlaywrightTimeoutError):  # axe then reports the box that stayed unreachable
+        page.wait_for_function(SCROLLERS_SETTLED, timeout=3_000)
 
 
 def audited_pages(site: Path) -> list[str]:
@@ -83,12 +85,16 @@ def test_axe_is_installed():
     assert AXE_SCRIPT.is_file(), "run `npm ci`: node_modules/axe-core is missing"
 
 
-@pytest.mark.parametrize("palette", sorted(PALETTES))
-def test_every_page_passes_axe(browser: Browser, site_url: str, built_site: Path, palette: str):
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize(("palette", "screen"), [("dark", None), ("light", None), ("light", PHONE)],
+                         ids=["dark", "light", "light-phone"])
+def test_every_page_passes_axe(browser: Browser, site_url: str, built_site: Path, palette: str, screen: dict | None):
     pages = audited_pages(built_site)
     assert len(pages) > 10, pages
     # bypass_csp: the pages' Content Security Policy (rightly) refuses the injected axe script.
-    context = browser.new_context(color_scheme=palette, bypass_csp=True)
+    context = browser.new_context(color_scheme=palette, bypass_csp=True, **({"viewport": screen} if screen else {}))
     guard = guard_requests(context)
     errors: list[str] = []
     problems: list[str] = []
@@ -100,7 +106,7 @@ def test_every_page_passes_axe(browser: Browser, site_url: str, built_site: Path
             scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             assert scheme == PALETTES[palette], f"/{path}: expected the {palette} palette, got {scheme!r}"
             page.evaluate(REVEAL_ALL)
-            settle_code_blocks(page)
+            settle_scrollers(page)
             page.add_script_tag(path=str(AXE_SCRIPT))
             for violation in page.evaluate(RUN_AXE, WCAG_TAGS):
                 problems.extend(describe(path, palette, violation))

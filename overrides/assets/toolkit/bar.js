@@ -6,6 +6,12 @@ export function mountBar(q) {
   const start = q.element("[data-tk-start-label]");
   const startLabel = start.textContent;
 
+  // A failed start is explained at the top of the tool; the bar, always in view, points there.
+  q.on("tk:engine", (status) => {
+    if (status === "failed" || status === "stalled") live.textContent = "No result yet: the scoring engine did not start (see the message above the questions). Your answers are kept.";
+    else if (live.textContent.startsWith("No result yet")) live.textContent = empty;
+  });
+
   q.on("tk:scored", (result) => {
     live.textContent = result.answered ? result.headline : empty;
     start.textContent = result.answered ? `Continue (${result.answered} of ${result.total} ${q.noun} answered)` : startLabel;

@@ -6,11 +6,9 @@ import { mount as mountQuestionnaire } from "./questionnaire.js";
 // Imported statically so every form is wired before the page's load event.
 const MOUNTERS = { questionnaire: mountQuestionnaire };
 
-const STATUS_TEXT = {
-  idle: "",
-  starting: "Starting the scoring engine in your browser. You can begin answering now.",
-  ready: "",
-};
+// While the engine starts, nothing is shown here (a box that appears and goes would move the page
+// under the respondent); the buttons that need it look busy instead. Failures stay until "Try again".
+const STATUS_TEXT = { idle: "", starting: "", ready: "" };
 
 function showStatus(widget, { status, reason, retry, startedFrom }) {
   const box = widget.querySelector("[data-toolkit-status]");
