@@ -165,3 +165,18 @@ def test_resolver_catches_broken_links(tmp_path: Path):
 @pytest.mark.parametrize("url", ["https://example.org/", "//cdn.example.org/x.js", "http://x"])
 def test_is_external(url: str):
     assert is_external(url)
+
+
+def test_maintainers_pages_are_published_outside_the_readers_navigation(built_site: Path):
+    """The readers' navigation leaves the maintainers' pages out; every page's footer links to their index."""
+    pages = sorted(built_site.rglob("index.html"))
+    maintainers = [p for p in pages if "maintainers" in p.relative_to(built_site).parts]
+    assert len(maintainers) > 3, "the maintainers' pages are still published"
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        primary = html[html.index('md-sidebar--primary'):html.index('md-sidebar--secondary')]
+        assert "maintainers/" not in primary or page in maintainers, page
+        footer = html[html.index('class="md-footer'):]
+        link = re.search(r'<nav class="tk-footer-links"[^>]*>\s*<a href="([^"]+)"', footer)
+        assert link, f"{page}: no link to the maintainers' pages in the footer"
+        assert (page.parent / link.group(1) / "index.html").resolve() == built_site / "maintainers" / "index.html"
