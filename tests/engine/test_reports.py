@@ -53,6 +53,13 @@ def test_heatmap_for_risk(risk):
     cells = [el for el in root.iter() if el.tag.endswith("rect")]
     assert len(cells) == 16
     assert "Likely" in html["chart"] and "Severe" in html["chart"] and "Critical" in html["chart"]
+    # Each cell names the harms rated into it, on hover and in the table that stands for the chart.
+    texts = {q["id"]: q["text"] for s in risk["sections"] for q in s["questions"]}
+    titles = ["".join(t.text or "" for t in el.iter() if t.tag.endswith("title")) for el in cells]
+    assert [t for t in titles if texts["fair-bias"] in t] and [t for t in titles if texts["law-no-basis"] in t]
+    chart_rows = ET.fromstring(html["chart"][html["chart"].index("<table"):]).iter("tr")
+    cells_in_table = [[c.text for c in row] for row in chart_rows][1:]
+    assert [row[3] for row in cells_in_table] == [texts["fair-bias"], texts["law-no-basis"]], "most serious first"
     # Not every question is answered: the level is the least it will be, and says so.
     assert "Provisional risk level: at least Critical so far" in html["summary"]
     assert "Overall risk level" not in html["summary"]

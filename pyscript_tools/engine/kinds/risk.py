@@ -48,6 +48,7 @@ class _Tally:
         self.matrix: list[list[str]] = definition.get("matrix") or []
         self.cell_max = len(self.likelihood) * len(self.severity)
         self.counts = [[0 for _ in self.severity] for _ in self.likelihood]
+        self.harms: list[list[list[str]]] = [[[] for _ in self.severity] for _ in self.likelihood]
         self.flags: list[dict[str, Any]] = []
         self.floor: int | None = None
         self.score = self.max = 0
@@ -77,6 +78,7 @@ def score(definition: d.Definition, answers: dict[str, Any], result: r.Result,
         "severity": [{"value": x.get("value"), "label": x.get("label")} for x in tally.severity],
         "matrix": [list(row) for row in tally.matrix],
         "counts": tally.counts,
+        "harms": tally.harms,  # the ids of the harms rated into each cell
     }
     result["profiles"] = r.public_profiles(definition, answers)
 
@@ -132,6 +134,7 @@ def _rate(tally: _Tally, section: d.Section, question: d.Question, value: Any, r
     level_id = tally.matrix[li][si]
     rank = tally.rank[level_id]
     tally.counts[li][si] += 1
+    tally.harms[li][si].append(question["id"])
     likelihood, severity = tally.likelihood[li], tally.severity[si]
     row.update(status="answered", level=level_id, level_name=tally.name(rank),
                likelihood=likelihood.get("value"), severity=severity.get("value"),
@@ -229,11 +232,26 @@ def chart_svg(result: r.Result, id_prefix: str) -> str:
         items, "" if items == 1 else "s", len(grid.get("likelihood") or []), len(grid.get("severity") or []),
         (result.get("overall") or {}).get("level_name") or "not yet determined")
     return charts.heatmap(grid, result.get("levels") or [], id_prefix,
-                          "%s: assessed impacts by likelihood and severity" % (result.get("title") or "Result"), desc)
+                          "%s: assessed impacts by likelihood and severity" % (result.get("title") or "Result"), desc,
+                          _cell_harms(result))
+
+
+def _cell_harms(result: r.Result) -> list[list[list[str]]]:
+    """The texts of the harms in each cell of the heat map."""
+    texts = {q.get("id"): q.get("text") for q in result.get("questions") or []}
+    return [[[str(texts.get(h, h)) for h in cell] for cell in row] for row in (result.get("heatmap") or {}).get("harms") or []]
 
 
 def chart_table(result: r.Result) -> Table:
-    rows = [(q.get("text"), q.get("likelihood_label"), q.get("severity_label"), q.get("level_name"))
-            for q in result.get("questions") or [] if q.get("type") == "rated" and q.get("status") == "answered"]
-    return Table("chart", "Each rated harm (the chart's figures)", ("Harm", "Likelihood", "Severity", "Level"),
-                 rows or [("No impact rated yet", "–", "–", "–")])
+    """The heat map as a table: each cell that holds harms, the most serious first, with the harms it holds."""
+    grid = result.get("heatmap") or {}
+    lik, sev, matrix = grid.get("likelihood") or [], grid.get("severity") or [], grid.get("matrix") or []
+    rank = {level.get("id"): i for i, level in enumerate(result.get("levels") or [])}
+    names = {level.get("id"): level.get("name") for level in result.get("levels") or []}
+    cells = [(li, si, harms) for li, row in enumerate(_cell_harms(result)) for si, harms in enumerate(row) if harms]
+    cells.sort(key=lambda c: (-rank.get(matrix[c[0]][c[1]], 0), -(c[0] + 1) * (c[1] + 1), -c[0]))
+    rows = [("%s × %s" % (lik[li].get("label"), sev[si].get("label")), names.get(matrix[li][si]), str(len(harms)),
+             "; ".join(harms)) for li, si, harms in cells]
+    return Table("chart", "The heat map's cells: likelihood × severity, and the harms rated into each",
+                 ("Likelihood × severity", "Level", "Harms", "Which harms"),
+                 rows or [("No impact rated yet", "–", "0", "–")])

@@ -91,9 +91,16 @@ def bars(rows: list[Bar], id_prefix: str, title: str) -> str:
     return "".join(parts)
 
 
-def heatmap(grid: dict[str, Any], result_levels: list[dict[str, Any]], id_prefix: str, title: str, desc: str) -> str:
+def _cell_title(likelihood: Any, severity: Any, level: Any, count: int, harms: list[str]) -> str:
+    head = "%s × %s: %s, %d item%s" % (likelihood, severity, level, count, "" if count == 1 else "s")
+    return head + "".join("\n• %s" % text.truncate(h, 90) for h in harms)
+
+
+def heatmap(grid: dict[str, Any], result_levels: list[dict[str, Any]], id_prefix: str, title: str, desc: str,
+            harms: list[list[list[str]]] | None = None) -> str:
     """A likelihood (rows, highest at the top) by severity (columns) grid, each cell in its level's
-    colour with the number of items it holds. ``grid``: likelihood, severity, matrix, counts."""
+    colour with the number of items it holds; hovering a cell lists them (``harms``: their texts per cell).
+    ``grid``: likelihood, severity, matrix, counts."""
     lik, sev = grid.get("likelihood") or [], grid.get("severity") or []
     matrix, counts = grid.get("matrix") or [], grid.get("counts") or []
     rank = {lv.get("id"): i for i, lv in enumerate(result_levels)}
@@ -112,8 +119,8 @@ def heatmap(grid: dict[str, Any], result_levels: list[dict[str, Any]], id_prefix
             x = left + si * cell
             parts.append('<rect class="tk-chart__cell" x="%d" y="%d" width="%d" height="%d" fill="%s" '
                          'stroke="#ffffff" stroke-width="2"><title>%s</title></rect>'
-                         % (x, row_y, cell, cell, fill, text.html("%s × %s: %s, %d item%s" % (
-                             lik[li].get("label"), sev[si].get("label"), name, n, "" if n == 1 else "s"))))
+                         % (x, row_y, cell, cell, fill, text.html(_cell_title(
+                             lik[li].get("label"), sev[si].get("label"), name, n, harms[li][si] if harms else []))))
             if n:
                 parts.append('<circle cx="%d" cy="%d" r="13" fill="#ffffff" fill-opacity="0.9"/>'
                              '<text class="tk-chart__count" x="%d" y="%d" text-anchor="middle" font-size="14" '
