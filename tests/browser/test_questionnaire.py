@@ -470,3 +470,24 @@ def test_an_older_version_file_is_migrated_with_a_clear_account(guarded_page: Pa
     expect(message).to_contain_text(f"Opened northbridge-2025.json: {kept} answers", timeout=ENGINE_MS)
     expect(message).to_contain_text(f"moved to version {version}: {kept} kept, 1 dropped")
     expect(result(page)).to_contain_text(headline(example_result("readiness")))
+
+
+def test_buttons_that_need_the_engine_say_it_is_starting(guarded_page: Page, site_url: str):
+    """Pressed before Python is ready, the worked example does not seem to do nothing: the button looks
+    busy, and pressing it says why nothing happens yet."""
+    page = guarded_page
+    held = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))  # the runtime is slow to arrive
+    open_tool(page, site_url, "readiness")
+    example = page.locator("[data-tk-start]").get_by_role("button", name="See the worked example")
+    expect(example).to_have_attribute("aria-disabled", "true")
+    example.click(force=True)  # aria-disabled: Playwright would wait; a user's click gets through
+    expect(page.locator("[data-tk-file-message]")).to_contain_text("still starting")
+    expect(page.locator("[data-tk-preview]")).to_be_hidden()
+    page.unroute("**/pyodide.asm.wasm")
+    for route in held:
+        route.continue_()
+    wait_engine(page)
+    expect(example).not_to_have_attribute("aria-disabled", "true")
+    example.click()
+    expect(page.locator("[data-tk-preview]")).to_be_visible(timeout=ENGINE_MS)
