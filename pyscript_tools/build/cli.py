@@ -17,7 +17,9 @@ from ..engine.answers_file import AnswersFileError, parse_answers_file, template
 from ..engine.report.csv import to_csv
 from ..engine.report.document import report_document
 from ..engine.report.markdown import to_markdown
+from ..engine.report.team import team_csv, team_document, team_markdown
 from ..engine.scoring import score
+from ..engine.team import CombineError, combine
 from .anchors import scan_docs_anchors
 from .content import load_questionnaire_file, load_roles
 
@@ -124,9 +126,38 @@ def cmd_score(args):
     return 0
 
 
+def cmd_combine(args):
+    defn = _load(args.id, args.content)
+    files = []
+    for path in args.answers:
+        try:
+            with open(path, "rb") as fh:
+                files.append((path, fh.read()))
+        except OSError as exc:
+            raise CliError("cannot read %s: %s" % (path, exc.strerror or exc)) from None
+    try:
+        combined = combine(defn, files, named=args.names)
+    except CombineError as exc:
+        raise CliError(str(exc)) from None
+    for refused in combined["refused"]:
+        print("note: %s left out: %s" % (refused["file"], refused["reason"]), file=sys.stderr)
+    if args.format == "md":
+        sys.stdout.write(team_markdown(combined))
+    elif args.format == "csv":
+        sys.stdout.write(team_csv(combined))
+    elif args.format == "html":
+        sys.stdout.write(team_document(combined, date.today().isoformat()))
+    elif args.format == "consensus":
+        print(json.dumps(combined["consensus"]["file"], ensure_ascii=False, indent=2))
+    else:
+        print(json.dumps({k: v for k, v in combined.items() if k != "consensus"} | {
+            "consensus": {k: v for k, v in combined["consensus"].items() if k != "result"}}, ensure_ascii=False, indent=2))
+    return 0
+
+
 def build_parser():
     p = argparse.ArgumentParser(prog="python -m pyscript_tools",
-                                description="Validate questionnaires, make blank answers files, score answers.")
+                                description="Validate questionnaires, make blank answers files, score and combine answers.")
     p.add_argument("--content", default=DEFAULT_CONTENT,
                    help="folder of questionnaire YAML files (default: %(default)s)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -150,7 +181,15 @@ def build_parser():
     s.add_argument("--stage", action="append", help="workbook filter (repeatable)")
     s.add_argument("--approach", action="append", help="workbook filter (repeatable)")
     s.add_argument("--today", help="YYYY-MM-DD, marks overdue workbook items")
-    for sp in (v, t, s):
+    c = sub.add_parser("combine", help="combine several people's answers files: disagreements and a consensus")
+    c.add_argument("id", help="questionnaire id (or path to its YAML file)")
+    c.add_argument("answers", nargs="+", help="answers files (JSON), one per respondent")
+    c.add_argument("--format", choices=("md", "json", "csv", "html", "consensus"), default="md",
+                   help="md (default), json, csv (one row per question), html (the printable report) or "
+                        "consensus (the consensus answers file)")
+    c.add_argument("--names", action="store_true", help="show respondents by the names in their files "
+                                                          "(default: Respondent 1, 2, ...)")
+    for sp in (v, t, s, c):
         sp.add_argument("--content", default=argparse.SUPPRESS,
                         help="folder of questionnaire YAML files (default: %s)" % DEFAULT_CONTENT)
     return p
@@ -164,10 +203,11 @@ def main(argv=None):
         return exc.code if isinstance(exc.code, int) else 2
     if not args.command:
         parser.print_usage(sys.stderr)
-        print("error: give a command: validate, template or score", file=sys.stderr)
+        print("error: give a command: validate, template, score or combine", file=sys.stderr)
         return 2
     try:
-        return {"validate": cmd_validate, "template": cmd_template, "score": cmd_score}[args.command](args)
+        commands = {"validate": cmd_validate, "template": cmd_template, "score": cmd_score, "combine": cmd_combine}
+        return commands[args.command](args)
     except CliError as exc:
         print("error: %s" % exc, file=sys.stderr)
         return 1

@@ -28,8 +28,10 @@ from .report.csv import to_csv
 from .report.document import report_body, report_document
 from .report.html import render_html
 from .report.markdown import to_markdown
+from .report.team import team_csv, team_document, team_html, team_markdown
 from .result import Result
 from .scoring import score
+from .team import CombineError, combine
 from .text import one_line, shown, truncate
 from .validate import validate_definition
 
@@ -236,6 +238,58 @@ def _compare(request: Request) -> dict[str, Any]:
     if parsed and parsed.get("migration"):
         out["migration"] = parsed["migration"]
     out["html"] = compare_html(out, request.text("before_label") or "Earlier", request.text("after_label") or "Now")
+    return out
+
+
+def _combined(request: Request) -> dict[str, Any]:
+    """The request's answers files ({"name", "text"} each) combined, with its `named` and `choices`."""
+    files = request.get("files")
+    if not isinstance(files, list) or not all(isinstance(f, dict) and isinstance(f.get("text"), str) for f in files):
+        raise BridgeError("'files' must be a list of {\"name\": file name, \"text\": its content}")
+    choices = request.get("choices") or {}
+    if not isinstance(choices, dict):
+        raise BridgeError("'choices' must map question ids to the chosen answers")
+    try:
+        return combine(request.definition(), [(str(f.get("name") or "file %d" % (i + 1)), f["text"])
+                                              for i, f in enumerate(files)],
+                       named=request.get("named") is True, choices=choices)
+    except CombineError as exc:
+        raise BridgeError(str(exc)) from None
+
+
+@action("combine")
+def _combine(request: Request) -> dict[str, Any]:
+    """Several people's answers files combined: the result, its HTML and the consensus answers file."""
+    definition, combined = request.definition(), _combined(request)
+    level = request.get("heading_level")
+    html = team_html(combined, request.text("base_url"), request.text("id_prefix") or "tk-%s-team" % definition["id"],
+                     level if isinstance(level, int) and 2 <= level <= 5 else 3)
+    consensus = combined["consensus"]
+    return {**combined, "html": html,
+            "consensus_json": json.dumps(consensus["file"], ensure_ascii=False, indent=2),
+            "consensus_filename": _file_name(definition, consensus["name"], "consensus", "json")}
+
+
+TEAM_EXPORTS = {"markdown": ("md", "text/markdown"), "csv": ("csv", "text/csv"), "html": ("html", "text/html")}
+
+
+@action("export_combined")
+def _export_combined(request: Request) -> dict[str, Any]:
+    """The combined answers as Markdown, CSV or a self-contained report (with its body, for printing)."""
+    fmt = request.text("format")
+    if fmt not in TEAM_EXPORTS:
+        raise BridgeError("'format' must be one of: %s" % ", ".join(TEAM_EXPORTS))
+    definition, combined = request.definition(), _combined(request)
+    extension, mime = TEAM_EXPORTS[fmt]
+    out: dict[str, Any] = {"filename": _file_name(definition, "combined", "combined", extension), "mime": mime}
+    if fmt == "markdown":
+        out["content"] = team_markdown(combined)
+    elif fmt == "csv":
+        out["content"] = team_csv(combined)
+    else:
+        args = (combined, request.text("date"), request.text("base_url"), request.text("site_name"))
+        out["content"] = team_document(*args)
+        out["body"] = out["content"][out["content"].index("<body>") + 6:out["content"].rindex("</body>")]
     return out
 
 

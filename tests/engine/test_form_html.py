@@ -44,7 +44,7 @@ def test_every_question_is_a_fieldset_with_legend_and_labelled_controls(qid):
 
 class _Visibility(HTMLParser):
     """Collects buttons and file inputs that would be visible with no script running."""
-    VOID = {"input", "br", "img", "hr", "meta", "link", "source", "col", "area", "wbr"}
+    VOID = frozenset({"input", "br", "img", "hr", "meta", "link", "source", "col", "area", "wbr"})
 
     def __init__(self):
         super().__init__()

@@ -9,4 +9,6 @@ export const ACTIONS = Object.freeze({
   exportCsv: "export_csv",
   exportHtml: "export_html",
   compare: "compare",
+  combine: "combine",
+  exportCombined: "export_combined",
 });

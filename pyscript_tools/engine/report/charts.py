@@ -141,3 +141,51 @@ def heatmap(grid: dict[str, Any], result_levels: list[dict[str, Any]], id_prefix
                  'transform="rotate(-90 12 %d)" text-anchor="middle">Likelihood →</text>' % (middle, middle))
     parts.append("</svg>")
     return "".join(parts)
+
+
+class Range(NamedTuple):
+    label: str
+    low: float | None
+    middle: float | None
+    high: float | None
+    points: list[float]  # each respondent's value
+
+
+def ranges(rows: list[Range], id_prefix: str, title: str, ticks: list[str] | None = None) -> str:
+    """Per row, the span from the lowest to the highest value with a mark at the median and a dot per
+    respondent. The axis is 0-100 % or, with ``ticks``, the levels 0..len(ticks)-1 by name."""
+    width, left, axis_w, row_h, top = 620, 190, 380, 30, 26
+    top_value = float(len(ticks) - 1) if ticks else 100.0
+    height = top + max(1, len(rows)) * row_h + 8
+
+    def x(value: float) -> float:
+        return left + (value / top_value if top_value else 0) * axis_w
+
+    def say(value: float | None) -> str:
+        if value is None:
+            return "–"
+        return str(ticks[int(value)]) if ticks else text.percent_text(value)
+
+    desc = "; ".join("%s: %s to %s, median %s" % (r.label, say(r.low), say(r.high), say(r.middle)) for r in rows)
+    parts = _open("ranges", width, height, id_prefix, title, desc)
+    marks = [(i, name) for i, name in enumerate(ticks)] if ticks else [(v, "%d%%" % v) for v in (0, 25, 50, 75, 100)]
+    for value, name in marks:
+        parts.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="currentColor" stroke-opacity="0.2"/>'
+                     '<text class="tk-chart__tick" x="%.1f" y="%d" text-anchor="middle" font-size="10" '
+                     'fill="currentColor">%s</text>' % (x(value), top - 6, x(value), height - 4, x(value), top - 10,
+                                                        text.html(text.truncate(name, 14))))
+    for i, row in enumerate(rows):
+        y = top + i * row_h + row_h / 2
+        parts.append('<text class="tk-chart__label" x="%d" y="%.1f" text-anchor="end" font-size="12" '
+                     'fill="currentColor">%s</text>' % (left - 10, y + 4, text.html(text.truncate(row.label, 28))))
+        if row.low is None or row.high is None:
+            continue
+        parts.append('<rect class="tk-chart__range" x="%.1f" y="%.1f" width="%.1f" height="10" rx="5" fill="%s" '
+                     'fill-opacity="0.3"/>' % (x(row.low) - 5, y - 5, x(row.high) - x(row.low) + 10, ACCENT))
+        for point in row.points:
+            parts.append('<circle cx="%.1f" cy="%.1f" r="3" fill="%s"/>' % (x(point), y, ACCENT))
+        if row.middle is not None:
+            parts.append('<rect class="tk-chart__median" x="%.1f" y="%.1f" width="3" height="18" fill="currentColor"/>'
+                         % (x(row.middle) - 1.5, y - 9))
+    parts.append("</svg>")
+    return "".join(parts)
