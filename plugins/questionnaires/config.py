@@ -11,3 +11,4 @@ class QuestionnairesConfig(base.Config):
     roles_file = c.Type(str, default="toolkit_content/roles.yml")
     examples_dir = c.Type(str, default="tools/examples")
     privacy_page = c.Type(str, default="about.md")
+    team_guide_page = c.Type(str, default="tools/team.md")

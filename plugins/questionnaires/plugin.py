@@ -62,11 +62,13 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
 
     def _render(self, qid: str, page, resolve, site_root: str, heading_level: int) -> str:
         privacy = self.files.get_file_from_path(self.config.privacy_page)
+        guide = self.files.get_file_from_path(self.config.team_guide_page)
         return render_form(
             self.definitions[qid], resolve, site_root,
             markdown=_markdown,
             examples=self._examples(qid, page),
             privacy_url=get_relative_url(privacy.url, page.url) + "#privacy" if privacy else "",
+            team_guide_url=get_relative_url(guide.url, page.url) if guide else "",
             role_names=self.role_names,
             heading_level=heading_level,
         )

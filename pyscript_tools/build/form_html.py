@@ -40,10 +40,11 @@ def _button(action: str, label: str, extra: str = "", classes: str = "") -> str:
             f"{extra}>{label}</button>")
 
 
-def _file_button(input_id: str, data: str, label: str) -> str:
+def _file_button(input_id: str, data: str, label: str, multiple: bool = False, classes: str = "") -> str:
     """A file picker that looks like the other buttons; the real input stays focusable."""
     return (f'<span class="tk-file"><input type="file" id="{_attr(input_id)}" accept=".json,application/json" {data}'
-            f' data-tk-engine><label for="{_attr(input_id)}" class="{BUTTON}">{label}</label></span>')
+            f'{" multiple" if multiple else ""} data-tk-engine><label for="{_attr(input_id)}"'
+            f' class="{BUTTON}{" " + classes if classes else ""}">{label}</label></span>')
 
 
 class _Form:
@@ -191,7 +192,8 @@ class _Form:
             f"{more}"
             '<div class="tk-buttons" data-tk-js hidden>'
             + _button("start", "Start", ' data-tk-start-label', "md-button--primary") + example
-            + _file_button(f"{p}-open", "data-tk-open", "Open an answers file") + "</div>"
+            + _file_button(f"{p}-open", "data-tk-open", "Open an answers file")
+            + _button("team", "Combine answers from several people") + "</div>"
             '<div class="tk-message" data-tk-file-message role="status"></div>'
             + self.assessments_panel()
             + "</section>"
@@ -366,8 +368,38 @@ class _Form:
             "</section>"
         )
 
+    def team(self, guide_url: str) -> str:
+        """Several people's answers files combined (team.js): where they disagree, and a consensus."""
+        p, engine = self.p, " data-tk-engine"
+        guide = f' <a href="{_attr(guide_url)}">How to run a team assessment</a>.' if guide_url else ""
+        return (
+            f'<section class="tk-team" id="{p}-team" data-tk-team aria-labelledby="{p}-team-h" hidden>'
+            f'<h{self.h} id="{p}-team-h" tabindex="-1">Combine answers from several people</h{self.h}>'
+            "<p>Each person answers on their own and saves their answers to a file. Choose all the files here:"
+            " they are read in this page and combined in this browser, nothing is uploaded, and your own"
+            f" assessments are unchanged.{guide}</p>"
+            '<div class="tk-team__drop" data-tk-team-drop>'
+            + _file_button(f"{p}-team-files", "data-tk-team-files", "Choose answers files", True, "md-button--primary")
+            + '<span class="tk-team__drop-hint">or drop them here</span></div>'
+            f'<div class="tk-option tk-team__names"><input type="checkbox" id="{p}-team-names" data-tk-team-names>'
+            f'<label for="{p}-team-names">Show respondents\' names from their files</label></div>'
+            '<div class="tk-message" data-tk-team-message role="status"></div>'
+            '<div class="tk-team__result" data-tk-team-result></div>'
+            '<div class="tk-buttons" data-tk-team-actions hidden>'
+            + _button("team-adopt", "Save the consensus as a new assessment", engine, "md-button--primary")
+            + _button("team-save", "Save the consensus to a file", engine)
+            + _button("team-html", "Download the report", engine)
+            + _button("team-print", "Print or save as PDF", engine)
+            + _button("team-markdown", "Report as Markdown", engine)
+            + _button("team-csv", "Answers as CSV (spreadsheet)", engine)
+            + _button("team-clear", "Start again with other files")
+            + "</div>"
+            '<div class="tk-buttons">' + _button("leave-team", "Back to the start") + "</div>"
+            "</section>"
+        )
+
     # ------------------------------------------------------------------ whole widget
-    def render(self, site_root: str, examples: list[tuple[str, str]], privacy_url: str) -> str:
+    def render(self, site_root: str, examples: list[tuple[str, str]], privacy_url: str, team_guide_url: str) -> str:
         d, kind = self.d, self.kind
         parts = [
             f'<div class="tk-widget tk-widget--{_attr(d["kind"])}" data-toolkit-widget="questionnaire"'
@@ -385,6 +417,7 @@ class _Form:
             '<div class="tk-print" data-tk-print hidden></div>',
             self.saved_line(),
             self.start(examples, privacy_url),
+            self.team(team_guide_url),
             f'<div class="tk-workspace" data-tk-workspace aria-label="{_attr(d["title"])}" role="region">',
             self.bar(),
             self.preview(),
@@ -405,9 +438,10 @@ class _Form:
 
 def render_form(definition: dict, resolve: LinkResolver, site_root: str = "", *,
                 markdown: MarkdownRenderer | None = None, examples: list[tuple[str, str]] | None = None,
-                privacy_url: str = "", role_names: dict[str, str] | None = None, heading_level: int = 3) -> str:
+                privacy_url: str = "", team_guide_url: str = "", role_names: dict[str, str] | None = None,
+                heading_level: int = 3) -> str:
     """The whole widget: start screen, summary bar, section menu, the sections, the result.
 
     ``heading_level``: the level of the widget's own headings (one below the page heading it follows)."""
     form = _Form(definition, resolve, markdown or plain_markdown, role_names or {}, heading_level)
-    return form.render(site_root, examples or [], privacy_url)
+    return form.render(site_root, examples or [], privacy_url, team_guide_url)

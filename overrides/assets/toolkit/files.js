@@ -3,28 +3,10 @@
 // uploaded.
 import { call } from "./engine.js";
 import { collect } from "./form-state.js";
+import { download, onFilesPicked, readText } from "./file-io.js";
 import { say } from "./messages.js";
 import { ACTIONS } from "./protocol.js";
 import { now, today } from "./time.js";
-
-/** Offer `text` as a download named `filename`. */
-function download(text, filename, mime) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: filename, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A file picker hands over its file once, then is cleared so the same file can be picked again. */
-function onFilePicked(input, handle) {
-  input.addEventListener("change", () => {
-    const file = input.files[0];
-    input.value = "";
-    if (file) handle(file);
-  });
-}
 
 export function mountFiles(q, assessments) {
   const message = q.element("[data-tk-file-message]");
@@ -33,7 +15,7 @@ export function mountFiles(q, assessments) {
   const printed = q.element("[data-tk-print]");
   // Never read more of a file than the engine accepts: one byte over is enough for it to say so.
   const maxBytes = Number(q.widget.dataset.maxFileBytes) || Infinity;
-  const fileText = (file) => file.slice(0, maxBytes + 1).text();
+  const fileText = (file) => readText(file, maxBytes);
   const name = () => q.preview?.name || q.store.current?.name || "";
 
   async function ask(action, payload) {
@@ -113,7 +95,7 @@ export function mountFiles(q, assessments) {
     }
   };
 
-  onFilePicked(q.element("[data-tk-open]"), async (file) => {
+  onFilesPicked(q.element("[data-tk-open]"), async ([file]) => {
     try {
       await open(await fileText(file), file.name);
     } catch (error) {
@@ -123,7 +105,7 @@ export function mountFiles(q, assessments) {
     }
   });
 
-  onFilePicked(q.element("[data-tk-compare]"), async (file) => {
+  onFilesPicked(q.element("[data-tk-compare]"), async ([file]) => {
     try {
       const compared = await ask(ACTIONS.compare, {
         before: await fileText(file),

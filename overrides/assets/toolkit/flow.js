@@ -1,6 +1,6 @@
 // The respondent's way through a questionnaire: a start screen, then one section at a time (with a
-// section menu, previous and next), then the result. The address keeps the place (#...-s-SECTION or
-// #...-results), so a link or a reload opens where the respondent was.
+// section menu, previous and next), then the result; beside them, combining a team's files. The address
+// keeps the place (#...-s-SECTION, #...-results or #...-team), so a link or a reload opens there.
 import { progressOf } from "./form-state.js";
 import { say } from "./messages.js";
 
@@ -8,6 +8,7 @@ export function mountFlow(q) {
   const start = q.element("[data-tk-start]");
   const workspace = q.element("[data-tk-workspace]");
   const results = q.element("[data-tk-results]");
+  const team = q.element("[data-tk-team]");
   const menu = q.element("[data-tk-menu]");
   const menuButton = q.element('[data-tk-action="menu"]');
   const announcer = q.element("[data-tk-announce]");
@@ -25,12 +26,13 @@ export function mountFlow(q) {
     if (focus) heading?.focus({ preventScroll: true });
   }
 
-  /** Show the start screen, a section (its id) or the result. */
+  /** Show the start screen, a section (its id), the result or the team view. */
   function show(next, { focus = true } = {}) {
     view = next;
     const section = sections.find((s) => s.dataset.section === next);
     start.hidden = next !== "start";
-    workspace.hidden = next === "start";
+    team.hidden = next !== "team";
+    workspace.hidden = next === "start" || next === "team";
     for (const s of sections) s.hidden = s !== section;
     results.hidden = next !== "result";
     for (const link of menu.querySelectorAll("a")) {
@@ -46,6 +48,9 @@ export function mountFlow(q) {
     } else if (next === "result") {
       history.replaceState(null, "", `#${results.id}`);
       place(results, q.element("[data-tk-results-heading]"), focus);
+    } else if (next === "team") {
+      history.replaceState(null, "", `#${team.id}`);
+      place(team, team.querySelector("h2, h3, h4, h5, h6"), focus);
     } else {
       history.replaceState(null, "", location.pathname + location.search);
       if (focus) place(start, start.querySelector("h2, h3, h4, h5, h6"), focus);
@@ -117,6 +122,8 @@ export function mountFlow(q) {
   q.actions.next = () => step(1);
   q.actions.previous = () => step(-1);
   q.actions.result = () => show("result");
+  q.actions.team = () => show("team");
+  q.actions["leave-team"] = () => show("start");
   q.actions.menu = () => {
     const open = menu.hidden;
     menu.hidden = !open;
@@ -143,6 +150,7 @@ export function mountFlow(q) {
   // Where to begin: the place in the address, else the start screen.
   const target = location.hash ? q.widget.querySelector(`#${CSS.escape(decodeURIComponent(location.hash.slice(1)))}`) : null;
   if (target && results.contains(target)) show("result", { focus: false });
+  else if (target && team.contains(target)) show("team", { focus: false });
   else if (target?.closest?.("section[data-section]")) {
     const fieldset = target.closest("fieldset[data-question]");
     if (fieldset) goToQuestion(fieldset.dataset.question);

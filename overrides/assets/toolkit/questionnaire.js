@@ -18,6 +18,7 @@ import { mountProgress } from "./progress.js";
 import { ACTIONS } from "./protocol.js";
 import { mountResults } from "./results.js";
 import { Store } from "./store.js";
+import { mountTeam } from "./team.js";
 
 const definitions = new URL("./questionnaires/", import.meta.url);
 
@@ -58,6 +59,7 @@ export function mount(widget) {
   const assessments = mountAssessments(q);
   mountPreview(q, assessments);
   mountFiles(q, assessments);
+  mountTeam(q, assessments);
   mountBusy(q);
   onStatus(({ status }) => q.emit("tk:engine", status));
 

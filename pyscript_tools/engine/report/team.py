@@ -72,14 +72,11 @@ def discuss_html(combined: dict[str, Any], heading_level: int = 3, on_page: bool
         return "".join(out)
     out.append('<ol class="tk-actions">')
     for q in items:
-        goto = ('<p class="tk-actions__links"><a href="#%s" data-tk-goto="%s">Go to the question</a></p>'
-                % (text.html(text.question_anchor(combined["questionnaire"], q["id"])), text.html(q["id"]))
-                if on_page else "")
         consensus = (_chooser(q) if on_page else '<p class="tk-team__consensus"><strong>Consensus%s:</strong> %s</p>'
                      % (" (chosen)" if q["chosen"] else "", text.html(q["consensus_text"] or "no answer")))
         out.append('<li class="tk-actions__item"><p class="tk-actions__title"><strong>%s</strong></p>'
-                   '<p class="tk-actions__text">%s</p><p class="tk-team__who">%s</p>%s%s</li>'
-                   % (text.html(q["text"]), text.html(_spread_text(q)), text.html(_who(q)), consensus, goto))
+                   '<p class="tk-actions__text">%s</p><p class="tk-team__who">%s</p>%s</li>'
+                   % (text.html(q["text"]), text.html(_spread_text(q)), text.html(_who(q)), consensus))
     out.append("</ol></section>")
     return "".join(out)
 

@@ -8,7 +8,7 @@ Rules (stated on the result panel too):
   "Don't know" is a gap in knowledge, counted apart, not a disagreement.
 - **Consensus**, the median answer: the answers in scale order, the middle one; with an even number,
   the more cautious of the two middle ones (the lower readiness or progress, the higher risk).
-  "Not applicable" wins only with more than half of the answers, "Don't know" only when it is the only
+  An answer of not applicable wins only with more than half of the answers, don't know only when it is the only
   answer given. Without a scale: the most common answer (ties go to the answer that sets the higher
   minimum level, then to the earlier option); a list of kinds of system is the union of the lists. A
   workbook entry keeps every respondent's response and owner, and the earliest due date.

@@ -1,0 +1,136 @@
+// Combining several people's answers files (the engine's "combine"): the files are read in this page,
+// kept in memory only, and sent to the engine in this browser; the consensus can become one of the
+// user's assessments or a file. Nothing here is stored or uploaded.
+import { call } from "./engine.js";
+import { download, onFilesPicked, readText } from "./file-io.js";
+import { say } from "./messages.js";
+import { ACTIONS } from "./protocol.js";
+import { today } from "./time.js";
+
+export function mountTeam(q, assessments) {
+  const message = q.element("[data-tk-team-message]");
+  const output = q.element("[data-tk-team-result]");
+  const actions = q.element("[data-tk-team-actions]");
+  const names = q.element("[data-tk-team-names]");
+  const printed = q.element("[data-tk-print]");
+  const maxBytes = Number(q.widget.dataset.maxFileBytes) || Infinity;
+  let files = []; // {name, text}
+  let choices = {}; // question id -> the answer the facilitator chose
+  let combined = null;
+
+  const request = () => ({ questionnaire: q.id, files, named: names.checked, choices });
+
+  async function refresh(focusQuestion) {
+    if (!files.length) {
+      combined = null;
+      output.replaceChildren();
+      actions.hidden = true;
+      return;
+    }
+    try {
+      await q.ready;
+      combined = await call(ACTIONS.combine, {
+        ...request(),
+        base_url: q.siteRoot,
+        heading_level: Number(q.widget.dataset.headingLevel) || 4,
+      });
+      output.innerHTML = combined.html.all;
+      actions.hidden = false;
+      const left = combined.refused.map((r) => r.file);
+      const count = combined.respondents.length;
+      say(message, `Combined ${count} file${count === 1 ? "" : "s"}.` + (left.length ? ` Left out: ${left.join(", ")} (the reasons are below).` : ""));
+      if (focusQuestion) output.querySelector(`[data-tk-consensus="${CSS.escape(focusQuestion)}"]`)?.focus();
+    } catch (error) {
+      combined = null;
+      output.replaceChildren();
+      actions.hidden = true;
+      say(message, `The files could not be combined: ${error.message}`, { alert: true });
+    }
+  }
+
+  async function add(picked) {
+    const known = new Set(files.map((f) => `${f.name}\u0000${f.text}`));
+    for (const file of picked) {
+      const text = await readText(file, maxBytes);
+      if (!known.has(`${file.name}\u0000${text}`)) files.push({ name: file.name, text });
+    }
+    await refresh();
+  }
+
+  onFilesPicked(q.element("[data-tk-team-files]"), add);
+  const drop = q.element("[data-tk-team-drop]");
+  drop.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    drop.classList.add("tk-team__drop--over");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("tk-team__drop--over"));
+  drop.addEventListener("drop", (event) => {
+    event.preventDefault();
+    drop.classList.remove("tk-team__drop--over");
+    add([...(event.dataTransfer?.files || [])]);
+  });
+  names.addEventListener("change", () => refresh());
+  output.addEventListener("change", (event) => {
+    const select = event.target.closest?.("[data-tk-consensus]");
+    if (!select) return;
+    const id = select.dataset.tkConsensus;
+    if (select.value) choices[id] = JSON.parse(select.value);
+    else delete choices[id];
+    refresh(id);
+  });
+
+  async function exported(format, what) {
+    try {
+      await q.ready;
+      return await call(ACTIONS.exportCombined, {
+        ...request(),
+        format,
+        date: today(),
+        base_url: new URL(q.siteRoot || "./", location.href).href,
+        site_name: document.title.split(" - ").pop(),
+      });
+    } catch (error) {
+      say(message, `The ${what} could not be made: ${error.message}`, { alert: true });
+      return null;
+    }
+  }
+
+  async function offer(format, what) {
+    const file = await exported(format, what);
+    if (!file) return;
+    download(file.content, file.filename, file.mime);
+    say(message, `Downloaded the ${what} as ${file.filename}.`);
+  }
+
+  q.actions["team-html"] = () => offer("html", "combined report");
+  q.actions["team-markdown"] = () => offer("markdown", "combined report");
+  q.actions["team-csv"] = () => offer("csv", "combined answers");
+  q.actions["team-print"] = async () => {
+    const file = await exported("html", "combined report");
+    if (!file) return;
+    printed.innerHTML = file.body;
+    window.print();
+  };
+  q.actions["team-save"] = () => {
+    if (!combined) return;
+    download(combined.consensus_json, combined.consensus_filename, "application/json");
+    say(message, `Saved the consensus as ${combined.consensus_filename} (in your downloads).`);
+  };
+  q.actions["team-adopt"] = () => {
+    if (!combined) return;
+    const { name, answers } = combined.consensus;
+    q.leaveExample();
+    const ok = assessments.create(name, answers);
+    assessments.report(ok, `Saved “${name}” in this browser.`);
+    say(message, `The consensus is now your assessment “${name}”; your other assessments are kept.`);
+    q.show("result");
+  };
+  q.actions["team-clear"] = () => {
+    files = [];
+    choices = {};
+    refresh();
+    say(message, "The files were put aside; choose other files to combine.");
+  };
+  // Other people's answers are not kept: leaving the page forgets them (the files stay where they were).
+  q.on("tk:erased", () => q.actions["team-clear"]());
+}
