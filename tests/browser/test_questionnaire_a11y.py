@@ -9,6 +9,7 @@ from tests.browser.questionnaire_helpers import (
     ENGINE_MS,
     copy_example,
     definition,
+    example_file,
     go_to_section,
     go_to_start,
     open_tool,
@@ -58,3 +59,23 @@ def test_axe_finds_no_violations_in_either_palette(guarded_page: Page, site_url:
             # Move the pointer off the toggle: its hover tooltip would otherwise be audited mid fade-in.
             page.mouse.move(0, 400)
             expect(page.locator(".md-tooltip--active")).to_have_count(0)
+
+
+def test_the_team_view_passes_axe_in_either_palette(guarded_page: Page, site_url: str):
+    """The combined result of several files, with a file refused, its choosers and tables."""
+    page = guarded_page
+    page.emulate_media(color_scheme="light")
+    open_tool(page, site_url, "risk")
+    go_to_start(page)
+    page.get_by_role("button", name="Combine answers from several people").click()
+    page.get_by_label("Choose answers files").set_input_files(
+        [str(example_file("risk", 0)), str(example_file("risk", 1)), str(example_file("readiness"))])
+    expect(page.locator(".tk-team__discuss li").first).to_be_visible(timeout=ENGINE_MS)
+    page.locator(".tk-team details").evaluate_all("all => all.forEach(d => { d.open = true; })")
+    for palette, toggle in (("default", "Switch to dark mode"), ("slate", "Switch to light mode")):
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", palette)
+        violations = run_axe(page)
+        assert violations == [], f"{palette} palette:\n" + "\n".join(
+            f"{v['id']} ({v['impact']}): {v['help']}\n  " + "\n  ".join(v["nodes"]) for v in violations)
+        page.get_by_role("button", name=toggle).click()
+        page.mouse.move(0, 400)
