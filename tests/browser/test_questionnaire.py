@@ -484,9 +484,9 @@ def test_buttons_that_need_the_engine_say_it_is_starting(guarded_page: Page, sit
     example.click(force=True)  # aria-disabled: Playwright would wait; a user's click gets through
     expect(page.locator("[data-tk-file-message]")).to_contain_text("still starting")
     expect(page.locator("[data-tk-preview]")).to_be_hidden()
-    page.unroute("**/pyodide.asm.wasm")
-    for route in held:
+    for route in held:  # the runtime arrives
         route.continue_()
+    page.unroute("**/pyodide.asm.wasm")
     wait_engine(page)
     expect(example).not_to_have_attribute("aria-disabled", "true")
     example.click()
