@@ -32,12 +32,21 @@ def load(name: str) -> dict:
     return yaml.safe_load((QUESTIONNAIRES / f"{name}.yml").read_text(encoding="utf-8"))
 
 
+TRANSLATIONS = CONTENT / "i18n"
+
+
+def english(path: Path) -> bool:
+    """The English source, not a translation (page.LANG.md, or toolkit_content/i18n/LANG/...)."""
+    return not re.search(r"\.[a-z]{2}\.md$", path.name) and TRANSLATIONS not in path.parents
+
+
 def markdown_files() -> list[Path]:
-    return sorted(DOCS.rglob("*.md"))
+    """The English pages: the checks below are about the English wording."""
+    return sorted(p for p in DOCS.rglob("*.md") if english(p))
 
 
 def yaml_files() -> list[Path]:
-    return sorted(CONTENT.rglob("*.yml"))
+    return sorted(p for p in CONTENT.rglob("*.yml") if english(p))
 
 
 def strings(node):
