@@ -131,6 +131,10 @@ def test_workbook_progress_per_principle_and_stage(workbook):
     stages = {s["id"]: (s["done"], s["max"]) for s in r["stages"]}
     assert stages == {"planning-design": (1, 1), "development-procurement": (0, 0),
                       "deployment-use": (1, 1), "monitoring-evaluation": (0, 1)}
+    # Each stage says how many of its prompts have a status (not applicable included), as sections do.
+    assert {s["id"]: (s["answered"], s["total"]) for s in r["stages"]} == {
+        "planning-design": (1, 1), "development-procurement": (1, 1), "deployment-use": (1, 1),
+        "monitoring-evaluation": (1, 1)}
     assert [s["id"] for s in r["stages"]] == ["planning-design", "development-procurement",
                                               "deployment-use", "monitoring-evaluation"]
     assert r["overall"]["level"] == "underway"

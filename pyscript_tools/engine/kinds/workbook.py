@@ -79,7 +79,8 @@ def score(definition: d.Definition, answers: dict[str, Any], result: r.Result,
             stage = question.get("stage") or (tags["stages"][0] if tags["stages"] else None)
             if stage is not None and stage not in stage_order:
                 stage_order.append(stage)
-            stats = stage_stats.setdefault(stage, {"done": 0, "applicable": 0, "total": 0, "in_progress": 0})
+            stats = stage_stats.setdefault(stage, {"done": 0, "applicable": 0, "total": 0, "answered": 0,
+                                                   "in_progress": 0})
             stats["total"] += 1
             row = r.question_row(section, question, "prompt", value or None)
             row.update(stage=stage, status=status or "missing", response=value.get("response") or "",
@@ -90,6 +91,7 @@ def score(definition: d.Definition, answers: dict[str, Any], result: r.Result,
                 r.mark_missing(result, missing, section, question)
             else:
                 answered += 1
+                stats["answered"] += 1
             if status == NOT_APPLICABLE:
                 counts["not_applicable"] += 1
                 continue
@@ -127,7 +129,8 @@ def score(definition: d.Definition, answers: dict[str, Any], result: r.Result,
     titles = titles if isinstance(titles, dict) else {}
     result["stages"] = [{"id": stage, "title": titles.get(stage) or STAGES.get(stage, stage or "Any stage"),
                          "done": stats["done"], "in_progress": stats["in_progress"], "max": stats["applicable"],
-                         "total": stats["total"], "percent": _percent(stats["done"], stats["applicable"])}
+                         "answered": stats["answered"], "total": stats["total"],
+                         "percent": _percent(stats["done"], stats["applicable"])}
                         for stage in stage_order if stage in stage_stats for stats in [stage_stats[stage]]]
     plan.sort(key=lambda item: (item[0], item[1]))
     result["action_plan"] = [item[2] for item in plan]
