@@ -24,7 +24,9 @@ from typing import Any
 from ..engine.validate import PROFILE_KEYS, format_path, iter_links, line_of, link_problem, tag_vocabulary, validate_definition
 from ..engine.validate import validate_links as validate_links  # re-exported for the tests
 from ..engine.vocabulary import FILTER_DIMENSIONS, PRINCIPLES
+from ..engine.i18n import tr
 from .checks import Checker
+from .translate import Overlay, overlay_path, translate_profile, translate_questionnaire
 from .yaml_source import load_yaml_with_lines
 
 
@@ -277,7 +279,8 @@ def merge_profiles(data: dict[str, Any], profiles: list[Profile]) -> dict[str, A
 
 def _profile_section(profile: dict[str, Any]) -> dict[str, Any]:
     """A profile's harms, as a section of rated questions that counts only when its kind is chosen."""
-    return {"id": "profile-%s" % profile["id"], "title": "Specific to %s" % profile["title"], "profile": profile["id"],
+    return {"id": "profile-%s" % profile["id"], "title": tr("Specific to {kind}", kind=profile["title"]),
+            "profile": profile["id"],
             "description": profile["summary"], "learn_more": profile["application_area"],
             "questions": [{"id": h["id"], "type": "rated", **{k: v for k, v in h.items() if k not in ("id", "principle")}}
                           for h in profile["harms"]]}
@@ -298,21 +301,27 @@ def sort_problems(problems: list[str]) -> list[str]:
 
 
 def load_questionnaire_file(path: str | os.PathLike, anchors_by_page: dict[str, set[str]] | None = None,
-                            roles: list[str] | None = None,
-                            links_out: list[Link] | None = None) -> tuple[dict[str, Any] | None, list[str]]:
+                            roles: list[str] | None = None, links_out: list[Link] | None = None,
+                            language: str | None = None) -> tuple[dict[str, Any] | None, list[str]]:
     """Load and validate one questionnaire, with the profiles it takes (``profiles_from``) merged in;
     links are checked too when ``anchors_by_page`` is given, and role tags when ``roles`` (ids) is.
-    ``links_out``, if given, receives every link of the questionnaire and its profiles, to check later."""
+    ``links_out``, if given, receives every link of the questionnaire and its profiles, to check later.
+    With ``language`` (other than English), the texts come from the translations (:mod:`.translate`),
+    and each missing or unknown translation is a problem."""
     file = display_path(path)
     data, lines, problems = read_yaml(path)
     if data is None:
         return None, problems
     profiles, profile_problems = ([], []) if not isinstance(data, dict) else \
         _profiles_for(Path(path), data, lines, roles, anchors_by_page)
+    english = data
+    if language and isinstance(data, dict):
+        data, profiles, translation_problems = _translated(Path(path), data, profiles, language)
+        profile_problems += translation_problems
     definition = merge_profiles(data, profiles) if isinstance(data, dict) else data
     problems += validate_definition(definition, lines=lines, file=file, stem=Path(path).stem,
                                     vocabulary=tag_vocabulary(roles))
-    links = _links(file, lines, list(iter_links(data)))
+    links = _links(file, lines, list(iter_links(english)))
     if anchors_by_page is not None:
         problems += check_links(links, anchors_by_page)
     if links_out is not None:
@@ -320,8 +329,27 @@ def load_questionnaire_file(path: str | os.PathLike, anchors_by_page: dict[str, 
     return definition, sort_problems(problems) + profile_problems
 
 
+def _translated(path: Path, data: dict[str, Any], profiles: list[Profile],
+                language: str) -> tuple[dict[str, Any], list[Profile], list[str]]:
+    """The questionnaire and its profiles with the texts of ``language``, and the translations' problems."""
+    content = path.resolve().parents[1]
+    overlay = Overlay(overlay_path(content, path, language),
+                      display_path(overlay_path(content, path, language)))
+    translated = translate_questionnaire(data, overlay)
+    problems = overlay.finish()
+    kinds = []
+    for profile in profiles:
+        english = Path(profile.file)
+        where = overlay_path(content, english if english.is_absolute() else Path.cwd() / english, language)
+        profile_overlay = Overlay(where, display_path(where))
+        kinds.append(Profile(translate_profile(profile.data, profile_overlay), profile.file, profile.lines))
+        problems += profile_overlay.finish()
+    return translated, kinds, problems
+
+
 def load_questionnaire_dir(directory: str | os.PathLike, anchors_by_page: dict[str, set[str]] | None = None,
-                           roles: list[str] | None = None) -> tuple[dict[str, dict[str, Any]], list[str]]:
+                           roles: list[str] | None = None,
+                           language: str | None = None) -> tuple[dict[str, dict[str, Any]], list[str]]:
     """Every ``*.yml`` questionnaire in ``directory``: ({id: definition}, problems)."""
     found: dict[str, dict[str, Any]] = {}
     problems: list[str] = []
@@ -330,7 +358,8 @@ def load_questionnaire_dir(directory: str | os.PathLike, anchors_by_page: dict[s
     except OSError as exc:
         return {}, ["%s:1: (file): cannot list directory: %s" % (directory, exc)]
     for name in names:
-        definition, errors = load_questionnaire_file(os.path.join(directory, name), anchors_by_page, roles)
+        definition, errors = load_questionnaire_file(os.path.join(directory, name), anchors_by_page, roles,
+                                                     language=language)
         problems += errors
         if definition is not None and not errors and isinstance(definition, dict):
             found[definition["id"]] = definition

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import definition as d
+from .i18n import tr, trn
 from .text import shown, truncate
 from .vocabulary import NOT_APPLICABLE, PROMPT_KEYS, RATING_AXES, RATING_KEYS, STATUSES
 
@@ -39,18 +40,19 @@ def answer_problem(definition: d.Definition, section: d.Section, question: d.Que
         return _rating_problem(definition, value)
     if qtype == "prompt":
         return _prompt_problem(value)
-    return "question type %s cannot be answered" % shown(qtype)
+    return tr("question type {type} cannot be answered", type=shown(qtype))
 
 
 def _option_problem(options: list[dict[str, Any]], value: Any) -> str | None:
     if isinstance(value, (dict, list)) or d.find_option(options, value) is None:
-        return "%s is not one of: %s" % (shown(value), _allowed([o.get("value") for o in options]))
+        return tr("{value} is not one of: {allowed}", value=shown(value), allowed=_allowed([o.get("value") for o in options]))
     return None
 
 
 def _multi_problem(options: list[dict[str, Any]], value: Any) -> str | None:
     if not isinstance(value, list):
-        return "expected a list of: %s, got %s" % (_allowed([o.get("value") for o in options]), shown(value))
+        return tr("expected a list of: {allowed}, got {value}", allowed=_allowed([o.get("value") for o in options]),
+                  value=shown(value))
     seen: list[Any] = []
     for item in value:
         problem = _option_problem(options, item)
@@ -58,7 +60,7 @@ def _multi_problem(options: list[dict[str, Any]], value: Any) -> str | None:
             return problem
         option_value = (d.find_option(options, item) or {}).get("value")
         if option_value in seen:
-            return "%s is listed twice" % shown(item)
+            return tr("{value} is listed twice", value=shown(item))
         seen.append(option_value)
     return None
 
@@ -67,15 +69,15 @@ def _unknown_keys(value: dict[str, Any], allowed: tuple[str, ...]) -> str | None
     unknown = sorted(str(k) for k in value if k not in allowed)
     if not unknown:
         return None
-    return "unknown key%s %s (allowed: %s)" % ("s" if len(unknown) > 1 else "", truncate(", ".join(unknown), 60),
-                                             ", ".join(allowed))
+    return trn("unknown key {keys} (allowed: {allowed})", "unknown keys {keys} (allowed: {allowed})", len(unknown),
+               keys=truncate(", ".join(unknown), 60), allowed=", ".join(allowed))
 
 
 def _rating_problem(definition: d.Definition, value: Any) -> str | None:
     if value == NOT_APPLICABLE:
         return None
     if not isinstance(value, dict):
-        return "expected {\"likelihood\": ..., \"severity\": ...} or \"not-applicable\", got %s" % shown(value)
+        return tr("expected a likelihood and a severity, or \"not-applicable\", got {value}", value=shown(value))
     unknown = _unknown_keys(value, RATING_KEYS)
     if unknown:
         return unknown
@@ -83,9 +85,9 @@ def _rating_problem(definition: d.Definition, value: Any) -> str | None:
         v = value.get(axis)
         if v is not None and d.scale_index(definition.get(axis) or [], v) is None:
             allowed = [i.get("value") for i in definition.get(axis) or []]
-            return "%s %s is not one of: %s" % (axis, shown(v), _allowed(allowed))
+            return tr("{axis} {value} is not one of: {allowed}", axis=axis, value=shown(v), allowed=_allowed(allowed))
     if value.get("note") is not None and not isinstance(value["note"], str):
-        return "note must be text"
+        return tr("{field} must be text", field="note")
     return None
 
 
@@ -93,19 +95,19 @@ def _prompt_problem(value: Any) -> str | None:
     if isinstance(value, str) and value in STATUSES:
         return None
     if not isinstance(value, dict):
-        return "expected {\"status\": ..., \"response\": ..., \"owner\": ..., \"due\": ...}, got %s" % shown(value)
+        return tr("expected a status with a response, an owner and a due date, got {value}", value=shown(value))
     unknown = _unknown_keys(value, PROMPT_KEYS)
     if unknown:
         return unknown
     status = value.get("status")
     if status is not None and status not in STATUSES:
-        return "status %s is not one of: %s" % (shown(status), ", ".join(STATUSES))
+        return tr("{axis} {value} is not one of: {allowed}", axis="status", value=shown(status), allowed=", ".join(STATUSES))
     for key in ("response", "owner"):
         if value.get(key) is not None and not isinstance(value.get(key), str):
-            return "%s must be text" % key
+            return tr("{field} must be text", field=key)
     due = value.get("due")
     if due not in (None, "") and not valid_date(due):
-        return "due %s is not a date in the form YYYY-MM-DD" % shown(due)
+        return tr("due {value} is not a date in the form YYYY-MM-DD", value=shown(due))
     return None
 
 
@@ -143,15 +145,15 @@ def normalise_answers(answers: Any) -> Any:
 def check_answers(definition: d.Definition, answers: Any) -> list[str]:
     """Every problem with an answers mapping, as ``question 'id': message`` lines (unknown ids first)."""
     if not isinstance(answers, dict):
-        return ["answers must be an object mapping question ids to values"]
+        return [tr("answers must be an object mapping question ids to values")]
     answers = normalise_answers(answers)
     index = d.question_index(definition)
-    problems = ["question %s: unknown question id" % shown(qid) for qid in answers if qid not in index]
+    problems = [tr("question {id}: unknown question id", id=shown(qid)) for qid in answers if qid not in index]
     for qid, (section, question) in index.items():
         if qid in answers:
             why = answer_problem(definition, section, question, answers[qid])
             if why:
-                problems.append("question %s: %s" % (shown(qid), why))
+                problems.append(tr("question {id}: {problem}", id=shown(qid), problem=why))
     return problems
 
 

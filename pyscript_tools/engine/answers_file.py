@@ -15,6 +15,7 @@ from typing import Any
 from . import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION, jsonsafe
 from . import definition as d
 from .answers import Answers, AnswersError, answer_problem, normalise_answers
+from .i18n import tr, trn
 from .text import one_line, shown
 from .vocabulary import NOT_APPLICABLE, STATUSES
 
@@ -86,10 +87,10 @@ def _choose_kinds(definition: d.Definition, profiles: list[str]) -> Answers:
         return {}
     found = d.profile_question(definition)
     if found is None:
-        raise AnswersError(["questionnaire %s has no kinds of system to choose" % shown(definition.get("id"))])
+        raise AnswersError([tr("questionnaire {id} has no kinds of system to choose", id=shown(definition.get("id")))])
     problem = answer_problem(definition, found[0], found[1], list(profiles))
     if problem:
-        raise AnswersError(["kinds of system: %s" % problem])
+        raise AnswersError([tr("kinds of system: {problem}", problem=problem)])
     return {found[1]["id"]: list(profiles)}
 
 
@@ -105,43 +106,48 @@ def _decode(text: Any) -> Any:
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise AnswersFileError("the file is not UTF-8 text (is it an answers file?)") from None
+            raise AnswersFileError(tr("the file is not UTF-8 text (is it an answers file?)")) from None
     if isinstance(text, dict):
         return text
     if not isinstance(text, str):
-        raise AnswersFileError("expected the text of a JSON answers file")
+        raise AnswersFileError(tr("expected the text of a JSON answers file"))
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise AnswersFileError("the file is empty")
+        raise AnswersFileError(tr("the file is empty"))
     try:
-        return jsonsafe.loads(text)
+        return jsonsafe.loads(text, tr("the file"))
     except jsonsafe.JsonLimitError as exc:
         raise AnswersFileError(str(exc)) from None
     except ValueError as exc:
-        raise AnswersFileError("the file is not valid JSON (%s)" % str(exc).splitlines()[0]) from None
+        raise AnswersFileError(tr("the file is not valid JSON ({detail})", detail=str(exc).splitlines()[0])) from None
 
 
 def _check_header(data: Any, definition: d.Definition) -> None:
     if not isinstance(data, dict):
-        raise AnswersFileError("the file is JSON but not an answers file (expected an object at the top level)")
+        raise AnswersFileError(tr("the file is JSON but not an answers file (expected an object at the top level)"))
     fmt = data.get("format")
     if fmt != ANSWERS_FORMAT:
         if fmt is None:
             if "id" in data and "sections" in data:
-                raise AnswersFileError("this is a questionnaire definition, not an answers file")
-            raise AnswersFileError("not an answers file: the \"format\" marker %r is missing" % ANSWERS_FORMAT)
-        raise AnswersFileError("not an answers file: format is %s, expected %r" % (shown(fmt), ANSWERS_FORMAT))
+                raise AnswersFileError(tr("this is a questionnaire definition, not an answers file"))
+            raise AnswersFileError(tr("not an answers file: the \"format\" marker {marker} is missing",
+                                      marker=repr(ANSWERS_FORMAT)))
+        raise AnswersFileError(tr("not an answers file: format is {format}, expected {expected}", format=shown(fmt),
+                                  expected=repr(ANSWERS_FORMAT)))
     version = data.get("format_version")
     if version != ANSWERS_FORMAT_VERSION:
         if isinstance(version, int) and not isinstance(version, bool) and version > ANSWERS_FORMAT_VERSION:
-            raise AnswersFileError("the file uses answers format version %s, newer than this site understands (%d)"
-                                   % (shown(version), ANSWERS_FORMAT_VERSION))
-        raise AnswersFileError("unsupported format_version %s (expected %d)" % (shown(version), ANSWERS_FORMAT_VERSION))
+            raise AnswersFileError(tr("the file uses answers format version {version}, newer than this site understands"
+                                      " ({known})", version=shown(version), known=ANSWERS_FORMAT_VERSION))
+        raise AnswersFileError(tr("unsupported format_version {version} (expected {known})", version=shown(version),
+                                  known=ANSWERS_FORMAT_VERSION))
     qid = data.get("questionnaire")
     if qid != definition.get("id"):
-        raise AnswersFileError("these answers are for questionnaire %s, not %r" % (shown(qid), definition.get("id")))
+        raise AnswersFileError(tr("these answers are for questionnaire {found}, not {expected}", found=shown(qid),
+                                  expected=repr(definition.get("id"))))
     if not isinstance(data.get("version"), str) or not data["version"]:
-        raise AnswersFileError("the file does not say which version of %r it answers (\"version\" is missing)" % qid)
+        raise AnswersFileError(tr("the file does not say which version of {id} it answers (\"version\" is missing)",
+                                  id=repr(qid)))
     if data.get("answers") is not None and not isinstance(data["answers"], dict):
         raise AnswersFileError("\"answers\" must be an object mapping question ids to values")
     for key in ("created", "updated"):
@@ -168,7 +174,7 @@ def parse_answers_file(text: Any, definition: d.Definition, allow_migration: boo
     if file_version == definition.get("version") or not allow_migration:
         problems = _problems(definition, answers)
         if problems:
-            lead = "the answers do not fit %s version %s" % (definition.get("id"), definition.get("version"))
+            lead = tr("the answers do not fit {id} version {version}", id=definition.get("id"), version=definition.get("version"))
             raise AnswersFileError(one_line(problems, lead), problems)
         return parsed
     kept, report = migrate_answers(definition, answers, file_version)
@@ -177,12 +183,12 @@ def parse_answers_file(text: Any, definition: d.Definition, allow_migration: boo
 
 def _problems(definition: d.Definition, answers: Answers) -> list[str]:
     index = d.question_index(definition)
-    problems = ["unknown question id %s" % shown(k) for k in answers if k not in index]
+    problems = [tr("unknown question id {id}", id=shown(k)) for k in answers if k not in index]
     for k, v in answers.items():
         if k in index:
             why = answer_problem(definition, index[k][0], index[k][1], v)
             if why:
-                problems.append("question %s: %s" % (shown(k), why))
+                problems.append(tr("question {id}: {problem}", id=shown(k), problem=why))
     return problems
 
 
@@ -212,18 +218,24 @@ def migrate_answers(definition: d.Definition, answers: Answers,
     kept, dropped = {}, []
     for k, v in answers.items():
         if k not in index:
-            dropped.append({"question": k, "reason": "question no longer exists"})
+            dropped.append({"question": k, "reason": tr("question no longer exists")})
             continue
         why = answer_problem(definition, index[k][0], index[k][1], v)
         if why:
-            dropped.append({"question": k, "reason": "answer no longer valid: %s" % why})
+            dropped.append({"question": k, "reason": tr("answer no longer valid: {problem}", problem=why)})
             continue
         kept[k] = v
     new = [q["id"] for _, q in d.applicable_questions(definition, kept) if q["id"] not in answers]
     report = {"from_version": from_version, "to_version": definition.get("version"),
               "converted": converted, "kept": [k for k in index if k in kept], "dropped": dropped, "new": new,
-              "summary": "Answers from version %s moved to version %s: %d kept%s, %d dropped, %d new question%s."
-              % (from_version, definition.get("version"), len(kept),
-                 " (%d converted)" % len(converted) if converted else "", len(dropped), len(new),
-                 "" if len(new) == 1 else "s")}
+              "summary": _migration_summary(from_version, definition.get("version"), len(kept), len(converted),
+                                            len(dropped), len(new))}
     return kept, report
+
+
+def _migration_summary(old: Any, new_version: Any, kept: int, converted: int, dropped: int, new: int) -> str:
+    counts = tr("{kept} kept ({converted} converted)", kept=kept, converted=converted) if converted else \
+        tr("{kept} kept", kept=kept)
+    return tr("Answers from version {old} moved to version {new}: {counts}, {dropped} dropped, {added}.", old=old,
+              new=new_version, counts=counts, dropped=dropped,
+              added=trn("{n} new question", "{n} new questions", new))

@@ -22,6 +22,7 @@ from . import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION, ENGINE_VERSION, jsonsafe
 from .answers import AnswersError, check_answers
 from .answers_file import AnswersFileError, migrate_answers, new_answers_file, parse_answers_file, template
 from .definition import Definition
+from .i18n import definition_language
 from .report.answers_table import answers_html
 from .report.compare import compare_html, compare_results
 from .report.csv import to_csv
@@ -296,6 +297,13 @@ def _export_combined(request: Request) -> dict[str, Any]:
 # --------------------------------------------------------------------------- dispatch
 
 
+def _definition_of(data: dict[str, Any]) -> Any:
+    """The definition a request is about, for its language (sent with it, or loaded before)."""
+    if isinstance(data.get("definition"), dict):
+        return data["definition"]
+    return _DEFINITIONS.get(str(data.get("questionnaire")))
+
+
 def dispatch(data: Any) -> dict[str, Any]:
     """Answer an already-decoded request."""
     if not isinstance(data, dict):
@@ -305,7 +313,8 @@ def dispatch(data: Any) -> dict[str, Any]:
     if fn is None:
         return {"ok": False, "error": "unknown action %s (known: %s)" % (shown(name), ", ".join(sorted(ACTIONS)))}
     try:
-        return {"ok": True, "result": fn(Request(data))}
+        with definition_language(_definition_of(data)):
+            return {"ok": True, "result": fn(Request(data))}
     except (BridgeError, AnswersError) as exc:
         return {"ok": False, "error": truncate(str(exc).splitlines()[0], ERROR_LIMIT) if str(exc) else type(exc).__name__}
     except Exception:

@@ -10,6 +10,8 @@ import json
 import re
 from typing import Any
 
+from .i18n import tr
+
 MAX_FILE_BYTES = 5 * 1024 * 1024  # an answers file of the largest questionnaire is about 40 kB
 MAX_DEPTH = 12  # an answers file nests 5 levels at most (a template's option lists)
 
@@ -40,10 +42,10 @@ def check_limits(text: str, what: str = "the file", max_bytes: int = MAX_FILE_BY
                  max_depth: int = MAX_DEPTH) -> None:
     """Raise :class:`JsonLimitError` when ``text`` is over the size or nesting limit."""
     if len(text) * 4 > max_bytes and len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-        raise JsonLimitError("%s is larger than %s" % (what, megabytes(max_bytes)))
+        raise JsonLimitError(tr("{what} is larger than {size}", what=what, size=megabytes(max_bytes)))
     if nesting_depth(text, max_depth) > max_depth:
-        raise JsonLimitError("%s is nested more than %d levels deep, which an answers file never is"
-                             % (what, max_depth))
+        raise JsonLimitError(tr("{what} is nested more than {depth} levels deep, which an answers file never is",
+                                what=what, depth=max_depth))
 
 
 def loads(text: str, what: str = "the file", max_bytes: int = MAX_FILE_BYTES, max_depth: int = MAX_DEPTH) -> Any:
@@ -56,4 +58,4 @@ def loads(text: str, what: str = "the file", max_bytes: int = MAX_FILE_BYTES, ma
 
 
 def megabytes(size: int) -> str:
-    return "%g MB" % (size / (1024 * 1024))
+    return tr("{size} MB", size="%g" % (size / (1024 * 1024)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import definition as d
+from .i18n import tr
 
 Result = dict[str, Any]
 
@@ -125,7 +126,7 @@ def recommend(result: Result, section: d.Section, question: d.Question, **extra:
         "section": section["id"],
         "question_text": question.get("text", ""),
         "text": question.get("recommendation") or section.get("recommendation")
-        or "Review this point with the guidance.",
+        or tr("Review this point with the guidance."),
         "link": link,
         "url": d.doc_link_to_url(link),
         **extra,

@@ -7,6 +7,7 @@ import math
 from html import escape as _html_escape
 from typing import Any
 
+from .i18n import decimal_mark, tr, trn
 from .vocabulary import NOT_APPLICABLE, STATUSES
 
 SHOWN_LIMIT = 60  # characters of a user's value quoted back in a message
@@ -20,19 +21,19 @@ def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
     text = repr(value)
     if len(text) <= limit:
         return text
-    return "%s… (%d characters)" % (text[: limit - 1], len(text))
+    return tr("{start}… ({count} characters)", start=text[: limit - 1], count=len(text))
 
 
 def more(count: int) -> str:
     """' (and N more problems)' for N > 0, else ''."""
     if count <= 0:
         return ""
-    return " (and %d more problem%s)" % (count, "" if count == 1 else "s")
+    return " " + trn("(and {n} more problem)", "(and {n} more problems)", count)
 
 
 def one_line(problems: list[str], lead: str = "") -> str:
     """The first problem (after ``lead``), and how many more there are."""
-    first = problems[0] if problems else "invalid input"
+    first = problems[0] if problems else tr("invalid input")
     return "%s%s%s" % (lead + ": " if lead else "", first, more(len(problems) - 1))
 
 
@@ -55,18 +56,18 @@ def tidy(x: Any) -> Any:
 
 
 def number_text(x: Any) -> str:
-    """A number for people: ``–`` for none, no trailing ``.0``."""
+    """A number for people: ``–`` for none, no trailing ``.0``, the language's decimal mark."""
     if x is None:
         return "–"
     if isinstance(x, float):
         if x.is_integer():
             return str(int(x))
-        return ("%.1f" % x).rstrip("0").rstrip(".")
+        return ("%.1f" % x).rstrip("0").rstrip(".").replace(".", decimal_mark())
     return str(x)
 
 
 def percent_text(p: float | None) -> str:
-    return "–" if p is None else "%s%%" % number_text(p)
+    return "–" if p is None else tr("{number}%", number=number_text(p))
 
 
 # --------------------------------------------------------------------------- escaping
@@ -145,11 +146,22 @@ def answer_text(row: dict[str, Any]) -> str:
     if qtype == "multi":
         return "; ".join(str(label) for label in row.get("labels") or [])
     if qtype == "prompt":
-        return STATUSES.get(str(status), "")
+        return tr(STATUSES[str(status)]) if str(status) in STATUSES else ""
     if qtype == "rated":
         if status == NOT_APPLICABLE:
-            return STATUSES[NOT_APPLICABLE]
-        text = "Likelihood %s (%s), severity %s (%s)" % (
-            row.get("likelihood"), row.get("likelihood_label"), row.get("severity"), row.get("severity_label"))
-        return text + (": %s" % row["level_name"] if row.get("level_name") else "")
+            return tr(STATUSES[NOT_APPLICABLE])
+        text = tr("Likelihood {likelihood} ({likelihood_label}), severity {severity} ({severity_label})",
+                  likelihood=row.get("likelihood"), likelihood_label=row.get("likelihood_label"),
+                  severity=row.get("severity"), severity_label=row.get("severity_label"))
+        return tr("{text}: {level}", text=text, level=row["level_name"]) if row.get("level_name") else text
     return str(row.get("label") or row.get("answer") or "")
+
+
+def vocabulary_label(labels: dict[str, str], key: object, default: str = "") -> str:
+    """A vocabulary label (a stage, an approach, a status) in the current language; ``default`` when unknown."""
+    return tr(labels[str(key)]) if str(key) in labels else default
+
+
+def of_text(part: Any, whole: Any) -> str:
+    """'3 of 8'."""
+    return tr("{part} of {whole}", part=number_text(part), whole=number_text(whole))

@@ -23,7 +23,8 @@ SEMVER_RE = re.compile(r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$")
 LINK_RE = re.compile(r"^[A-Za-z0-9_./-]+\.md(?:#[A-Za-z0-9_:.-]+)?$")
 
 TOP_KEYS = {"$schema", "id", "version", "kind", "title", "description", "introduction", "note", "purpose", "who", "time",
-            "scales", "levels", "sections", "likelihood", "severity", "matrix", "profiles", "migrations", "examples"}
+            "scales", "levels", "sections", "likelihood", "severity", "matrix", "profiles", "migrations", "examples"} | {"language", "interface", "link_titles"}
+# The last three are written by the build for a language (see ..i18n), never in the YAML.
 EXAMPLE_FILE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*\.json$")
 LEVEL_KEYS = {"id", "name", "min", "action", "description", "next_step", "links"}
 OPTION_KEYS = {"value", "label", "points", "special", "min_level", "description"}
@@ -175,6 +176,7 @@ class _Checker:
         self.check_choosers()
         self.check_migrations(data)
         self.check_examples(data)
+        self.check_language(data)
         return self.errors
 
     def check_levels(self, data: dict[str, Any]) -> list[str]:
@@ -450,6 +452,16 @@ class _Checker:
             self.err(path + ("options_from",), "only one question may choose among the profiles")
 
     # -- migrations: answers saved under an older version, converted
+    def check_language(self, data: dict[str, Any]) -> None:
+        """What the build adds for a language: its code, its interface catalogue, its guidance titles."""
+        if "language" in data and not (isinstance(data["language"], str) and ID_RE.match(data["language"])):
+            self.err(("language",), "must be a language code such as 'fr'")
+        for key in ("interface", "link_titles"):
+            value = data.get(key)
+            if value is not None and not (isinstance(value, dict) and all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in value.items())):
+                self.err((key,), "must map texts to texts")
+
     def check_examples(self, data: dict[str, Any]) -> None:
         """Worked examples: answers files in the site's examples folder, each with a short title."""
         examples = data.get("examples")

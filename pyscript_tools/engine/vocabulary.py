@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .i18n import N_
+
 # Ids of questionnaires, sections, questions, levels, roles, profiles: lowercase words and hyphens.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
@@ -16,23 +18,23 @@ KINDS = ("readiness", "risk", "workbook")
 
 PRINCIPLES = ("lawfulness", "minimization-of-harm", "human-autonomy", "fairness", "good-governance")
 
-# The AI life cycle, in order, with the titles the site uses.
+# The AI life cycle, in order, with the titles the site uses (English: shown through i18n.tr).
 STAGES = {
-    "planning-design": "Planning and design",
-    "development-procurement": "Development or procurement",
-    "deployment-use": "Deployment and use",
-    "monitoring-evaluation": "Monitoring and evaluation",
+    "planning-design": N_("Planning and design"),
+    "development-procurement": N_("Development or procurement"),
+    "deployment-use": N_("Deployment and use"),
+    "monitoring-evaluation": N_("Monitoring and evaluation"),
 }
 
 # Ways an agency obtains an AI system.
-APPROACHES = {"develop": "Develop in house", "procure": "Procure", "deploy": "Deploy"}
+APPROACHES = {"develop": N_("Develop in house"), "procure": N_("Procure"), "deploy": N_("Deploy")}
 
 # What a workbook prompt's status can be.
 STATUSES = {
-    "not-started": "Not started",
-    "in-progress": "In progress",
-    "done": "Done",
-    "not-applicable": "Not applicable",
+    "not-started": N_("Not started"),
+    "in-progress": N_("In progress"),
+    "done": N_("Done"),
+    "not-applicable": N_("Not applicable"),
 }
 
 # choice: pick an option; multi: pick any number of options (a list; an empty one is no answer);

@@ -7,13 +7,14 @@ from typing import Any
 
 from .. import definition as d
 from .. import result as r
+from ..i18n import N_, tr
 from ..report import charts
 from ..report.table import Table
-from ..text import number_text, percent_text, round1, tidy
+from ..text import of_text, percent_text, round1, tidy
 from ..vocabulary import DONT_KNOW, NOT_APPLICABLE
 
-NOUN = "questions"
-UNNAMED = "Our agency"  # what an assessment without a name is called
+NOUN = N_("questions")
+UNNAMED = N_("Our agency")  # what an assessment without a name is called
 HIGHER_IS_BETTER = True
 COMPARE_BY = "percent"
 
@@ -82,8 +83,12 @@ def headline(result: r.Result) -> str:
     overall = result.get("overall") or {}
     level = overall.get("level_name")
     if not result.get("complete"):
-        return "Provisional: %s%s so far" % (percent_text(overall.get("percent")), " – %s" % level if level else "")
-    return "Overall: %s%s" % (percent_text(overall.get("percent")), " – %s" % level if level else "")
+        if level:
+            return tr("Provisional: {percent} – {level} so far", percent=percent_text(overall.get("percent")), level=level)
+        return tr("Provisional: {percent} so far", percent=percent_text(overall.get("percent")))
+    if level:
+        return tr("Overall: {percent} – {level}", percent=percent_text(overall.get("percent")), level=level)
+    return tr("Overall: {percent}", percent=percent_text(overall.get("percent")))
 
 
 def priorities(result: r.Result) -> list[dict[str, Any]]:
@@ -97,7 +102,8 @@ def priorities(result: r.Result) -> list[dict[str, Any]]:
         for section in weakest:
             recs = by_section[section["id"]]
             if turn < len(recs):
-                chosen.append({**recs[turn], "title": "%s (%s)" % (section["short_title"], percent_text(section["percent"]))})
+                title = tr("{section} ({percent})", section=section["short_title"], percent=percent_text(section["percent"]))
+                chosen.append({**recs[turn], "title": title})
     return chosen[:r.PRIORITIES]
 
 
@@ -107,17 +113,17 @@ def facts(result: r.Result) -> list[tuple[str, str]]:
 
 def section_table(result: r.Result) -> Table:
     rows = [(s.get("title"), percent_text(s.get("percent")), s.get("level_name") or "–",
-             "%d of %d" % (s.get("answered", 0), s.get("total", 0))) for s in result.get("sections") or []]
-    return Table("sections", "Score per section", ("Section", "Score", "Level", "Answered"), rows)
+             of_text(s.get("answered", 0), s.get("total", 0))) for s in result.get("sections") or []]
+    return Table("sections", tr("Score per section"), (tr("Section"), tr("Score"), tr("Level"), tr("Answered")), rows)
 
 
 def chart_svg(result: r.Result, id_prefix: str) -> str:
     rows = [(s["short_title"], s.get("percent")) for s in result.get("sections") or []]
-    return charts.radar(rows, id_prefix, "%s: score per section" % (result.get("title") or "Result"))
+    return charts.radar(rows, id_prefix, tr("{title}: score per section", title=result.get("title") or tr("Result")))
 
 
 def chart_table(result: r.Result) -> Table:
-    rows = [(s.get("title"), "%s of %s" % (number_text(s.get("score")), number_text(s.get("max"))),
-             percent_text(s.get("percent")), s.get("level_name") or "–", "%d of %d" % (s["answered"], s["total"]))
-            for s in result.get("sections") or []]
-    return Table("chart", "Score per section (the chart's figures)", ("Section", "Points", "Score", "Level", "Answered"), rows)
+    rows = [(s.get("title"), of_text(s.get("score"), s.get("max")), percent_text(s.get("percent")),
+             s.get("level_name") or "–", of_text(s["answered"], s["total"])) for s in result.get("sections") or []]
+    return Table("chart", tr("Score per section (the chart's figures)"),
+                 (tr("Section"), tr("Points"), tr("Score"), tr("Level"), tr("Answered")), rows)

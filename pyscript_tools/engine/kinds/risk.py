@@ -12,13 +12,14 @@ from typing import Any
 from .. import answers as a
 from .. import definition as d
 from .. import result as r
+from ..i18n import N_, tr, trn
 from ..report import charts
 from ..report.table import Table
-from ..text import round1, tidy
+from ..text import of_text, round1, tidy
 from ..vocabulary import DONT_KNOW, NOT_APPLICABLE
 
-NOUN = "questions"
-UNNAMED = "Unnamed system"  # what an assessment without a name is called
+NOUN = N_("questions")
+UNNAMED = N_("Unnamed system")  # what an assessment without a name is called
 HIGHER_IS_BETTER = False
 COMPARE_BY = "level"
 
@@ -201,8 +202,10 @@ def _overall(tally: _Tally, rank: int | None) -> dict[str, Any]:
 def headline(result: r.Result) -> str:
     level = (result.get("overall") or {}).get("level_name")
     if not result.get("complete"):
-        return "Provisional risk level: %s" % ("at least %s so far" % level if level else "not yet determined")
-    return "Overall risk level: %s" % (level or "not yet determined")
+        if level:
+            return tr("Provisional risk level: at least {level} so far", level=level)
+        return tr("Provisional risk level: not yet determined")
+    return tr("Overall risk level: {level}", level=level) if level else tr("Overall risk level: not yet determined")
 
 
 def priorities(result: r.Result) -> list[dict[str, Any]]:
@@ -212,7 +215,8 @@ def priorities(result: r.Result) -> list[dict[str, Any]]:
     order = {rec["question"]: i for i, rec in enumerate(result.get("recommendations") or [])}
     rated = [rec for rec in result.get("recommendations") or [] if rank.get(rec.get("level"), 0) > 0]
     rated.sort(key=lambda rec: (-rank[rec["level"]], -(rows.get(rec["question"], {}).get("score") or 0), order[rec["question"]]))
-    return [{**rec, "title": "%s: %s" % (rec["level_name"], rec["question_text"])} for rec in rated[:r.PRIORITIES]]
+    return [{**rec, "title": tr("{level}: {question}", level=rec["level_name"], question=rec["question_text"])}
+            for rec in rated[:r.PRIORITIES]]
 
 
 def facts(result: r.Result) -> list[tuple[str, str]]:
@@ -220,20 +224,20 @@ def facts(result: r.Result) -> list[tuple[str, str]]:
 
 
 def section_table(result: r.Result) -> Table:
-    rows = [(s.get("title"), s.get("level_name") or "–", "%d of %d" % (s.get("answered", 0), s.get("total", 0)))
+    rows = [(s.get("title"), s.get("level_name") or "–", of_text(s.get("answered", 0), s.get("total", 0)))
             for s in result.get("sections") or []]
-    return Table("sections", "Level per section", ("Section", "Level (worst item)", "Answered"), rows)
+    return Table("sections", tr("Level per section"), (tr("Section"), tr("Level (worst item)"), tr("Answered")), rows)
 
 
 def chart_svg(result: r.Result, id_prefix: str) -> str:
     grid = result.get("heatmap") or {}
     items = sum(sum(row) for row in grid.get("counts") or [])
-    desc = "%d rated impact%s placed on a %d by %d grid; overall level %s." % (
-        items, "" if items == 1 else "s", len(grid.get("likelihood") or []), len(grid.get("severity") or []),
-        (result.get("overall") or {}).get("level_name") or "not yet determined")
-    return charts.heatmap(grid, result.get("levels") or [], id_prefix,
-                          "%s: assessed impacts by likelihood and severity" % (result.get("title") or "Result"), desc,
-                          _cell_harms(result))
+    desc = trn("{n} rated impact placed on a {rows} by {columns} grid; overall level {level}.",
+               "{n} rated impacts placed on a {rows} by {columns} grid; overall level {level}.", items,
+               rows=len(grid.get("likelihood") or []), columns=len(grid.get("severity") or []),
+               level=(result.get("overall") or {}).get("level_name") or tr("not yet determined"))
+    title = tr("{title}: assessed impacts by likelihood and severity", title=result.get("title") or tr("Result"))
+    return charts.heatmap(grid, result.get("levels") or [], id_prefix, title, desc, _cell_harms(result))
 
 
 def _cell_harms(result: r.Result) -> list[list[list[str]]]:
@@ -252,6 +256,6 @@ def chart_table(result: r.Result) -> Table:
     cells.sort(key=lambda c: (-rank.get(matrix[c[0]][c[1]], 0), -(c[0] + 1) * (c[1] + 1), -c[0]))
     rows = [("%s × %s" % (lik[li].get("label"), sev[si].get("label")), names.get(matrix[li][si]), str(len(harms)),
              "; ".join(harms)) for li, si, harms in cells]
-    return Table("chart", "The heat map's cells: likelihood × severity, and the harms rated into each",
-                 ("Likelihood × severity", "Level", "Harms", "Which harms"),
-                 rows or [("No impact rated yet", "–", "0", "–")])
+    return Table("chart", tr("The heat map's cells: likelihood × severity, and the harms rated into each"),
+                 (tr("Likelihood × severity"), tr("Level"), tr("Harms"), tr("Which harms")),
+                 rows or [(tr("No impact rated yet"), "–", "0", "–")])

@@ -8,13 +8,14 @@ from typing import Any
 
 from .. import definition as d
 from .. import result as r
+from ..i18n import N_, tr
 from ..report import charts
 from ..report.table import Table
-from ..text import percent_text, round1
+from ..text import of_text, percent_text, round1, vocabulary_label
 from ..vocabulary import FILTER_DIMENSIONS, NOT_APPLICABLE, STAGES, STATUSES
 
-NOUN = "prompts"
-UNNAMED = "Unnamed system"  # what an assessment without a name is called
+NOUN = N_("prompts")
+UNNAMED = N_("Unnamed system")  # what an assessment without a name is called
 HIGHER_IS_BETTER = True
 COMPARE_BY = "percent"
 
@@ -127,7 +128,7 @@ def score(definition: d.Definition, answers: dict[str, Any], result: r.Result,
         applicable_total += applicable
     titles = definition.get("stages")
     titles = titles if isinstance(titles, dict) else {}
-    result["stages"] = [{"id": stage, "title": titles.get(stage) or STAGES.get(stage, stage or "Any stage"),
+    result["stages"] = [{"id": stage, "title": titles.get(stage) or vocabulary_label(STAGES, stage, stage or tr("Any stage")),
                          "done": stats["done"], "in_progress": stats["in_progress"], "max": stats["applicable"],
                          "answered": stats["answered"], "total": stats["total"],
                          "percent": _percent(stats["done"], stats["applicable"])}
@@ -142,8 +143,8 @@ def score(definition: d.Definition, answers: dict[str, Any], result: r.Result,
 
 def headline(result: r.Result) -> str:
     overall = result.get("overall") or {}
-    return "Progress: %s of %s applicable items done (%s)" % (
-        overall.get("score"), overall.get("max"), percent_text(overall.get("percent")))
+    return tr("Progress: {done} of {applicable} applicable items done ({percent})", done=overall.get("score"),
+              applicable=overall.get("max"), percent=percent_text(overall.get("percent")))
 
 
 def priorities(result: r.Result) -> list[dict[str, Any]]:
@@ -152,40 +153,42 @@ def priorities(result: r.Result) -> list[dict[str, Any]]:
     plan.sort(key=lambda pair: (not pair[1]["overdue"], bool(pair[1]["owner"]), pair[1]["due"] or "9999-99-99", pair[0]))
     chosen = []
     for _, item in plan[:r.PRIORITIES]:
-        facts = [STATUSES.get(item["status"], item["status"])]
-        due = "due %s" % item["due"] if item["due"] else "no due date"
-        facts.append("overdue since %s" % item["due"] if item["overdue"] else due)
-        facts.append("owner: %s" % item["owner"] if item["owner"] else "no owner yet")
-        chosen.append({**item, "title": item["text"], "text": "; ".join(facts).capitalize() + "."})
+        facts = [vocabulary_label(STATUSES, item["status"], item["status"])]
+        due = tr("due {date}", date=item["due"]) if item["due"] else tr("no due date")
+        facts.append(tr("overdue since {date}", date=item["due"]) if item["overdue"] else due)
+        facts.append(tr("owner: {owner}", owner=item["owner"]) if item["owner"] else tr("no owner yet"))
+        chosen.append({**item, "title": item["text"], "text": tr("{facts}.", facts="; ".join(facts))})
     return chosen
 
 
 def facts(result: r.Result) -> list[tuple[str, str]]:
     level = (result.get("overall") or {}).get("level_name")
-    return [("Level", level)] if level else []
+    return [(tr("Level"), level)] if level else []
 
 
 def _progress_rows(result: r.Result) -> list[tuple[dict[str, Any], str]]:
     """Each principle with prompts, then each stage, with its label."""
     rows = [(s, s.get("title") or "") for s in result.get("sections") or [] if s.get("total")]
-    return rows + [(s, "Stage: %s" % s.get("title")) for s in result.get("stages") or []]
+    return rows + [(s, tr("Stage: {stage}", stage=s.get("title"))) for s in result.get("stages") or []]
 
 
 def section_table(result: r.Result) -> Table:
-    rows = [(label, "%d of %d" % (s.get("done", 0), s.get("max", 0)), percent_text(s.get("percent")),
-             "%d of %d" % (s.get("answered", 0), s.get("total", 0))) for s, label in _progress_rows(result)]
-    return Table("sections", "Progress per principle and stage",
-                 ("Principle or stage", STATUSES["done"], "Progress", "Status given"), rows)
+    rows = [(label, of_text(s.get("done", 0), s.get("max", 0)), percent_text(s.get("percent")),
+             of_text(s.get("answered", 0), s.get("total", 0))) for s, label in _progress_rows(result)]
+    return Table("sections", tr("Progress per principle and stage"),
+                 (tr("Principle or stage"), tr(STATUSES["done"]), tr("Progress"), tr("Status given")), rows)
 
 
 def chart_svg(result: r.Result, id_prefix: str) -> str:
-    rows = [charts.Bar(label, s.get("percent"), "%d of %d done" % (s.get("done", 0), s.get("max", 0)))
+    rows = [charts.Bar(label, s.get("percent"), tr("{done} of {applicable} done", done=s.get("done", 0),
+                                                   applicable=s.get("max", 0)))
             for s, label in _progress_rows(result)]
-    return charts.bars(rows, id_prefix, "%s: progress" % (result.get("title") or "Workbook"))
+    return charts.bars(rows, id_prefix, tr("{title}: progress", title=result.get("title") or tr("Workbook")))
 
 
 def chart_table(result: r.Result) -> Table:
     rows = [(label, str(s.get("done", 0)), str(s.get("in_progress", 0)), str(s.get("max", 0)),
              percent_text(s.get("percent"))) for s, label in _progress_rows(result)]
-    return Table("chart", "Chart data: progress among applicable items",
-                 ("Principle or stage", STATUSES["done"], STATUSES["in-progress"], "Applicable", "Progress"), rows)
+    return Table("chart", tr("Chart data: progress among applicable items"),
+                 (tr("Principle or stage"), tr(STATUSES["done"]), tr(STATUSES["in-progress"]), tr("Applicable"),
+                  tr("Progress")), rows)

@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from .. import text
+from ..i18n import N_, tr
 from ..result import Result
 from ..vocabulary import STAGES
 from .table import Table, to_html
 
-NOT_ANSWERED = "Not answered"
+NOT_ANSWERED = N_("Not answered")
 
 
 def answer_tables(result: Result, section_ids: list[Any] | None = None) -> list[Table]:
@@ -27,23 +28,25 @@ def answer_tables(result: Result, section_ids: list[Any] | None = None) -> list[
         rows = by_section.get(section.get("id")) or []
         if not rows or (section_ids is not None and section.get("id") not in section_ids):
             continue
-        caption = "Answers: %s" % section.get("title")
+        title = str(section.get("title"))
+        caption = tr("Answers: {section}", section=title)
         if all(row.get("type") == "prompt" for row in rows):
-            tables.append(Table("answers", caption, ("Prompt", "Status", "Response", "Owner", "Due"), [
-                (_with_stage(row), text.answer_text(row) or NOT_ANSWERED, row.get("response") or "",
-                 row.get("owner") or "", row.get("due") or "") for row in rows]))
+            tables.append(Table("answers", caption, (tr("Prompt"), tr("Status"), tr("Response"), tr("Owner"), tr("Due")), [
+                (_with_stage(row), text.answer_text(row) or tr(NOT_ANSWERED), row.get("response") or "",
+                 row.get("owner") or "", row.get("due") or "") for row in rows], title))
         elif any(row.get("type") == "rated" for row in rows):
-            tables.append(Table("answers", caption, ("Question", "Answer", "Note"), [
-                (row.get("text"), text.answer_text(row) or NOT_ANSWERED, row.get("note") or "") for row in rows]))
+            tables.append(Table("answers", caption, (tr("Question"), tr("Answer"), tr("Note")), [
+                (row.get("text"), text.answer_text(row) or tr(NOT_ANSWERED), row.get("note") or "") for row in rows],
+                title))
         else:
-            tables.append(Table("answers", caption, ("Question", "Answer"), [
-                (row.get("text"), text.answer_text(row) or NOT_ANSWERED) for row in rows]))
+            tables.append(Table("answers", caption, (tr("Question"), tr("Answer")), [
+                (row.get("text"), text.answer_text(row) or tr(NOT_ANSWERED)) for row in rows], title))
     return tables
 
 
 def _with_stage(row: dict[str, Any]) -> str:
-    stage = STAGES.get(row.get("stage") or "", row.get("stage") or "")
-    return "%s (%s)" % (row.get("text"), stage) if stage else str(row.get("text"))
+    stage = text.vocabulary_label(STAGES, row.get("stage") or "", row.get("stage") or "")
+    return tr("{prompt} ({stage})", prompt=row.get("text"), stage=stage) if stage else str(row.get("text"))
 
 
 def answers_html(result: Result) -> str:

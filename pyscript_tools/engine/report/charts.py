@@ -10,6 +10,7 @@ import math
 from typing import Any, NamedTuple
 
 from .. import text
+from ..i18n import tr, trn
 from . import levels as level_colours
 
 ACCENT = "#1565c0"
@@ -92,7 +93,8 @@ def bars(rows: list[Bar], id_prefix: str, title: str) -> str:
 
 
 def _cell_title(likelihood: Any, severity: Any, level: Any, count: int, harms: list[str]) -> str:
-    head = "%s × %s: %s, %d item%s" % (likelihood, severity, level, count, "" if count == 1 else "s")
+    head = trn("{likelihood} × {severity}: {level}, {n} item", "{likelihood} × {severity}: {level}, {n} items", count,
+               likelihood=likelihood, severity=severity, level=level)
     return head + "".join("\n• %s" % text.truncate(h, 90) for h in harms)
 
 
@@ -135,10 +137,10 @@ def heatmap(grid: dict[str, Any], result_levels: list[dict[str, Any]], id_prefix
                      'fill="currentColor">%s</text>' % (left + si * cell + cell / 2, base_y + 16,
                                                         text.html(text.truncate(sev[si].get("label"), 11))))
     parts.append('<text x="%d" y="%d" text-anchor="middle" font-size="12" font-weight="bold" '
-                 'fill="currentColor">Severity →</text>' % (left + cell * len(sev) / 2, base_y + 40))
+                 'fill="currentColor">%s</text>' % (left + cell * len(sev) / 2, base_y + 40, text.html(tr("Severity →"))))
     middle = top + len(lik) * cell / 2
     parts.append('<text x="12" y="%d" font-size="12" font-weight="bold" fill="currentColor" '
-                 'transform="rotate(-90 12 %d)" text-anchor="middle">Likelihood →</text>' % (middle, middle))
+                 'transform="rotate(-90 12 %d)" text-anchor="middle">%s</text>' % (middle, middle, text.html(tr("Likelihood →"))))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -166,9 +168,10 @@ def ranges(rows: list[Range], id_prefix: str, title: str, ticks: list[str] | Non
             return "–"
         return str(ticks[int(value)]) if ticks else text.percent_text(value)
 
-    desc = "; ".join("%s: %s to %s, median %s" % (r.label, say(r.low), say(r.high), say(r.middle)) for r in rows)
+    desc = "; ".join(tr("{label}: {low} to {high}, median {median}", label=r.label, low=say(r.low), high=say(r.high),
+                        median=say(r.middle)) for r in rows)
     parts = _open("ranges", width, height, id_prefix, title, desc)
-    marks = [(i, name) for i, name in enumerate(ticks)] if ticks else [(v, "%d%%" % v) for v in (0, 25, 50, 75, 100)]
+    marks = [(i, name) for i, name in enumerate(ticks)] if ticks else [(v, text.percent_text(v)) for v in (0, 25, 50, 75, 100)]
     for value, name in marks:
         parts.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="currentColor" stroke-opacity="0.2"/>'
                      '<text class="tk-chart__tick" x="%.1f" y="%d" text-anchor="middle" font-size="10" '

@@ -8,10 +8,12 @@ from typing import Any
 
 from .. import definition as d
 from .. import text
+from ..i18n import N_, decimal_mark, tr
 from ..kinds import kind_of
 from ..result import Result
 
-CHANGE_WORDS = {"improved": "Improved", "worse": "Worse", "same": "No change", "new": "New", "removed": "Removed",
+CHANGE_WORDS = {"improved": N_("Improved"), "worse": N_("Worse"), "same": N_("No change"), "new": N_("New"),
+                "removed": N_("Removed"),
                 "unknown": "–"}
 
 
@@ -81,13 +83,15 @@ def compare_html(comparison: dict[str, Any], before_label: str = "Earlier", afte
         level = side.get("level_name")
         return text.percent_text(side.get("percent")) + (" (%s)" % level if level else "")
 
-    out = ['<table class="tk-table tk-table--compare"><caption>Comparison per section</caption><thead><tr>'
-           '<th scope="col">Section</th><th scope="col">%s</th><th scope="col">%s</th><th scope="col">Change</th>'
-           '</tr></thead><tbody>' % (text.html(before_label), text.html(after_label))]
+    out = ['<table class="tk-table tk-table--compare"><caption>%s</caption><thead><tr>'
+           '<th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th>'
+           '</tr></thead><tbody>' % (text.html(tr("Comparison per section")), text.html(tr("Section")),
+                                     text.html(before_label), text.html(after_label), text.html(tr("Change")))]
     for s in comparison.get("sections") or []:
-        change = CHANGE_WORDS.get(s.get("change"), s.get("change"))
+        change = text.vocabulary_label(CHANGE_WORDS, s.get("change"), str(s.get("change")))
         if s.get("delta") not in (None, 0) and not by_level:
-            change += " (%+.1f points)" % s["delta"]
+            change = tr("{change} ({delta} points)", change=change,
+                        delta=("%+.1f" % s["delta"]).replace(".", decimal_mark()))
         out.append('<tr class="tk-table__row--%s"><th scope="row">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>'
                    % (text.html(s.get("change")), text.html(s.get("title")), text.html(shown(s["before"])),
                       text.html(shown(s["after"])), text.html(change)))

@@ -5,6 +5,7 @@ a page, link addresses printed). The page's "Print" uses the same body."""
 from __future__ import annotations
 
 from .. import text
+from ..i18n import current, tr
 from ..result import Result
 from .answers_table import answer_tables
 from .html import render_html
@@ -51,27 +52,28 @@ def report_body(result: Result, name: str = "", date: str = "", base_url: str = 
     """The report's content: title, what it is about, summary, what to do first, chart, what is particular
     about each kind of system chosen (risk), detail, answers."""
     html = render_html(result, base_url=base_url, name="", heading_level=2, on_page=False)
-    meta = ["Assessment: %s" % text.html(name)] if name else []
-    meta += ["Report date: %s" % text.html(date)] if date else []
-    meta.append("%s, version %s" % (text.html(result.get("title")), text.html(result.get("version"))))
+    meta = [text.html(tr("Assessment: {name}", name=name))] if name else []
+    meta += [text.html(tr("Report date: {date}", date=date))] if date else []
+    meta.append(text.html(tr("{title}, version {version}", title=result.get("title"), version=result.get("version"))))
     answers = "".join(to_html(table) for table in answer_tables(result))
     return "".join([
         '<header class="tk-report__header"><h1>%s</h1><p class="tk-report__meta">%s</p></header>'
         % (text.html(result.get("title")), " · ".join(meta)),
         '<main class="tk-report">', html["summary"], html["priorities"], html["chart"], html["profiles"],
-        '<div class="tk-report__detail"><h2>In detail</h2>%s</div>' % html["details"].replace("<details ", "<details open "),
-        '<section class="tk-report__answers"><h2>The answers given</h2>%s</section>' % answers,
+        '<div class="tk-report__detail"><h2>%s</h2>%s</div>' % (
+            text.html(tr("In detail")), html["details"].replace("<details ", "<details open ")),
+        '<section class="tk-report__answers"><h2>%s</h2>%s</section>' % (text.html(tr("The answers given")), answers),
         "</main>",
-        '<footer class="tk-report__footer"><p>Made in the browser by %s. Nothing in this report was sent anywhere.'
-        " The score is an indicative self-assessment aid, not an official formula.</p></footer>"
-        % text.html(site_name or "the Responsible AI Toolkit site"),
+        '<footer class="tk-report__footer"><p>%s</p></footer>' % text.html(tr(
+            "Made in the browser by {site}. Nothing in this report was sent anywhere. The score is an indicative"
+            " self-assessment aid, not an official formula.", site=site_name or tr("the Responsible AI Toolkit site"))),
     ])
 
 
 def report_document(result: Result, name: str = "", date: str = "", base_url: str = "", site_name: str = "") -> str:
     """The whole report as one HTML file (styles inside, no script, nothing fetched)."""
     title = text.html(result.get("title")) + (" – %s" % text.html(name) if name else "")
-    return ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
+    return ('<!doctype html><html lang="%s"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             "<title>%s</title><style>%s</style></head><body>%s</body></html>"
-            % (title, STYLE, report_body(result, name, date, base_url, site_name)))
+            % (current(), title, STYLE, report_body(result, name, date, base_url, site_name)))

@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import definition as d
 from .. import text
+from ..i18n import link_title, tr, trn
 from ..kinds import kind_of
 from ..result import Result, unfinished_sections
 from ..vocabulary import STAGES, STATUSES
@@ -28,7 +29,11 @@ def href(base_url: str, url: str | None) -> str | None:
 
 
 def link_label(link: str | None) -> str:
-    """A readable label for a docs link: its anchor, or else its page, in words."""
+    """A readable label for a docs link: the title of the heading it points to (which the build gives the
+    definition, in its language), else its anchor or its page in words."""
+    title = link_title(link)
+    if title:
+        return title
     path, _, anchor = (link or "").partition("#")
     stem = anchor or path.rsplit("/", 2)[-1].replace(".md", "")
     if stem == "index":
@@ -54,20 +59,29 @@ def flag_text(result: Result, flag: dict[str, Any]) -> str:
     kind of system, for instance) and why it sets the level, when that is said."""
     question = next((row.get("text") for row in result.get("questions") or [] if row.get("id") == flag.get("question")),
                     flag.get("question"))
-    return "%s Answer: %s%s" % (question, flag.get("label"), " – %s" % flag["reason"] if flag.get("reason") else "")
+    if flag.get("reason"):
+        return tr("{question} Answer: {answer} – {reason}", question=question, answer=flag.get("label"), reason=flag["reason"])
+    return tr("{question} Answer: {answer}", question=question, answer=flag.get("label"))
 
 
 def provisional_text(result: Result) -> str:
     """Why a result is provisional: how much is answered, and which sections still have questions open."""
-    open_sections = ", ".join("%s (%d of %d left)" % (s["short_title"], s["total"] - s["answered"], s["total"])
-                              for s in unfinished_sections(result))
-    return "%d of %d %s answered: the result is provisional. Still to answer: %s." % (
-        result.get("answered", 0), result.get("total", 0), kind_of(result).NOUN, open_sections)
+    lead, rest = _provisional_parts(result)
+    return tr("{lead} Still to answer: {sections}.", lead=lead, sections=rest)
+
+
+def _provisional_parts(result: Result) -> tuple[str, str]:
+    open_sections = ", ".join(tr("{section} ({left} of {total} left)", section=s["short_title"],
+                                 left=s["total"] - s["answered"], total=s["total"]) for s in unfinished_sections(result))
+    lead = tr("{answered} of {total} {noun} answered: the result is provisional.", answered=result.get("answered", 0),
+              total=result.get("total", 0), noun=tr(kind_of(result).NOUN))
+    return lead, open_sections
 
 
 def _provisional_html(result: Result) -> str:
-    lead, _, rest = provisional_text(result).partition(" Still to answer: ")
-    return '<p class="tk-summary__provisional"><strong>%s</strong> Still to answer: %s</p>' % (text.html(lead), text.html(rest))
+    lead, rest = _provisional_parts(result)
+    return '<p class="tk-summary__provisional"><strong>%s</strong> %s</p>' % (
+        text.html(lead), text.html(tr("Still to answer: {sections}.", sections=rest)))
 
 
 def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
@@ -86,20 +100,19 @@ def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
     if overall.get("description"):
         out.append('<p class="tk-summary__description">%s</p>' % text.html(overall["description"]))
     if overall.get("next_step"):
-        out.append('<p class="tk-summary__next-step"><strong>Next step:</strong> %s</p>'
-                   % text.html(overall["next_step"]))
+        out.append('<p class="tk-summary__next-step"><strong>%s</strong> %s</p>'
+                   % (text.html(tr("Next step:")), text.html(overall["next_step"])))
     if overall.get("floor"):
         floor = overall["floor"]
         flags = [f for f in overall.get("red_flags") or [] if f.get("level") == floor]
-        out.append('<p class="tk-summary__flags">A screening answer sets a minimum level of %s:</p>'
-                   '<ul class="tk-summary__flags">%s</ul>'
-                   % (text.html(level_name(result, floor)),
+        out.append('<p class="tk-summary__flags">%s</p><ul class="tk-summary__flags">%s</ul>'
+                   % (text.html(tr("A screening answer sets a minimum level of {level}:", level=level_name(result, floor))),
                       "".join("<li>%s</li>" % text.html(flag_text(result, f)) for f in flags)))
     links = list(zip(overall.get("urls") or [], overall.get("links") or []))
     if links:
-        out.append('<p class="tk-summary__links">See: %s</p>' % ", ".join(
+        out.append('<p class="tk-summary__links">%s %s</p>' % (text.html(tr("See:")), ", ".join(
             '<a href="%s">%s</a>' % (text.html(href(base_url, url)), text.html(link_label(link)))
-            for url, link in links))
+            for url, link in links)))
     if result.get("note"):
         out.append('<p class="tk-summary__note">%s</p>' % text.html(result["note"]))
     out.append("</div>")
@@ -111,10 +124,12 @@ def _links(result: Result, item: dict[str, Any], base_url: str, on_page: bool) -
     links = []
     guidance = href(base_url, item.get("url"))
     if guidance:
-        links.append('<a href="%s">Guidance: %s</a>' % (text.html(guidance), text.html(link_label(item.get("link")))))
+        links.append('<a href="%s">%s</a>' % (text.html(guidance),
+                                               text.html(tr("Guidance: {topic}", topic=link_label(item.get("link"))))))
     if on_page and item.get("question"):
-        links.append('<a href="#%s" data-tk-goto="%s">Go to the question</a>' % (
-            text.html(text.question_anchor(result.get("questionnaire"), item["question"])), text.html(item["question"])))
+        links.append('<a href="#%s" data-tk-goto="%s">%s</a>' % (
+            text.html(text.question_anchor(result.get("questionnaire"), item["question"])), text.html(item["question"]),
+            text.html(tr("Go to the question"))))
     return '<p class="tk-actions__links">%s</p>' % " · ".join(links) if links else ""
 
 
@@ -122,9 +137,9 @@ def priorities_html(result: Result, base_url: str = "", heading_level: int = 3, 
     items = result.get("priorities") or []
     h = heading_level
     if not items:
-        return ('<section class="tk-priorities"><h%d>What to do first</h%d><p>Nothing to do first: no answer calls'
-                " for action.</p></section>" % (h, h))
-    out = ['<section class="tk-priorities"><h%d>What to do first</h%d><ol class="tk-actions">' % (h, h)]
+        return ('<section class="tk-priorities"><h%d>%s</h%d><p>%s</p></section>'
+                % (h, text.html(tr("What to do first")), h, text.html(tr("Nothing to do first: no answer calls for action."))))
+    out = ['<section class="tk-priorities"><h%d>%s</h%d><ol class="tk-actions">' % (h, text.html(tr("What to do first")), h)]
     for item in items:
         style = level_style(result, item.get("level")) if item.get("level") else ""
         out.append('<li class="tk-actions__item%s"%s><p class="tk-actions__title"><strong>%s</strong></p>'
@@ -153,25 +168,28 @@ def _profile_html(result: Result, profile: dict[str, Any], base_url: str, hid: s
 
     area = href(base_url, profile.get("application_area_url"))
     out = ['<section class="tk-profile" aria-labelledby="%s">' % text.html(hid),
-           '<h%d id="%s">What is particular about %s</h%d>' % (h, text.html(hid), text.html(profile.get("title")), h),
+           '<h%d id="%s">%s</h%d>' % (h, text.html(hid), text.html(tr("What is particular about {kind}",
+                                                                       kind=profile.get("title"))), h),
            '<p class="tk-profile__summary">%s</p>' % text.html(profile.get("summary")),
-           '<p class="tk-profile__uses">%s <a href="%s">Application area: %s</a></p>'
-           % (text.html(profile.get("uses")), text.html(area), text.html(link_label(profile.get("application_area"))))]
+           '<p class="tk-profile__uses">%s <a href="%s">%s</a></p>'
+           % (text.html(profile.get("uses")), text.html(area),
+              text.html(tr("Application area: {area}", area=link_label(profile.get("application_area")))))]
     if profile.get("min_level"):
         style = level_style(result, profile["min_level"])
-        out.append('<p class="tk-profile__floor%s"%s><strong>Minimum level: %s.</strong> %s</p>' % (
+        out.append('<p class="tk-profile__floor%s"%s><strong>%s</strong> %s</p>' % (
             " tk-level" if style else "", ' style="%s"' % style if style else "",
-            text.html(level_name(result, profile["min_level"])), text.html(profile.get("min_level_reason"))))
-    out.append(heading("failure-modes", "Typical failure modes"))
+            text.html(tr("Minimum level: {level}.", level=level_name(result, profile["min_level"]))),
+            text.html(profile.get("min_level_reason"))))
+    out.append(heading("failure-modes", tr("Typical failure modes")))
     out.append('<dl class="tk-profile__failure-modes">%s</dl>' % "".join(
         "<dt>%s</dt><dd>%s</dd>" % (text.html(mode.get("title")), text.html(mode.get("text")))
         for mode in profile.get("failure_modes") or []))
-    out.append(heading("harms", "Its harms, as you rated them"))
+    out.append(heading("harms", tr("Its harms, as you rated them")))
     out += [table.to_html(t) for t in answer_tables(result, [profile.get("section")])]
-    out.append(heading("mitigations", "Mitigations"))
+    out.append(heading("mitigations", tr("Mitigations")))
     out.append('<ul class="tk-profile__mitigations">%s</ul>' % "".join(
         "<li>%s</li>" % text.html(item) for item in profile.get("mitigations") or []))
-    out.append(heading("guidance", "The guidance that matters most"))
+    out.append(heading("guidance", tr("The guidance that matters most")))
     out.append('<ul class="tk-profile__guidance">%s</ul>' % "".join(
         '<li><a href="%s">%s</a>: %s</li>' % (text.html(href(base_url, g.get("url"))), text.html(g.get("title")),
                                              text.html(g.get("why")))
@@ -184,7 +202,8 @@ def recommendations_html(result: Result, base_url: str = "", heading_level: int 
     """Every recommendation, grouped by section."""
     recommendations = result.get("recommendations") or []
     if not recommendations:
-        return '<p class="tk-recommendations tk-recommendations--none">No recommendations: every answer is at its best.</p>'
+        return '<p class="tk-recommendations tk-recommendations--none">%s</p>' % text.html(
+            tr("No recommendations: every answer is at its best."))
     out = []
     for section in result.get("sections") or []:
         recs = [rec for rec in recommendations if rec["section"] == section["id"]]
@@ -196,7 +215,8 @@ def recommendations_html(result: Result, base_url: str = "", heading_level: int 
             level = rec.get("level_name")
             out.append('<li class="tk-recommendations__item"><p class="tk-recommendations__question">%s</p>'
                        '<p class="tk-recommendations__text">%s%s</p>%s</li>' % (
-                           text.html(rec.get("question_text")), "<strong>%s:</strong> " % text.html(level) if level else "",
+                           text.html(rec.get("question_text")),
+                           "<strong>%s</strong> " % text.html(tr("{level}:", level=level)) if level else "",
                            text.html(rec.get("text")), _links(result, rec, base_url, on_page)))
         out.append("</ol>")
     return "".join(out)
@@ -210,21 +230,24 @@ def question_list_html(items: list[dict[str, Any]], name: str) -> str:
 def action_plan_html(result: Result, base_url: str = "") -> str:
     plan = result.get("action_plan")
     if not plan:
-        return '<p class="tk-table tk-table--action-plan-none">No open items.</p>' if plan is not None else ""
-    out = ['<table class="tk-table tk-table--action-plan"><caption>Action plan: open items, earliest due date first'
-           '</caption><thead><tr><th scope="col">Item</th><th scope="col">Principle</th><th scope="col">Stage</th>'
-           '<th scope="col">Status</th><th scope="col">Owner</th><th scope="col">Due</th></tr></thead><tbody>']
+        return ('<p class="tk-table tk-table--action-plan-none">%s</p>' % text.html(tr("No open items."))
+                if plan is not None else "")
+    headers = (tr("Item"), tr("Principle"), tr("Stage"), tr("Status"), tr("Owner"), tr("Due"))
+    out = ['<table class="tk-table tk-table--action-plan"><caption>%s</caption><thead><tr>%s</tr></thead><tbody>' % (
+        text.html(tr("Action plan: open items, earliest due date first")),
+        "".join('<th scope="col">%s</th>' % text.html(h) for h in headers))]
     for item in plan:
         cell = text.html(item.get("text"))
         link = href(base_url, item.get("url"))
         if link:
-            cell += ' <a href="%s">Guidance</a>' % text.html(link)
+            cell += ' <a href="%s">%s</a>' % (text.html(link), text.html(tr("Guidance")))
         due = text.html(item.get("due") or "–")
         if item.get("overdue"):
-            due += ' <strong class="tk-table__overdue">(overdue)</strong>'
+            due += ' <strong class="tk-table__overdue">%s</strong>' % text.html(tr("(overdue)"))
         out.append('<tr><th scope="row">%s</th><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>' % (
-            cell, text.html(item.get("section_title")), text.html(STAGES.get(item.get("stage") or "", item.get("stage") or "–")),
-            text.html(STATUSES.get(item.get("status") or "", item.get("status"))),
+            cell, text.html(item.get("section_title")),
+            text.html(text.vocabulary_label(STAGES, item.get("stage") or "", item.get("stage") or "–")),
+            text.html(text.vocabulary_label(STATUSES, item.get("status") or "", item.get("status") or "")),
             text.html(item.get("owner") or "–"), due))
     out.append("</tbody></table>")
     return "".join(out)
@@ -235,24 +258,25 @@ def details_html(result: Result, base_url: str = "", heading_level: int = 3, on_
     parts = []
     plan = result.get("action_plan")
     if plan is not None:
-        parts.append(_details("Action plan: %d open item%s" % (len(plan), "" if len(plan) == 1 else "s"),
+        parts.append(_details(trn("Action plan: {n} open item", "Action plan: {n} open items", len(plan)),
                               action_plan_html(result, base_url), "action-plan"))
     count = len(result.get("recommendations") or [])
-    parts.append(_details("All recommendations, by section (%d)" % count,
+    parts.append(_details(tr("All recommendations, by section ({count})", count=count),
                           recommendations_html(result, base_url, heading_level + 1, on_page), "recommendations"))
     if result.get("knowledge_gaps"):
-        parts.append(_details("Knowledge gaps: answered “Don't know”, scored 0 (%d)" % len(result["knowledge_gaps"]),
+        gaps = tr("Knowledge gaps: answered “Don't know”, scored 0 ({count})", count=len(result["knowledge_gaps"]))
+        parts.append(_details(gaps,
                               question_list_html(result["knowledge_gaps"], "gaps"), "gaps"))
     if result.get("missing"):
-        parts.append(_details("Not answered yet, left out of the result (%d)" % len(result["missing"]),
+        parts.append(_details(tr("Not answered yet, left out of the result ({count})", count=len(result["missing"])),
                               question_list_html(result["missing"], "missing"), "missing"))
     return '<div class="tk-result__details">%s</div>' % "".join(parts)
 
 
 def question_levels(result: Result) -> dict[str, str]:
     """Each rated question's level as a small badge, to show beside the question as soon as it is rated."""
-    return {row["id"]: '<span class="tk-level-badge tk-level" style="%s">Level: %s</span>' % (
-        level_style(result, row["level"]), text.html(row["level_name"]))
+    return {row["id"]: '<span class="tk-level-badge tk-level" style="%s">%s</span>' % (
+        level_style(result, row["level"]), text.html(tr("Level: {level}", level=row["level_name"])))
         for row in result.get("questions") or [] if row.get("type") == "rated" and row.get("level_name")}
 
 
@@ -267,7 +291,7 @@ def render_html(result: Result, base_url: str = "", name: str = "", id_prefix: s
         "priorities": priorities_html(result, base_url, heading_level, on_page),
         "svg": svg,
         "chart": '<figure class="tk-figure">%s<figcaption>%s</figcaption></figure>%s' % (
-            svg, text.html("Chart: the same figures are in the table below."), table.to_html(kind.chart_table(result))),
+            svg, text.html(tr("Chart: the same figures are in the table below.")), table.to_html(kind.chart_table(result))),
         "profiles": profiles_html(result, base_url, id_prefix or "tk-%s" % result.get("questionnaire"), heading_level),
         "details": details_html(result, base_url, heading_level, on_page),
     }

@@ -15,6 +15,7 @@ class Table(NamedTuple):
     caption: str
     headers: tuple[str, ...]
     rows: Sequence[Sequence[Any]]
+    title: str = ""  # what the table is about, in a few words (a section's title), for headings
 
 
 def to_html(table: Table) -> str:

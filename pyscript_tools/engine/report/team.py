@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from .. import text
+from ..i18n import current, tr, trn
 from . import charts
 from .document import STYLE
 from .html import render_html
@@ -29,51 +30,60 @@ def _h(level: int) -> tuple[str, str]:
 
 
 def headline(combined: dict[str, Any]) -> str:
-    n = len(combined["respondents"])
-    return "Answers of %d respondent%s combined" % (n, "" if n == 1 else "s")
+    return trn("Answers of {n} respondent combined", "Answers of {n} respondents combined", len(combined["respondents"]))
 
 
 def _spread_text(question: dict[str, Any]) -> str:
     parts = [group["text"] for group in question["distribution"]]
     bits = []
     if question["disagreement"]:
-        bits.append("Answers range from %s to %s" % (parts[0], parts[-1]) if len(parts) > 1 else "Answers differ")
-        bits[-1] += " (disagreement %s)" % text.number_text(question["disagreement"])
+        spread = (tr("Answers range from {low} to {high}", low=parts[0], high=parts[-1]) if len(parts) > 1
+                  else tr("Answers differ"))
+        bits.append(tr("{spread} (disagreement {value})", spread=spread, value=text.number_text(question["disagreement"])))
     if question["gaps"]:
-        bits.append("%d don't know" % question["gaps"])
-    return "; ".join(bits) + "." if bits else "Everyone gave the same answer."
+        bits.append(tr("{count} don't know", count=question["gaps"]))
+    return tr("{facts}.", facts="; ".join(bits)) if bits else tr("Everyone gave the same answer.")
 
 
 def _who(question: dict[str, Any]) -> str:
-    return " · ".join("%s: %s" % (group["text"], ", ".join(group["respondents"])) for group in question["distribution"])
+    return " · ".join(tr("{answer}: {who}", answer=group["text"], who=", ".join(group["respondents"]))
+                      for group in question["distribution"])
+
+
+def _consensus_words(question: dict[str, Any]) -> str:
+    return question["consensus_text"] or tr("no answer")
 
 
 def _chooser(question: dict[str, Any]) -> str:
     """A select for the consensus answer: the median, or any answer someone gave (values as JSON)."""
     dom = "tk-consensus-%s" % question["id"]
     chosen = json.dumps(question["consensus"], sort_keys=True) if question["chosen"] else ""
-    options = ['<option value="">The median: %s</option>' % text.html(question["consensus_text"] or "no answer")
-               if not question["chosen"] else '<option value="">The median answer</option>']
+    median = tr("The median answer") if question["chosen"] else tr("The median: {answer}", answer=_consensus_words(question))
+    options = ['<option value="">%s</option>' % text.html(median)]
     for option in question["options"]:
         value = json.dumps(option["value"], sort_keys=True)
         options.append('<option value="%s"%s>%s</option>' % (text.html(value), " selected" if value == chosen else "",
                                                             text.html(option["text"])))
-    return ('<p class="tk-team__choose"><label for="%s">Consensus answer</label> <select id="%s" data-tk-consensus="%s">'
-            "%s</select></p>" % (text.html(dom), text.html(dom), text.html(question["id"]), "".join(options)))
+    return ('<p class="tk-team__choose"><label for="%s">%s</label> <select id="%s" data-tk-consensus="%s">%s</select></p>'
+            % (text.html(dom), text.html(tr("Consensus answer")), text.html(dom), text.html(question["id"]), "".join(options)))
+
+
+def _consensus_line(question: dict[str, Any]) -> str:
+    label = tr("Consensus (chosen):") if question["chosen"] else tr("Consensus:")
+    return tr("{label} {answer}", label=label, answer=_consensus_words(question))
 
 
 def discuss_html(combined: dict[str, Any], heading_level: int = 3, on_page: bool = True) -> str:
     h, end = _h(heading_level)
     by_id = {q["id"]: q for q in combined["questions"]}
     items = [by_id[qid] for qid in combined["to_discuss"]]
-    out = ['<section class="tk-team__discuss">%sTo discuss first%s' % (h, end)]
+    out = ['<section class="tk-team__discuss">%s%s%s' % (h, text.html(tr("To discuss first")), end)]
     if not items:
-        out.append("<p>Everyone gave the same answers: nothing to discuss.</p></section>")
+        out.append("<p>%s</p></section>" % text.html(tr("Everyone gave the same answers: nothing to discuss.")))
         return "".join(out)
     out.append('<ol class="tk-actions">')
     for q in items:
-        consensus = (_chooser(q) if on_page else '<p class="tk-team__consensus"><strong>Consensus%s:</strong> %s</p>'
-                     % (" (chosen)" if q["chosen"] else "", text.html(q["consensus_text"] or "no answer")))
+        consensus = _chooser(q) if on_page else '<p class="tk-team__consensus">%s</p>' % text.html(_consensus_line(q))
         out.append('<li class="tk-actions__item"><p class="tk-actions__title"><strong>%s</strong></p>'
                    '<p class="tk-actions__text">%s</p><p class="tk-team__who">%s</p>%s</li>'
                    % (text.html(q["text"]), text.html(_spread_text(q)), text.html(_who(q)), consensus))
@@ -92,13 +102,13 @@ def range_table(combined: dict[str, Any]) -> Table:
     def each(entry: dict[str, Any], label: str) -> str:
         value = next((v for v in entry["values"] if v["respondent"] == label), None)
         if value is None:
-            return "not asked"
+            return tr("not asked")
         return str(value["level_name"] or "–") if entry["by"] == "level" else text.percent_text(value["percent"])
 
     rows = [(s["title"], say(s, "min"), say(s, "median"), say(s, "max"), *(each(s, label) for label in labels))
-            for s in [*combined["sections"], {**combined["overall"], "title": "Overall"}]]
-    return Table("ranges", "Each section across respondents: lowest, median and highest",
-                 ("Section", "Lowest", "Median", "Highest", *labels), rows)
+            for s in [*combined["sections"], {**combined["overall"], "title": tr("Overall")}]]
+    return Table("ranges", tr("Each section across respondents: lowest, median and highest"),
+                 (tr("Section"), tr("Lowest"), tr("Median"), tr("Highest"), *labels), rows)
 
 
 def chart_html(combined: dict[str, Any], id_prefix: str) -> str:
@@ -107,10 +117,11 @@ def chart_html(combined: dict[str, Any], id_prefix: str) -> str:
     ticks = [level.get("name") for level in consensus.get("levels") or []] if by_level else None
     rows = [charts.Range(s.get("short_title") or s["title"], s.get("min"), s.get("median"), s.get("max"),
                          [v["value"] for v in s["values"] if v["value"] is not None]) for s in combined["sections"]]
-    svg = charts.ranges(rows, id_prefix, "%s: each section's range across respondents" % combined["title"], ticks)
+    svg = charts.ranges(rows, id_prefix, tr("{title}: each section's range across respondents", title=combined["title"]),
+                        ticks)
     return '<figure class="tk-figure">%s<figcaption>%s</figcaption></figure>%s' % (
-        svg, "Chart: the bar spans the lowest to the highest respondent, the mark is the median; "
-        "the same figures are in the table below.", to_html(range_table(combined)))
+        svg, text.html(tr("Chart: the bar spans the lowest to the highest respondent, the mark is the median; the same"
+                          " figures are in the table below.")), to_html(range_table(combined)))
 
 
 def answers_table(combined: dict[str, Any], section: dict[str, Any] | None = None) -> Table:
@@ -120,29 +131,35 @@ def answers_table(combined: dict[str, Any], section: dict[str, Any] | None = Non
         if section is not None and q["section"] != section["id"]:
             continue
         given = {a["respondent"]: a["text"] for a in q["answers"]}
-        cells = [given.get(label) or ("not asked" if label in q["not_shown"] else "–") for label in labels]
+        cells = [given.get(label) or (tr("not asked") if label in q["not_shown"] else "–") for label in labels]
         rows.append((q["text"], *cells, q["consensus_text"] or "–", text.number_text(q["disagreement"])))
-    caption = "Every answer" + (": %s" % section["title"] if section else "")
-    return Table("team-answers", caption, ("Question", *labels, "Consensus", "Disagreement"), rows)
+    caption = tr("Every answer: {section}", section=section["title"]) if section else tr("Every answer")
+    return Table("team-answers", caption, (tr("Question"), *labels, tr("Consensus"), tr("Disagreement")), rows,
+                 str(section["title"]) if section else "")
 
 
 def respondents_table(combined: dict[str, Any]) -> Table:
-    rows = [(r["label"], r["file"], r["file_version"] + (" (moved to the current version)" if r["migration"] else ""),
-             r["headline"]) for r in combined["respondents"]]
-    return Table("respondents", "Who is combined", ("Respondent", "File", "Version", "Their own result"), rows)
+    rows = [(r["label"], r["file"], tr("{version} (moved to the current version)", version=r["file_version"])
+             if r["migration"] else r["file_version"], r["headline"]) for r in combined["respondents"]]
+    return Table("respondents", tr("Who is combined"),
+                 (tr("Respondent"), tr("File"), tr("Version"), tr("Their own result")), rows)
+
+
+def _left_out(refused: dict[str, str]) -> tuple[str, str]:
+    return refused["file"], tr("was left out: {reason}.", reason=refused["reason"])
 
 
 def summary_html(combined: dict[str, Any]) -> str:
     consensus = combined["consensus"]["result"]
     out = ['<div class="tk-summary tk-team__summary"><p class="tk-summary__headline">%s</p>' % text.html(headline(combined)),
-           "<p><strong>Consensus (median answers):</strong> %s</p>" % text.html(consensus.get("headline"))]
+           "<p><strong>%s</strong> %s</p>" % (text.html(tr("Consensus (median answers):")),
+                                             text.html(consensus.get("headline")))]
     for refused in combined["refused"]:
-        out.append('<p class="tk-team__refused"><strong>%s</strong> was left out: %s.</p>'
-                   % (text.html(refused["file"]), text.html(refused["reason"])))
+        out.append('<p class="tk-team__refused"><strong>%s</strong> %s</p>' % tuple(map(text.html, _left_out(refused))))
     for r in combined["respondents"]:
         if r["migration"]:
             out.append('<p class="tk-team__migrated">%s: %s</p>' % (text.html(r["label"]), text.html(r["migration"])))
-    out.append('<p class="tk-summary__note">%s</p></div>' % text.html(RULES))
+    out.append('<p class="tk-summary__note">%s</p></div>' % text.html(tr(RULES)))
     return "".join(out)
 
 
@@ -154,15 +171,16 @@ def team_html(combined: dict[str, Any], base_url: str = "", id_prefix: str = "tk
     answers = "".join(to_html(answers_table(combined, sections[sid])) for sid in sections)
     consensus = render_html(combined["consensus"]["result"], base_url, combined["consensus"]["name"],
                             id_prefix + "-consensus", heading_level + 1, on_page=False)
+    summary = '<details class="tk-details tk-details--%s"><summary>%s</summary>%s</details>'
     fragments = {
         "summary": summary_html(combined),
         "discuss": discuss_html(combined, heading_level, on_page),
-        "chart": "%sSections across respondents%s%s" % (h, end, chart_html(combined, id_prefix + "-chart")),
-        "answers": '<details class="tk-details tk-details--team-answers"><summary>Every answer, question by question'
-                   " (%d)</summary>%s</details>" % (len(combined["questions"]), answers),
+        "chart": "%s%s%s%s" % (h, text.html(tr("Sections across respondents")), end,
+                               chart_html(combined, id_prefix + "-chart")),
+        "answers": summary % ("team-answers", text.html(tr("Every answer, question by question ({count})",
+                                                            count=len(combined["questions"]))), answers),
         "respondents": to_html(respondents_table(combined)),
-        "consensus": '<details class="tk-details tk-details--consensus"><summary>The consensus result in full</summary>'
-                     "%s</details>" % consensus["all"],
+        "consensus": summary % ("consensus", text.html(tr("The consensus result in full")), consensus["all"]),
     }
     fragments["all"] = '<div class="tk-result tk-team">%s</div>' % "".join(
         fragments[k] for k in ("summary", "discuss", "chart", "respondents", "answers", "consensus"))
@@ -170,28 +188,32 @@ def team_html(combined: dict[str, Any], base_url: str = "", id_prefix: str = "tk
 
 
 def team_markdown(combined: dict[str, Any]) -> str:
-    lines = ["# %s: combined answers" % text.markdown(combined["title"]), "", "**%s.**" % text.markdown(headline(combined)),
-             "", "**Consensus (median answers):** %s" % text.markdown(combined["consensus"]["result"].get("headline"))]
+    md = text.markdown
+    lines = ["# %s" % md(tr("{title}: combined answers", title=combined["title"])), "",
+             "**%s.**" % md(headline(combined)), "",
+             "**%s** %s" % (md(tr("Consensus (median answers):")), md(combined["consensus"]["result"].get("headline")))]
     for refused in combined["refused"]:
-        lines += ["", "**%s** was left out: %s." % (text.markdown(refused["file"]), text.markdown(refused["reason"]))]
-    lines += ["", "_%s_" % text.markdown(RULES), "", "## To discuss first", ""]
+        file, why = _left_out(refused)
+        lines += ["", "**%s** %s" % (md(file), md(why))]
+    lines += ["", "_%s_" % md(tr(RULES)), "", "## %s" % md(tr("To discuss first")), ""]
     by_id = {q["id"]: q for q in combined["questions"]}
     if not combined["to_discuss"]:
-        lines.append("Everyone gave the same answers: nothing to discuss.")
+        lines.append(md(tr("Everyone gave the same answers: nothing to discuss.")))
     for n, qid in enumerate(combined["to_discuss"], 1):
         q = by_id[qid]
-        lines += ["%d. **%s** %s" % (n, text.markdown(q["text"]), text.markdown(_spread_text(q))),
-                  "   %s" % text.markdown(_who(q)),
-                  "   Consensus%s: %s" % (" (chosen)" if q["chosen"] else "", text.markdown(q["consensus_text"] or "no answer"))]
-    lines += ["", "## Sections across respondents", "", *to_markdown(range_table(combined)),
-              "", "## Who is combined", "", *to_markdown(respondents_table(combined)), "", "## Every answer"]
+        lines += ["%d. **%s** %s" % (n, md(q["text"]), md(_spread_text(q))), "   %s" % md(_who(q)),
+                  "   %s" % md(_consensus_line(q))]
+    lines += ["", "## %s" % md(tr("Sections across respondents")), "", *to_markdown(range_table(combined)),
+              "", "## %s" % md(tr("Who is combined")), "", *to_markdown(respondents_table(combined)),
+              "", "## %s" % md(tr("Every answer"))]
     for section in combined["sections"]:
-        lines += ["", "### %s" % text.markdown(section["title"]), "", *to_markdown(answers_table(combined, section))]
+        lines += ["", "### %s" % md(section["title"]), "", *to_markdown(answers_table(combined, section))]
     return "\n".join(lines) + "\n"
 
 
 def team_csv(combined: dict[str, Any]) -> str:
-    """One row per question: every respondent's answer, the consensus, the disagreement and the gaps."""
+    """One row per question: every respondent's answer, the consensus, the disagreement and the gaps. The
+    column names are identifiers (the same in every language), but for the respondents'."""
     labels = [r["label"] for r in combined["respondents"]]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -208,15 +230,16 @@ def team_csv(combined: dict[str, Any]) -> str:
 def team_document(combined: dict[str, Any], date: str = "", base_url: str = "", site_name: str = "") -> str:
     """The combined result as one self-contained HTML file, like the single report."""
     html = team_html(combined, base_url, "tk-team", 2, on_page=False)
-    title = "%s: combined answers" % combined["title"]
-    meta = "%s · version %s%s" % (text.html(headline(combined)), text.html(combined["version"]),
-                                  " · Report date: %s" % text.html(date) if date else "")
+    title = tr("{title}: combined answers", title=combined["title"])
+    meta = [headline(combined), tr("version {version}", version=combined["version"])]
+    meta += [tr("Report date: {date}", date=date)] if date else []
+    footer = tr("Combined in the browser by {site}. Nothing was sent anywhere.",
+                site=site_name or tr("the Responsible AI Toolkit site"))
     body = ('<header class="tk-report__header"><h1>%s</h1><p class="tk-report__meta">%s</p></header><main class="tk-report">'
-            "%s%s%s%s<div class=\"tk-report__detail\">%s%s</div></main>"
-            '<footer class="tk-report__footer"><p>Combined in the browser by %s. Nothing was sent anywhere.</p></footer>'
-            % (text.html(title), meta, html["summary"], html["discuss"], html["chart"], html["respondents"],
-               html["answers"].replace("<details ", "<details open "), html["consensus"].replace("<details ", "<details open "),
-               text.html(site_name or "the Responsible AI Toolkit site")))
-    return ('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
+            '%s%s%s%s<div class="tk-report__detail">%s%s</div></main><footer class="tk-report__footer"><p>%s</p></footer>'
+            % (text.html(title), " · ".join(map(text.html, meta)), html["summary"], html["discuss"], html["chart"],
+               html["respondents"], html["answers"].replace("<details ", "<details open "),
+               html["consensus"].replace("<details ", "<details open "), text.html(footer)))
+    return ('<!doctype html><html lang="%s"><head><meta charset="utf-8"><meta name="viewport" '
             'content="width=device-width, initial-scale=1"><title>%s</title><style>%s</style></head><body>%s</body></html>'
-            % (text.html(title), STYLE, body))
+            % (current(), text.html(title), STYLE, body))

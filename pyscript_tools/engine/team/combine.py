@@ -14,6 +14,7 @@ from typing import Any
 from .. import definition as d
 from ..answers import AnswersError, answer_problem
 from ..answers_file import AnswersFileError, new_answers_file, parse_answers_file
+from ..i18n import tr, trn
 from ..kinds import kind_of
 from ..result import Result
 from ..scoring import score
@@ -32,7 +33,8 @@ class CombineError(ValueError):
 def read_files(definition: d.Definition, files: list[tuple[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
     """Each (file name, content) parsed, or refused with its reason; the parsed ones in a fixed order."""
     if len(files) > MAX_FILES:
-        raise CombineError("at most %d files can be combined at once (%d given)" % (MAX_FILES, len(files)))
+        raise CombineError(tr("at most {max} files can be combined at once ({count} given)", max=MAX_FILES,
+                              count=len(files)))
     read, refused = [], []
     for file_name, content in files:
         try:
@@ -48,13 +50,13 @@ def read_files(definition: d.Definition, files: list[tuple[str, Any]]) -> tuple[
 def _labels(read: list[dict[str, Any]], named: bool) -> list[str]:
     """"Respondent 1..N", or the names in the files (the file's name when it has none), made unique."""
     if not named:
-        return ["Respondent %d" % (i + 1) for i in range(len(read))]
+        return [tr("Respondent {number}", number=i + 1) for i in range(len(read))]
     labels: list[str] = []
     for parsed in read:
         base = parsed["name"].strip() or parsed["file"].rsplit("/", 1)[-1].removesuffix(".json")
         label, n = base, 2
         while label in labels:
-            label, n = "%s (%d)" % (base, n), n + 1
+            label, n = tr("{name} ({number})", name=base, number=n), n + 1
         labels.append(label)
     return labels
 
@@ -65,7 +67,9 @@ def combine(definition: d.Definition, files: list[tuple[str, Any]], named: bool 
     facilitator chose instead of the median (None: no answer)."""
     read, refused = read_files(definition, files)
     if not read:
-        raise CombineError("no answers file could be read" + (": %s" % refused[0]["reason"] if len(refused) == 1 else ""))
+        if len(refused) == 1:
+            raise CombineError(tr("no answers file could be read: {reason}", reason=refused[0]["reason"]))
+        raise CombineError(tr("no answers file could be read"))
     labels = _labels(read, named)
     results = [score(definition, parsed["answers"]) for parsed in read]
     kind = kind_of(definition)
@@ -81,7 +85,7 @@ def combine(definition: d.Definition, files: list[tuple[str, Any]], named: bool 
     consensus_result = score(definition, answers)
     for q in questions:
         q["consensus_text"] = next((_words(row) for row in consensus_result["questions"] if row["id"] == q["id"]), "")
-    name = "Consensus of %d respondent%s" % (len(read), "" if len(read) == 1 else "s")
+    name = trn("Consensus of {n} respondent", "Consensus of {n} respondents", len(read))
     return {
         "questionnaire": definition.get("id"), "kind": definition.get("kind"), "title": definition.get("title"),
         "version": definition.get("version"), "named": named,
@@ -101,9 +105,9 @@ def _words(row: dict[str, Any]) -> str:
     """An answer in words; a workbook entry with its owner and due date, so that teams can be compared."""
     words = answer_text(row)
     if row.get("type") == "prompt" and words:
-        extra = ["owner: %s" % row["owner"]] if row.get("owner") else []
-        extra += ["due %s" % row["due"]] if row.get("due") else []
-        words += " (%s)" % "; ".join(extra) if extra else ""
+        extra = [tr("owner: {owner}", owner=row["owner"])] if row.get("owner") else []
+        extra += [tr("due {date}", date=row["due"])] if row.get("due") else []
+        words = tr("{answer} ({details})", answer=words, details="; ".join(extra)) if extra else words
     return words
 
 
