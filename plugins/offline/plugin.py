@@ -12,7 +12,8 @@ log = get_plugin_logger(__name__)
 
 
 class OfflinePlugin(BasePlugin[OfflineConfig]):
-    """Runs after every other plugin has written its files, so the list is the whole build."""
+    """Runs after every other plugin has written its files, so the list is the whole build: after
+    mkdocs-static-i18n too (-100), which builds the other languages from its own post-build event."""
 
     def __init__(self):
         super().__init__()
@@ -21,7 +22,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
 
-    @event_priority(-100)
+    @event_priority(-200)
     def on_post_build(self, *, config) -> None:
         if not self.config.enabled:
             return

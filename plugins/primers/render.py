@@ -15,6 +15,8 @@ from pathlib import Path
 
 import markdown as md
 
+from pyscript_tools.engine.i18n import N_, current, tr
+from pyscript_tools.engine.text import vocabulary_label
 from pyscript_tools.engine.vocabulary import APPROACHES, STAGES
 
 from .model import Primer, Role
@@ -24,18 +26,18 @@ PRINT_CSS = Path(__file__).with_name("print.css")
 SECTIONS_MARKER = "<!-- toolkit-primer-sections -->"
 
 APPROACH_LEADS = {
-    "develop": "Your agency builds the system, alone or with a partner",
-    "procure": "Your agency buys or commissions the system",
-    "deploy": "Your agency puts the system to work",
+    "develop": N_("Your agency builds the system, alone or with a partner"),
+    "procure": N_("Your agency buys or commissions the system"),
+    "deploy": N_("Your agency puts the system to work"),
 }
-# Headings shared by the site page and the PDF (the tests look for them).
-H_TAKEAWAYS = "Key takeaways"
-H_APPROACHES = "Develop, procure or deploy"
-H_LIFECYCLE = "Your part in the AI life cycle"
-H_READING = "What to read, in this order"
-H_TOOLS = "Tools and when to use them"
-H_USECASES = "Sample use cases"
-H_GUIDANCE = "From the guidance"
+# Headings shared by the site page and the PDF (English ids, shown through tr(); the tests look for them).
+H_TAKEAWAYS = N_("Key takeaways")
+H_APPROACHES = N_("Develop, procure or deploy")
+H_LIFECYCLE = N_("Your part in the AI life cycle")
+H_READING = N_("What to read, in this order")
+H_TOOLS = N_("Tools and when to use them")
+H_USECASES = N_("Sample use cases")
+H_GUIDANCE = N_("From the guidance")
 
 
 def inline(text: str) -> str:
@@ -92,7 +94,7 @@ def by_page(sections: Iterable[Section]) -> OrderedDict[str, list[Section]]:
 
 def _badges(approaches: Iterable[str]) -> str:
     return "".join(
-        f'<span class="tk-primer__badge tk-primer__badge--{a}">{esc(APPROACHES[a])}</span>'
+        f'<span class="tk-primer__badge tk-primer__badge--{a}">{esc(tr(APPROACHES[a]))}</span>'
         for a in approaches if a in APPROACHES
     )
 
@@ -123,40 +125,42 @@ def site_markdown(primer: Primer, src_uri: str, pdf_href: str | None, version: s
     if pdf_href:
         out += [
             f'<p class="tk-primer__download"><a class="md-button md-button--primary" href="{esc(pdf_href)}" download>'
-            f"Download this primer as PDF</a> <span>Toolkit version {esc(version)}</span></p>",
+            f"{esc(tr('Download this primer as PDF'))}</a> <span>{esc(tr('Toolkit version {version}', version=version))}"
+            "</span></p>",
             "",
         ]
     else:
-        out += ['<p class="tk-primer__download"><em>The PDF is not built in this preview (pdf: false).</em></p>', ""]
-    out += [f"## {H_TAKEAWAYS} {{#key-takeaways}}", ""]
+        out += [f'<p class="tk-primer__download"><em>{esc(tr("The PDF is not built in this preview (pdf: false)."))}'
+                "</em></p>", ""]
+    out += [f"## {tr(H_TAKEAWAYS)} {{#key-takeaways}}", ""]
     out += [f"- {t}" for t in primer.key_takeaways] + [""]
 
-    out += [f"## {H_APPROACHES} {{#approaches}}", "",
-            "The same role looks different depending on how your agency obtains the AI system. "
-            "Pick the tab that matches your project.", ""]
+    out += [f"## {tr(H_APPROACHES)} {{#approaches}}", "",
+            tr("The same role looks different depending on how your agency obtains the AI system. "
+               "Pick the tab that matches your project."), ""]
     for a, label in APPROACHES.items():
-        out += [f'=== "{label}"', "", f"    *{APPROACH_LEADS[a]}.*", ""]
+        out += [f'=== "{tr(label)}"', "", f"    *{tr(APPROACH_LEADS[a])}.*", ""]
         out += [f"    - {t}" for t in primer.approaches[a]] + [""]
 
-    cycle = f"[AI life cycle]({link(life_cycle_page)})" if life_cycle_page else "AI life cycle"
-    out += [f"## {H_LIFECYCLE} {{#life-cycle}}", "",
-            f"What this role does at each of the four stages of the {cycle}.", ""]
+    cycle = f"[{tr('AI life cycle')}]({link(life_cycle_page)})" if life_cycle_page else tr("AI life cycle")
+    out += [f"## {tr(H_LIFECYCLE)} {{#life-cycle}}", "",
+            tr("What this role does at each of the four stages of the {cycle}.", cycle=cycle), ""]
     for sid, label in STAGES.items():
-        out += [f"### {label} {{#stage-{sid}}}", ""]
+        out += [f"### {tr(label)} {{#stage-{sid}}}", ""]
         out += [f"- {t}" for t in primer.life_cycle[sid]] + [""]
 
-    out += [f"## {H_READING} {{#reading-path}}", ""]
+    out += [f"## {tr(H_READING)} {{#reading-path}}", ""]
     for i, step in enumerate(primer.reading_path, 1):
         out.append(f"{i}. **[{step.title}]({link(step.page)})**: {step.note}")
     out.append("")
 
-    out += [f"## {H_TOOLS} {{#tools}}", ""]
+    out += [f"## {tr(H_TOOLS)} {{#tools}}", ""]
     for t in primer.tools:
-        stages = ", ".join(STAGES[s] for s in t.stages)
+        stages = ", ".join(vocabulary_label(STAGES, s, s) for s in t.stages)
         out.append(f"- **[{t.title}]({link(t.page)})** ({stages}): {t.note}")
     out.append("")
 
-    out += [f"## {H_USECASES} {{#use-cases}}", ""]
+    out += [f"## {tr(H_USECASES)} {{#use-cases}}", ""]
     for uc in primer.use_cases:
         badge = f" {_badges([uc.approach])}" if uc.approach else ""
         out += [f"### {uc.title} {{#use-case-{_slug(uc.title)}}}", ""]
@@ -164,16 +168,16 @@ def site_markdown(primer: Primer, src_uri: str, pdf_href: str | None, version: s
             out += [f'<p class="tk-primer__badges">{badge.strip()}</p>', ""]
         out += [uc.text, ""]
 
-    out += [f"## {H_GUIDANCE} {{#from-the-guidance}}", "",
-            "Sections of the guidance marked as relevant to this role, each with its summary "
-            "and a link to the full text.", "", SECTIONS_MARKER, ""]
+    out += [f"## {tr(H_GUIDANCE)} {{#from-the-guidance}}", "",
+            tr("Sections of the guidance marked as relevant to this role, each with its summary "
+               "and a link to the full text."), "", SECTIONS_MARKER, ""]
     return "\n".join(out)
 
 
 def sections_html(sections: list[Section], page_url: str) -> str:
     """HTML that replaces SECTIONS_MARKER in the rendered site page at *page_url*."""
     if not sections:
-        return '<p class="tk-primer__empty">No section of the guidance is tagged for this role yet.</p>'
+        return '<p class="tk-primer__empty">%s</p>' % esc(tr("No section of the guidance is tagged for this role yet."))
     parts = ['<div class="tk-primer__sections">']
     for url, group in by_page(sections).items():
         parts.append(f'<h3 class="tk-primer__source"><a href="{esc(relative_url(url, page_url))}">'
@@ -225,9 +229,9 @@ def site_link(path: str, ctx: PdfContext, label: str | None = None) -> str:
     if ctx.site_url:
         url = ctx.site_url.rstrip("/") + "/" + path
         return f'<a href="{esc(url)}">{esc(label or url)}</a>'
-    shown = path or "(home page)"
+    shown = path or tr("(home page)")
     return (f'<span class="tk-pdf__site-ref">{esc(label + " — ") if label else ""}'
-            f'{esc(ctx.site_name)}, page <code>{esc(shown)}</code></span>')
+            f'{esc(tr("{site}, page", site=ctx.site_name))} <code>{esc(shown)}</code></span>')
 
 
 def _site_href(path: str, ctx: PdfContext) -> str | None:
@@ -248,10 +252,10 @@ def _stage_title(label: str, sid: str, ctx: PdfContext) -> str:
 def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: list[Role]) -> str:
     role = primer.role
     css = PRINT_CSS.read_text(encoding="utf-8")
-    running = esc(f"{role.short_name} primer")
+    running = esc(tr("{role} primer", role=role.short_name))
     home = site_link(ctx.primer_path, ctx)
     b: list[str] = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        f"<!doctype html><html lang='{current()}'><head><meta charset='utf-8'>",
         f"<title>{esc(primer.title)}</title>",
         f"<meta name='author' content='{esc(ctx.site_name)}'>",
         f"<meta name='description' content='{esc(role.description)}'>",
@@ -259,68 +263,73 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
         "<meta name='generator' content='toolkit-primers'>",
         f"<style>{css}</style></head><body>",
         f"<div class='tk-pdf__running-title'>{running}</div>",
-        f"<div class='tk-pdf__running-site'>{esc(ctx.site_name)} · Toolkit version {esc(ctx.version)}</div>",
+        f"<div class='tk-pdf__running-site'>{esc(ctx.site_name)} · {esc(tr('Toolkit version {version}', version=ctx.version))}"
+        "</div>",
         # cover
         "<section class='tk-pdf__cover'><div class='tk-pdf__cover-band'>",
-        "<p class='tk-pdf__cover-kicker'>Toolkit for Responsible AI Innovation in Law Enforcement · Role primer</p>",
+        f"<p class='tk-pdf__cover-kicker'>{esc(tr('Toolkit for Responsible AI Innovation in Law Enforcement · Role primer'))}"
+        "</p>",
         f"<h1 class='tk-pdf__cover-title'>{esc(primer.title)}</h1></div><div class='tk-pdf__cover-body'>",
         f"<p class='tk-pdf__cover-role'>{esc(role.description)}</p>",
         f"<p class='tk-pdf__cover-summary'>{inline(primer.summary)}</p>",
         "<dl class='tk-pdf__cover-meta'>",
-        f"<dt>Toolkit version</dt><dd>{esc(ctx.version)}</dd>",
-        f"<dt>Date</dt><dd>{esc(ctx.date)}</dd>",
-        f"<dt>Read online</dt><dd>{home}</dd>",
+        f"<dt>{esc(tr('Toolkit version'))}</dt><dd>{esc(ctx.version)}</dd>",
+        f"<dt>{esc(tr('Date'))}</dt><dd>{esc(ctx.date)}</dd>",
+        f"<dt>{esc(tr('Read online'))}</dt><dd>{home}</dd>",
         "</dl>",
-        "<div class='tk-pdf__cover-contents'><p class='tk-pdf__cover-contents-label'>Inside</p><ol>",
+        f"<div class='tk-pdf__cover-contents'><p class='tk-pdf__cover-contents-label'>{esc(tr('Inside'))}</p><ol>",
     ]
     heads = [H_TAKEAWAYS, H_APPROACHES, H_LIFECYCLE, H_READING, H_TOOLS, H_USECASES, H_GUIDANCE]
     anchors = ["takeaways", "approaches", "life-cycle", "reading", "tools", "use-cases", "guidance"]
-    b += [f"<li><a href='#{a}'>{esc(h)}</a></li>" for h, a in zip(heads, anchors)]
+    b += [f"<li><a href='#{a}'>{esc(tr(h))}</a></li>" for h, a in zip(heads, anchors)]
+    note = tr("Written for the web edition of the Toolkit ({site}), which adapts the Toolkit by UNICRI and INTERPOL (2024)."
+              " This primer is a guide of this site, not an official Toolkit document. Every heading in it points back"
+              " to the full text on the site.", site=ctx.site_name)
     b += [
         "</ol></div>",
-        f"<p class='tk-pdf__cover-note'>Written for the web edition of the Toolkit ({esc(ctx.site_name)}), "
-        "which adapts the Toolkit by UNICRI and INTERPOL (2024). This primer is a guide of this site, "
-        "not an official Toolkit document. Every heading in it points back to the full text on the site.</p>",
+        f"<p class='tk-pdf__cover-note'>{esc(note)}</p>",
         "</div></section>",
         # body
         "<main class='tk-pdf__body'>",
-        f"<h2 id='takeaways'>{H_TAKEAWAYS}</h2><ul class='tk-pdf__takeaways'>",
+        f"<h2 id='takeaways'>{esc(tr(H_TAKEAWAYS))}</h2><ul class='tk-pdf__takeaways'>",
     ]
     b += [f"<li>{inline(t)}</li>" for t in primer.key_takeaways]
-    b += ["</ul>", f"<h2 id='approaches'>{H_APPROACHES}</h2>", "<div class='tk-pdf__approaches'>"]
+    b += ["</ul>", f"<h2 id='approaches'>{esc(tr(H_APPROACHES))}</h2>", "<div class='tk-pdf__approaches'>"]
     for a, label in APPROACHES.items():
-        b.append(f"<div class='tk-pdf__approach tk-pdf__approach--{a}'><p class='tk-pdf__approach-label'>{esc(label.upper())}</p>"
-                 f"<p class='tk-pdf__approach-lead'>{esc(APPROACH_LEADS[a])}</p><ul>")
+        b.append(f"<div class='tk-pdf__approach tk-pdf__approach--{a}'><p class='tk-pdf__approach-label'>"
+                 f"{esc(tr(label).upper())}</p><p class='tk-pdf__approach-lead'>{esc(tr(APPROACH_LEADS[a]))}</p><ul>")
         b += [f"<li>{inline(t)}</li>" for t in primer.approaches[a]]
         b.append("</ul></div>")
-    b += ["</div>", f"<h2 id='life-cycle'>{H_LIFECYCLE}</h2>", "<div class='tk-pdf__stages'>"]
+    b += ["</div>", f"<h2 id='life-cycle'>{esc(tr(H_LIFECYCLE))}</h2>", "<div class='tk-pdf__stages'>"]
     for n, (sid, label) in enumerate(STAGES.items(), 1):
         b.append(f"<div class='tk-pdf__stage'><p class='tk-pdf__stage-label'><span>{n}</span> "
-                 f"{_stage_title(label, sid, ctx)}</p><ul>")
+                 f"{_stage_title(tr(label), sid, ctx)}</p><ul>")
         b += [f"<li>{inline(t)}</li>" for t in primer.life_cycle[sid]]
         b.append("</ul></div>")
-    b += ["</div>", f"<h2 id='reading'>{H_READING}</h2>", "<ol class='tk-pdf__reading'>"]
+    b += ["</div>", f"<h2 id='reading'>{esc(tr(H_READING))}</h2>", "<ol class='tk-pdf__reading'>"]
     for step in primer.reading_path:
         path = ctx.page_path(step.page)
         b.append(f"<li><strong>{_title_link(step.title, path, ctx)}</strong>: {inline(step.note)}"
                  f"<br><span class='tk-pdf__ref'>{site_link(path, ctx)}</span></li>")
-    b += ["</ol>", f"<h2 id='tools'>{H_TOOLS}</h2>", "<table class='tk-pdf__tools'><thead><tr><th>Tool</th>"
-          "<th>When</th><th>Why</th></tr></thead><tbody>"]
+    b += ["</ol>", f"<h2 id='tools'>{esc(tr(H_TOOLS))}</h2>",
+          f"<table class='tk-pdf__tools'><thead><tr><th>{esc(tr('Tool'))}</th><th>{esc(tr('When'))}</th>"
+          f"<th>{esc(tr('Why'))}</th></tr></thead><tbody>"]
     for t in primer.tools:
         path = ctx.page_path(t.page)
-        stages = "<br>".join(esc(STAGES[s]) for s in t.stages)
+        stages = "<br>".join(esc(vocabulary_label(STAGES, s, s)) for s in t.stages)
         b.append(f"<tr><td><strong>{_title_link(t.title, path, ctx)}</strong><br>"
                  f"<span class='tk-pdf__ref'>{site_link(path, ctx)}</span></td><td>{stages}</td><td>{inline(t.note)}</td></tr>")
-    b += ["</tbody></table>", f"<h2 id='use-cases'>{H_USECASES}</h2>"]
+    b += ["</tbody></table>", f"<h2 id='use-cases'>{esc(tr(H_USECASES))}</h2>"]
     for uc in primer.use_cases:
         badge = _badges([uc.approach]) if uc.approach else ""
         b.append(f"<div class='tk-pdf__use-case'><h3>{esc(uc.title)} {badge}</h3><p>{inline(uc.text)}</p></div>")
-    b += [f"<h2 id='guidance'>{H_GUIDANCE}</h2>"]
+    b += [f"<h2 id='guidance'>{esc(tr(H_GUIDANCE))}</h2>"]
     mine = for_role(sections, role.id)
     if not mine:
-        b.append("<p>No section of the guidance is tagged for this role yet.</p>")
+        b.append("<p>%s</p>" % esc(tr("No section of the guidance is tagged for this role yet.")))
     elif ctx.pages_only:
-        b.append("<p>The guidance has sections tagged for this role on these pages:</p><ul class='tk-pdf__guidance-pages'>")
+        b.append("<p>%s</p><ul class='tk-pdf__guidance-pages'>" % esc(
+            tr("The guidance has sections tagged for this role on these pages:")))
         for url, group in by_page(mine).items():
             b.append(f"<li>{_title_link(group[0].page_title, url, ctx)} ({len(group)}): "
                      f"<span class='tk-pdf__ref'>{site_link(url, ctx)}</span></li>")
@@ -328,14 +337,14 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
     else:
         keep = {s.url for s in ranked(mine, role.id)[:ctx.summaries] if s.summary}
         if len(keep) == len([s for s in mine if s.summary]):
-            intro = ("Each item below is a guidance section tagged for this role, with its opening summary. "
-                     "The full section, with examples and depth levels, is on the site.")
+            intro = tr("Each item below is a guidance section tagged for this role, with its opening summary. "
+                       "The full section, with examples and depth levels, is on the site.")
         elif keep:
-            intro = ("These guidance sections are tagged for this role. The ones most specific to it come with "
-                     "their opening summary; every item leads to the full section on the site.")
+            intro = tr("These guidance sections are tagged for this role. The ones most specific to it come with "
+                       "their opening summary; every item leads to the full section on the site.")
         else:
-            intro = "These guidance sections are tagged for this role; each leads to the full section on the site."
-        b.append(f"<p class='tk-pdf__guidance-intro'>{intro}</p>")
+            intro = tr("These guidance sections are tagged for this role; each leads to the full section on the site.")
+        b.append(f"<p class='tk-pdf__guidance-intro'>{esc(intro)}</p>")
         for url, group in by_page(mine).items():
             b.append(f"<div class='tk-pdf__guidance-page'><div class='tk-pdf__guidance-head'>"
                      f"<h3>{_title_link(group[0].page_title, url, ctx)}</h3>"
@@ -350,11 +359,13 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
                     b.append(f"<p>{summary}</p>")
                 b.append("</div>")
             b.append("</div>")
-    others = ", ".join(esc(r.short_name) for r in roles if r.id != role.id)
+    others = ", ".join(r.short_name for r in roles if r.id != role.id)
     b += [
         "<div class='tk-pdf__closing'>",
-        f"<p><strong>Keep going on the site.</strong> This primer is one of {len(roles)}; the others are for "
-        f"{others}. All of them, and the tools, are at {site_link(ctx.page_path('primers/index.md'), ctx)}.</p>",
+        f"<p><strong>{esc(tr('Keep going on the site.'))}</strong> "
+        + esc(tr("This primer is one of {count}; the others are for {others}. All of them, and the tools, are at",
+                 count=len(roles), others=others))
+        + f" {site_link(ctx.page_path('primers/index.md'), ctx)}.</p>",
         "</div>",
         "</main></body></html>",
     ]

@@ -13,4 +13,4 @@ class RuntimeConfig(base.Config):
     # A memory snapshot with the engine loaded, for a fast start (TOOLKIT_SNAPSHOT=0 skips it).
     snapshot = c.Type(bool, default=True)
     # Where the questionnaires plugin publishes the definitions the snapshot preloads.
-    definitions = c.Type(str, default="assets/toolkit/questionnaires")
+    definitions = c.Type(str, default="assets/toolkit/questionnaires/en")

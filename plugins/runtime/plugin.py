@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from pyscript_tools.build.cache import BuildCache
 
+from ..languages import current
 from .config import RuntimeConfig
 from .files import ENGINE_ZIP, RuntimeMissing, copy_pyodide_core, zip_engine
 from .snapshot import SnapshotError, publish_snapshot
@@ -22,8 +23,8 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
     """Copies exactly the runtime files the widgets need, once per build."""
 
     def on_post_build(self, *, config) -> None:
-        if not self.config.enabled:
-            return
+        if not self.config.enabled or not current.is_default(config):
+            return  # one runtime for the whole site: the other languages' pages use the same files
         project = Path(config.config_file_path).parent
         dest = Path(config.site_dir) / self.config.dest
         try:

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from ..engine.answers import AnswersError
 from ..engine.answers_file import AnswersFileError, parse_answers_file, template
@@ -20,6 +21,7 @@ from ..engine.report.markdown import to_markdown
 from ..engine.report.team import team_csv, team_document, team_markdown
 from ..engine.scoring import score
 from ..engine.team import CombineError, combine
+from . import untranslated
 from .anchors import scan_docs_anchors
 from .content import load_questionnaire_file, load_roles
 
@@ -155,6 +157,24 @@ def cmd_combine(args):
     return 0
 
 
+def cmd_untranslated(args):
+    root = Path(args.root)
+    if args.skeleton:
+        sys.stdout.write(untranslated.skeleton(untranslated.missing_interface(root, args.language)))
+        return 0
+    problems = untranslated.interface_problems(root, args.language) + untranslated.content_problems(root, args.language)
+    for problem in problems:
+        print(problem)
+    pages = untranslated.english_pages(root, args.language)
+    if args.pages:
+        print("\n%d page(s) shown in English, with a notice:" % len(pages))
+        for page in pages:
+            print("  docs/%s" % page)
+    print("%d problem%s; %d page(s) in English only" % (len(problems), "" if len(problems) == 1 else "s", len(pages)),
+          file=sys.stderr)
+    return 1 if problems else 0
+
+
 def build_parser():
     p = argparse.ArgumentParser(prog="python -m pyscript_tools",
                                 description="Validate questionnaires, make blank answers files, score and combine answers.")
@@ -189,6 +209,12 @@ def build_parser():
                         "consensus (the consensus answers file)")
     c.add_argument("--names", action="store_true", help="show respondents by the names in their files "
                                                           "(default: Respondent 1, 2, ...)")
+    u = sub.add_parser("untranslated", help="list what a language lacks: interface strings, content, pages")
+    u.add_argument("language", help="language code, such as fr")
+    u.add_argument("--root", default=".", help="the project folder (default: the current one)")
+    u.add_argument("--pages", action="store_true", help="also list the pages shown in English")
+    u.add_argument("--skeleton", action="store_true",
+                   help="print the missing interface strings as YAML to fill in toolkit_content/i18n/LANG/interface.yml")
     for sp in (v, t, s, c):
         sp.add_argument("--content", default=argparse.SUPPRESS,
                         help="folder of questionnaire YAML files (default: %s)" % DEFAULT_CONTENT)
@@ -203,10 +229,11 @@ def main(argv=None):
         return exc.code if isinstance(exc.code, int) else 2
     if not args.command:
         parser.print_usage(sys.stderr)
-        print("error: give a command: validate, template, score or combine", file=sys.stderr)
+        print("error: give a command: validate, template, score, combine or untranslated", file=sys.stderr)
         return 2
     try:
-        commands = {"validate": cmd_validate, "template": cmd_template, "score": cmd_score, "combine": cmd_combine}
+        commands = {"validate": cmd_validate, "template": cmd_template, "score": cmd_score, "combine": cmd_combine,
+                    "untranslated": cmd_untranslated}
         return commands[args.command](args)
     except CliError as exc:
         print("error: %s" % exc, file=sys.stderr)

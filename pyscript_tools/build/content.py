@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..engine.i18n import tr
 from ..engine.validate import PROFILE_KEYS, format_path, iter_links, line_of, link_problem, tag_vocabulary, validate_definition
 from ..engine.validate import validate_links as validate_links  # re-exported for the tests
 from ..engine.vocabulary import FILTER_DIMENSIONS, PRINCIPLES
-from ..engine.i18n import tr
 from .checks import Checker
 from .translate import Overlay, overlay_path, translate_profile, translate_questionnaire
 from .yaml_source import load_yaml_with_lines

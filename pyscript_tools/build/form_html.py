@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable
 from html import escape
 
 from ..engine.definition import options_of, question_type
+from ..engine.i18n import current, tr, trn
 from ..engine.jsonsafe import MAX_FILE_BYTES
 from ..engine.kinds import KINDS
-from ..engine.text import question_anchor
+from ..engine.text import question_anchor, vocabulary_label
 from ..engine.vocabulary import APPROACHES, STAGES, STATUSES
 
 LinkResolver = Callable[[str], str]
@@ -27,6 +28,11 @@ BUTTON = "md-button"
 
 def _attr(value: object) -> str:
     return escape(str(value), quote=True)
+
+
+def _t(message: str, **values: object) -> str:
+    """An interface string in the current language, escaped for HTML."""
+    return escape(tr(message, **values))
 
 
 def plain_markdown(text: str) -> str:
@@ -76,8 +82,8 @@ class _Form:
     def learn_more(self, link: str | None, about: str) -> str:
         if not link:
             return ""
-        return (f'<p class="tk-learn-more"><a href="{_attr(self.resolve(link))}">Learn more'
-                f'<span class="tk-visually-hidden"> about: {escape(about)}</span></a></p>')
+        return (f'<p class="tk-learn-more"><a href="{_attr(self.resolve(link))}">{_t("Learn more")}'
+                f'<span class="tk-visually-hidden"> {_t("about: {topic}", topic=about)}</span></a></p>')
 
     def help(self, dom_id: str, text: str | None) -> tuple[str, str]:
         if not text:
@@ -124,7 +130,7 @@ class _Form:
 
     def rated(self, dom_id: str) -> str:
         out = ['<div class="tk-rating">']
-        for axis, title in (("likelihood", "Likelihood"), ("severity", "Severity")):
+        for axis, title in (("likelihood", _t("Likelihood")), ("severity", _t("Severity"))):
             options = [(str(o["value"]), f'{o["value"]} {o["label"]}', "") for o in self.d.get(axis, [])]
             radios = self.radios(f"{dom_id}-{axis}", f"{dom_id}-{axis}", options)
             out.append(f'<fieldset class="tk-rating__axis" data-axis="{axis}"><legend>{title}</legend>'
@@ -132,23 +138,23 @@ class _Form:
         out.append("</div>")
         out.append('<p class="tk-rating__level" data-tk-level aria-live="polite"></p>')
         out.append(f'<div class="tk-option tk-option--na"><input type="checkbox" id="{_attr(dom_id)}-na" data-tk-na>'
-                   f'<label for="{_attr(dom_id)}-na">Not applicable to this system</label></div>')
-        out.append(f'<details class="tk-question__note"><summary>Add a note (safeguards, reasons)</summary>'
-                   f'<div class="tk-field"><label for="{_attr(dom_id)}-note">Note</label>'
+                   f'<label for="{_attr(dom_id)}-na">{_t("Not applicable to this system")}</label></div>')
+        out.append(f'<details class="tk-question__note"><summary>{_t("Add a note (safeguards, reasons)")}</summary>'
+                   f'<div class="tk-field"><label for="{_attr(dom_id)}-note">{_t("Note")}</label>'
                    f'<textarea id="{_attr(dom_id)}-note" rows="2" data-tk-field="note"></textarea></div></details>')
         return "".join(out)
 
     def prompt(self, dom_id: str) -> str:
-        status = self.radios(f"{dom_id}-status", f"{dom_id}-status", [(v, lab, "") for v, lab in STATUSES.items()])
+        status = self.radios(f"{dom_id}-status", f"{dom_id}-status", [(v, tr(lab), "") for v, lab in STATUSES.items()])
         return (
-            f'<fieldset class="tk-rating__axis" data-axis="status"><legend>Status</legend>'
+            f'<fieldset class="tk-rating__axis" data-axis="status"><legend>{_t("Status")}</legend>'
             f'<div class="tk-options tk-options--inline">{status}</div></fieldset>'
-            f'<div class="tk-field"><label for="{_attr(dom_id)}-response">Response</label>'
+            f'<div class="tk-field"><label for="{_attr(dom_id)}-response">{_t("Response")}</label>'
             f'<textarea id="{_attr(dom_id)}-response" rows="3" data-tk-field="response"></textarea></div>'
             '<div class="tk-fields">'
-            f'<div class="tk-field"><label for="{_attr(dom_id)}-owner">Owner</label>'
+            f'<div class="tk-field"><label for="{_attr(dom_id)}-owner">{_t("Owner")}</label>'
             f'<input type="text" id="{_attr(dom_id)}-owner" data-tk-field="owner" autocomplete="off"></div>'
-            f'<div class="tk-field"><label for="{_attr(dom_id)}-due">Due date</label>'
+            f'<div class="tk-field"><label for="{_attr(dom_id)}-due">{_t("Due date")}</label>'
             f'<input type="date" id="{_attr(dom_id)}-due" data-tk-field="due"></div>'
             "</div>"
         )
@@ -157,43 +163,45 @@ class _Form:
         bits = []
         stage = question.get("stage")
         if stage:
-            bits.append(f"Stage: {escape(STAGES.get(stage, stage))}")
+            bits.append(_t("Stage: {stage}", stage=vocabulary_label(STAGES, stage, stage)))
         if tags.get("roles"):
-            bits.append("Roles: " + ", ".join(escape(self.role_names.get(r, r)) for r in tags["roles"]))
+            bits.append(_t("Roles: {roles}", roles=", ".join(self.role_names.get(r, r) for r in tags["roles"])))
         if tags.get("approaches"):
-            bits.append("Approach: " + ", ".join(escape(APPROACHES.get(a, a)) for a in tags["approaches"]))
+            bits.append(_t("Approach: {approaches}", approaches=", ".join(vocabulary_label(APPROACHES, a, a)
+                                                                         for a in tags["approaches"])))
         return f'<p class="tk-question__tags">{" · ".join(bits)}</p>' if bits else ""
 
     # ------------------------------------------------------------------ the start screen
     def start(self, examples: list[tuple[str, str]], privacy_url: str) -> str:
         p, d = self.p, self.d
         common = [s for s in self.sections() if not s.get("profile")]
-        size = f"{self.total()} {self.kind.NOUN} in {len(common)} section{'' if len(common) == 1 else 's'}"
+        size = trn("{count} {noun} in {n} section", "{count} {noun} in {n} sections", len(common), count=self.total(),
+                   noun=tr(self.kind.NOUN))
         if len(common) < len(self.sections()):
-            size += ", and a few more for each kind of system you tick"
+            size = tr("{size}, and a few more for each kind of system you tick", size=size)
         facts = [escape(size)]
         for key in ("who", "time"):
             if d.get(key):
                 facts.append(escape(d[key]))
-        privacy = f' <a href="{_attr(privacy_url)}">How your answers are kept</a>.' if privacy_url else ""
-        facts.append("Saved in this browser as you go; nothing is sent anywhere." + privacy)
+        privacy = f' <a href="{_attr(privacy_url)}">{_t("How your answers are kept")}</a>.' if privacy_url else ""
+        facts.append(_t("Saved in this browser as you go; nothing is sent anywhere.") + privacy)
         purpose = self.md(d["purpose"]) if d.get("purpose") else ""
         example = "".join(
-            _button("example", "See the worked example" if len(examples) == 1 else f"Worked example: {escape(title)}",
+            _button("example", _t("See the worked example") if len(examples) == 1 else _t("Worked example: {title}", title=title),
                     f' data-url="{_attr(url)}" data-tk-engine')
             for url, title in examples)
-        more = ('<details class="tk-start__more"><summary>How to fill it in</summary>'
+        more = (f'<details class="tk-start__more"><summary>{_t("How to fill it in")}</summary>'
                 f'{self.md(d["introduction"])}</details>') if d.get("introduction") else ""
         return (
             f'<section class="tk-start" data-tk-start aria-labelledby="{p}-start-h">'
-            f'<h{self.h} id="{p}-start-h">Before you start</h{self.h}>'
+            f'<h{self.h} id="{p}-start-h">{_t("Before you start")}</h{self.h}>'
             f'<div class="tk-start__purpose">{purpose}</div>'
             f'<ul class="tk-start__facts">{"".join(f"<li>{fact}</li>" for fact in facts)}</ul>'
             f"{more}"
             '<div class="tk-buttons" data-tk-js hidden>'
-            + _button("start", "Start", ' data-tk-start-label', "md-button--primary") + example
-            + _file_button(f"{p}-open", "data-tk-open", "Open an answers file")
-            + _button("team", "Combine answers from several people") + "</div>"
+            + _button("start", _t("Start"), ' data-tk-start-label', "md-button--primary") + example
+            + _file_button(f"{p}-open", "data-tk-open", _t("Open an answers file"))
+            + _button("team", _t("Combine answers from several people")) + "</div>"
             '<div class="tk-message" data-tk-file-message role="status"></div>'
             + self.assessments_panel()
             + "</section>"
@@ -202,18 +210,18 @@ class _Form:
     def assessments_panel(self) -> str:
         p = self.p
         return (
-            f'<details class="tk-panel tk-panel--assessments" data-tk-js hidden><summary>Your assessments in this browser'
+            f'<details class="tk-panel tk-panel--assessments" data-tk-js hidden><summary>{_t("Your assessments in this browser")}'
             "</summary>"
             '<div class="tk-fields">'
-            f'<div class="tk-field"><label for="{p}-assessment">Assessment</label>'
+            f'<div class="tk-field"><label for="{p}-assessment">{_t("Assessment")}</label>'
             f'<select id="{p}-assessment" data-tk-select></select></div>'
-            f'<div class="tk-field"><label for="{p}-name">Name of this assessment</label>'
+            f'<div class="tk-field"><label for="{p}-name">{_t("Name of this assessment")}</label>'
             f'<input type="text" id="{p}-name" data-tk-name autocomplete="off"'
-            ' placeholder="For example: Facial recognition pilot 2026"></div>'
+            f' placeholder="{_t("For example: Facial recognition pilot 2026")}"></div>'
             "</div>"
             '<div class="tk-buttons">'
-            + _button("new", "New assessment") + _button("delete", "Delete this assessment")
-            + _button("erase", "Erase my answers from this browser", "", "tk-button--danger")
+            + _button("new", _t("New assessment")) + _button("delete", _t("Delete this assessment"))
+            + _button("erase", _t("Erase my answers from this browser"), "", "tk-button--danger")
             + "</div></details>"
         )
 
@@ -222,27 +230,29 @@ class _Form:
         """Whether the answers are kept in this browser, in every view; when they cannot be, a file button."""
         return ('<p class="tk-message tk-message--saved" data-tk-saved role="status" data-tk-js hidden>'
                 '<span data-tk-message-text></span> '
-                + _button("save", "Save answers to a file", " data-tk-message-action data-tk-engine hidden") + "</p>")
+                + _button("save", _t("Save answers to a file"), " data-tk-message-action data-tk-engine hidden") + "</p>")
 
     # ------------------------------------------------------------------ the workspace
     def bar(self) -> str:
-        total, noun = self.total(), self.kind.NOUN
+        total, noun = self.total(), tr(self.kind.NOUN)
         return (
             '<div class="tk-bar" data-tk-bar data-tk-js hidden>'
-            '<p class="tk-bar__summary" data-tk-live aria-live="polite">Your result appears here as you answer.</p>'
-            f'<p class="tk-bar__progress"><span data-tk-progress-text>0 of {total} {noun} answered</span>'
-            f' <progress max="{total}" value="0" data-tk-progress aria-label="{noun.capitalize()} answered"></progress></p>'
+            f'<p class="tk-bar__summary" data-tk-live aria-live="polite">{_t("Your result appears here as you answer.")}</p>'
+            '<p class="tk-bar__progress"><span data-tk-progress-text>'
+            f'{_t("{answered} of {total} {noun} answered", answered=0, total=total, noun=noun)}</span>'
+            f' <progress max="{total}" value="0" data-tk-progress aria-label="{_t("Progress")}"></progress></p>'
             '<div class="tk-bar__buttons">'
-            + _button("menu", "Sections", f' aria-expanded="false" aria-controls="{self.p}-menu"')
-            + _button("result", "Result") + "</div></div>"
+            + _button("menu", _t("Sections"), f' aria-expanded="false" aria-controls="{self.p}-menu"')
+            + _button("result", _t("Result")) + "</div></div>"
         )
 
     def preview(self) -> str:
         return (
             '<div class="tk-preview" data-tk-preview role="status" hidden>'
-            "<p><strong>Worked example, read only.</strong> These are an invented agency's answers; your own"
-            " assessments are unchanged.</p><div class=\"tk-buttons\">"
-            + _button("copy-example", "Copy into a new assessment") + _button("leave-example", "Back to my assessment")
+            f"<p><strong>{_t('Worked example, read only.')}</strong> "
+            f"{_t('These are an invented agency’s answers; your own assessments are unchanged.')}</p>"
+            '<div class="tk-buttons">'
+            + _button("copy-example", _t("Copy into a new assessment")) + _button("leave-example", _t("Back to my assessment"))
             + "</div></div>"
         )
 
@@ -252,13 +262,15 @@ class _Form:
             return (f'<li data-tk-nav="{sid}"{self.profile_attrs(s)}>'
                     f'<a href="#{_attr(self.p)}-s-{sid}" data-tk-goto-section="{sid}">'
                     f'{escape(s.get("short_title") or s["title"])}</a> <span class="tk-nav__count"'
-                    f' data-tk-section-count="{sid}">0 of {len(s.get("questions", []))}</span></li>')
+                    f' data-tk-section-count="{sid}">{_t("{part} of {whole}", part=0, whole=len(s.get("questions", [])))}'
+                    "</span></li>")
         items = "".join(entry(s) for s in self.sections())
         return (
-            f'<nav class="tk-menu" id="{self.p}-menu" data-tk-menu aria-label="Sections of the questionnaire">'
+            f'<nav class="tk-menu" id="{self.p}-menu" data-tk-menu aria-label="{_t("Sections of the questionnaire")}">'
             f'<ol class="tk-nav">{items}'
-            f'<li class="tk-nav__extra"><a href="#{self.p}-results" data-tk-goto-result>Your result</a></li>'
-            f'<li class="tk-nav__extra"><a href="#{self.p}-start-h" data-tk-goto-start>Your assessments and files</a></li>'
+            f'<li class="tk-nav__extra"><a href="#{self.p}-results" data-tk-goto-result>{_t("Your result")}</a></li>'
+            f'<li class="tk-nav__extra"><a href="#{self.p}-start-h" data-tk-goto-start>'
+            f'{_t("Your assessments and files")}</a></li>'
             "</ol></nav>"
         )
 
@@ -278,20 +290,22 @@ class _Form:
         role_order = list(self.role_names)
         roles.sort(key=lambda r: role_order.index(r) if r in role_order else 99)
 
-        def select(dim: str, label: str, everything: str, values: list[str], names: dict) -> str:
-            options = "".join(f'<option value="{_attr(v)}">{escape(names.get(v, v))}</option>' for v in values)
+        def select(dim: str, label: str, everything: str, values: list[str], names: Callable[[str], str]) -> str:
+            options = "".join(f'<option value="{_attr(v)}">{escape(names(v))}</option>' for v in values)
             return (f'<div class="tk-field"><label for="{p}-filter-{dim}">{label}</label>'
                     f'<select id="{p}-filter-{dim}" data-tk-filter="{dim}"><option value="">{everything}</option>'
                     f"{options}</select></div>")
 
         return (
-            '<details class="tk-panel tk-panel--filters" data-tk-js hidden><summary>Show the prompts that matter to you'
+            f'<details class="tk-panel tk-panel--filters" data-tk-js hidden><summary>{_t("Show the prompts that matter to you")}'
             "</summary><div class=\"tk-fields\">"
-            + select("roles", "Role", "All roles", roles, self.role_names)
-            + select("stages", "Life-cycle stage", "All stages", stages, STAGES)
-            + select("approaches", "Approach", "All approaches", approaches, APPROACHES)
+            + select("roles", _t("Role"), _t("All roles"), roles, lambda r: self.role_names.get(r, r))
+            + select("stages", _t("Life-cycle stage"), _t("All stages"), stages, lambda v: vocabulary_label(STAGES, v, v))
+            + select("approaches", _t("Approach"), _t("All approaches"), approaches,
+                     lambda v: vocabulary_label(APPROACHES, v, v))
             + "</div>"
-            f'<p class="tk-message tk-message--count" data-tk-filter-count role="status">Showing all {self.total()} prompts.</p>'
+            f'<p class="tk-message tk-message--count" data-tk-filter-count role="status">'
+            f'{_t("Showing all {count} prompts.", count=self.total())}</p>'
             "</details>"
         )
 
@@ -305,40 +319,41 @@ class _Form:
                  f' aria-labelledby="{_attr(dom_id)}-h"{self.profile_attrs(section)}>',
                  f'<p class="tk-section__step" data-tk-step>{self.step_text(index, section)}</p>',
                  f'<h{self.h} id="{_attr(dom_id)}-h" tabindex="-1">{escape(section["title"])}</h{self.h}>',
-                 f'<p class="tk-section__progress" data-tk-section-line="{_attr(sid)}">0 of {count} answered</p>']
+                 f'<p class="tk-section__progress" data-tk-section-line="{_attr(sid)}">'
+                 f'{_t("{answered} of {total} answered", answered=0, total=count)}</p>']
         if about:
-            parts.append(f'<details class="tk-section__about"><summary>About this section</summary>{about}</details>')
+            parts.append(f'<details class="tk-section__about"><summary>{_t("About this section")}</summary>{about}</details>')
         if first_rated:
             parts.append(self.scale_help())
         parts.extend(self.question(section, q) for q in section.get("questions", []))
-        parts.append('<nav class="tk-section__nav" data-tk-js hidden aria-label="Previous and next section">'
-                     + _button("previous", "Previous section") + _button("next", "Next section", " data-tk-next")
+        parts.append(f'<nav class="tk-section__nav" data-tk-js hidden aria-label="{_t("Previous and next section")}">'
+                     + _button("previous", _t("Previous section")) + _button("next", _t("Next section"), " data-tk-next")
                      + "</nav></section>")
         return "".join(parts)
 
     def step_text(self, index: int, section: dict) -> str:
         """'Section N of M' among the common sections; a profile's section says why it is there."""
         if section.get("profile"):
-            return "Extra section, only for this kind of system"
+            return _t("Extra section, only for this kind of system")
         common = [s for s in self.sections() if not s.get("profile")]
-        return f"Section {index + 1} of {len(common)}"
+        return _t("Section {number} of {count}", number=index + 1, count=len(common))
 
     def scale_help(self) -> str:
         rows = []
-        for axis, title in (("likelihood", "Likelihood"), ("severity", "Severity")):
+        for axis, title in (("likelihood", _t("Likelihood")), ("severity", _t("Severity"))):
             items = "".join(f"<li><strong>{escape(str(o['value']))} {escape(o['label'])}</strong>: "
                             f"{escape(o.get('description') or '')}</li>" for o in self.d.get(axis, []))
             rows.append(f"<p><strong>{title}</strong></p><ul>{items}</ul>")
-        return ('<details class="tk-scale-help"><summary>What the likelihood and severity ratings mean</summary>'
+        return (f'<details class="tk-scale-help"><summary>{_t("What the likelihood and severity ratings mean")}</summary>'
                 + "".join(rows) + "</details>")
 
     def results(self) -> str:
         p = self.p
         return (
             f'<section class="tk-results" id="{p}-results" data-tk-results aria-labelledby="{p}-results-h">'
-            f'<h{self.h} id="{p}-results-h" data-tk-results-heading tabindex="-1">Your result</h{self.h}>'
-            '<p class="tk-message tk-message--placeholder" data-tk-placeholder>Your result appears here as you answer.'
-            " It is computed in this browser.</p>"
+            f'<h{self.h} id="{p}-results-h" data-tk-results-heading tabindex="-1">{_t("Your result")}</h{self.h}>'
+            '<p class="tk-message tk-message--placeholder" data-tk-placeholder>'
+            f'{_t("Your result appears here as you answer. It is computed in this browser.")}</p>'
             '<div class="tk-results__body" data-toolkit-result hidden></div>'
             + self.files_panel()
             + "</section>"
@@ -348,22 +363,23 @@ class _Form:
         p = self.p
         engine = " data-tk-engine"
         h3 = min(self.h2 + 1, 6)
+        intro = _t("Everything here is made in this browser. The report is one file that opens anywhere and prints"
+                   " cleanly; the answers file lets you or a colleague carry on later.")
         return (
             f'<section class="tk-panel tk-panel--files" aria-labelledby="{p}-files-h" data-tk-js hidden>'
-            f'<h{self.h2} id="{p}-files-h">Keep, share and compare</h{self.h2}>'
-            "<p>Everything here is made in this browser. The report is one file that opens anywhere and prints"
-            " cleanly; the answers file lets you or a colleague carry on later.</p>"
+            f'<h{self.h2} id="{p}-files-h">{_t("Keep, share and compare")}</h{self.h2}>'
+            f"<p>{intro}</p>"
             '<div class="tk-buttons">'
-            + _button("html", "Download the report", engine, "md-button--primary")
-            + _button("print", "Print or save as PDF", engine)
-            + _button("save", "Save answers to a file", engine)
-            + _button("markdown", "Report as Markdown", engine)
-            + _button("csv", "Answers as CSV (spreadsheet)", engine)
+            + _button("html", _t("Download the report"), engine, "md-button--primary")
+            + _button("print", _t("Print or save as PDF"), engine)
+            + _button("save", _t("Save answers to a file"), engine)
+            + _button("markdown", _t("Report as Markdown"), engine)
+            + _button("csv", _t("Answers as CSV (spreadsheet)"), engine)
             + "</div>"
             '<div class="tk-message" data-tk-report-message role="status"></div>'
-            f'<h{h3} id="{p}-compare-h">Compare with an earlier assessment</h{h3}>'
-            "<p>Open an answers file saved earlier, for example last year's, to see what changed in each section.</p>"
-            '<div class="tk-buttons">' + _file_button(f"{p}-compare", "data-tk-compare", "Compare with a file") + "</div>"
+            f'<h{h3} id="{p}-compare-h">{_t("Compare with an earlier assessment")}</h{h3}>'
+            f'<p>{_t("Open an answers file saved earlier, for example last year’s, to see what changed in each section.")}</p>'
+            '<div class="tk-buttons">' + _file_button(f"{p}-compare", "data-tk-compare", _t("Compare with a file")) + "</div>"
             '<div class="tk-panel__compare" data-tk-compare-result></div>'
             "</section>"
         )
@@ -371,49 +387,52 @@ class _Form:
     def team(self, guide_url: str) -> str:
         """Several people's answers files combined (team.js): where they disagree, and a consensus."""
         p, engine = self.p, " data-tk-engine"
-        guide = f' <a href="{_attr(guide_url)}">How to run a team assessment</a>.' if guide_url else ""
+        guide = f' <a href="{_attr(guide_url)}">{_t("How to run a team assessment")}</a>.' if guide_url else ""
+        intro = _t("Each person answers on their own and saves their answers to a file. Choose all the files here:"
+                   " they are read in this page and combined in this browser, nothing is uploaded, and your own"
+                   " assessments are unchanged.")
         return (
             f'<section class="tk-team" id="{p}-team" data-tk-team aria-labelledby="{p}-team-h" hidden>'
-            f'<h{self.h} id="{p}-team-h" tabindex="-1">Combine answers from several people</h{self.h}>'
-            "<p>Each person answers on their own and saves their answers to a file. Choose all the files here:"
-            " they are read in this page and combined in this browser, nothing is uploaded, and your own"
-            f" assessments are unchanged.{guide}</p>"
+            f'<h{self.h} id="{p}-team-h" tabindex="-1">{_t("Combine answers from several people")}</h{self.h}>'
+            f"<p>{intro}{guide}</p>"
             '<div class="tk-team__drop" data-tk-team-drop>'
-            + _file_button(f"{p}-team-files", "data-tk-team-files", "Choose answers files", True, "md-button--primary")
-            + '<span class="tk-team__drop-hint">or drop them here</span></div>'
+            + _file_button(f"{p}-team-files", "data-tk-team-files", _t("Choose answers files"), True, "md-button--primary")
+            + f'<span class="tk-team__drop-hint">{_t("or drop them here")}</span></div>'
             f'<div class="tk-option tk-team__names"><input type="checkbox" id="{p}-team-names" data-tk-team-names>'
-            f'<label for="{p}-team-names">Show respondents\' names from their files</label></div>'
+            f'<label for="{p}-team-names">{_t("Show respondents’ names from their files")}</label></div>'
             '<div class="tk-message" data-tk-team-message role="status"></div>'
             '<div class="tk-team__result" data-tk-team-result></div>'
             '<div class="tk-buttons" data-tk-team-actions hidden>'
-            + _button("team-adopt", "Save the consensus as a new assessment", engine, "md-button--primary")
-            + _button("team-save", "Save the consensus to a file", engine)
-            + _button("team-html", "Download the report", engine)
-            + _button("team-print", "Print or save as PDF", engine)
-            + _button("team-markdown", "Report as Markdown", engine)
-            + _button("team-csv", "Answers as CSV (spreadsheet)", engine)
-            + _button("team-clear", "Start again with other files")
+            + _button("team-adopt", _t("Save the consensus as a new assessment"), engine, "md-button--primary")
+            + _button("team-save", _t("Save the consensus to a file"), engine)
+            + _button("team-html", _t("Download the report"), engine)
+            + _button("team-print", _t("Print or save as PDF"), engine)
+            + _button("team-markdown", _t("Report as Markdown"), engine)
+            + _button("team-csv", _t("Answers as CSV (spreadsheet)"), engine)
+            + _button("team-clear", _t("Start again with other files"))
             + "</div>"
-            '<div class="tk-buttons">' + _button("leave-team", "Back to the start") + "</div>"
+            '<div class="tk-buttons">' + _button("leave-team", _t("Back to the start")) + "</div>"
             "</section>"
         )
 
     # ------------------------------------------------------------------ whole widget
-    def render(self, site_root: str, examples: list[tuple[str, str]], privacy_url: str, team_guide_url: str) -> str:
+    def render(self, site_root: str, examples: list[tuple[str, str]], privacy_url: str, team_guide_url: str,
+               definition_url: str) -> str:
         d, kind = self.d, self.kind
+        nojs = _t("Scoring, saving and reports need JavaScript, which is off in this browser. You can read the"
+                  " questions; nothing you choose here is kept or sent anywhere.")
         parts = [
             f'<div class="tk-widget tk-widget--{_attr(d["kind"])}" data-toolkit-widget="questionnaire"'
             f' data-questionnaire="{_attr(self.qid)}" data-version="{_attr(d["version"])}"'
-            f' data-kind="{_attr(d["kind"])}" data-noun="{kind.NOUN}" data-unnamed="{_attr(kind.UNNAMED)}"'
+            f' data-definition="{_attr(definition_url)}" data-lang="{_attr(current())}"'
+            f' data-kind="{_attr(d["kind"])}" data-noun="{_attr(tr(kind.NOUN))}" data-unnamed="{_attr(tr(kind.UNNAMED))}"'
             f' data-title="{_attr(d["title"])}" data-site-root="{_attr(site_root)}" data-max-file-bytes="{MAX_FILE_BYTES}"'
             f' data-heading-level="{self.h2}">',
             # Shown only while the page's root keeps the theme's `no-js` class, i.e. with scripts off.
-            '<p class="tk-widget__status tk-widget__status--failed tk-widget__nojs">Scoring, saving and reports need'
-            " JavaScript, which is off in this browser. You can read the questions; nothing you choose"
-            " here is kept or sent anywhere.</p>",
+            f'<p class="tk-widget__status tk-widget__status--failed tk-widget__nojs">{nojs}</p>',
             '<div class="tk-widget__engine" data-toolkit-engine>'
             '<p class="tk-widget__status" data-toolkit-status role="status" hidden></p>'
-            f'<button type="button" class="{BUTTON}" data-toolkit-retry hidden>Try again</button></div>',
+            f'<button type="button" class="{BUTTON}" data-toolkit-retry hidden>{_t("Try again")}</button></div>',
             '<div class="tk-print" data-tk-print hidden></div>',
             self.saved_line(),
             self.start(examples, privacy_url),
@@ -439,9 +458,11 @@ class _Form:
 def render_form(definition: dict, resolve: LinkResolver, site_root: str = "", *,
                 markdown: MarkdownRenderer | None = None, examples: list[tuple[str, str]] | None = None,
                 privacy_url: str = "", team_guide_url: str = "", role_names: dict[str, str] | None = None,
-                heading_level: int = 3) -> str:
+                heading_level: int = 3, definition_url: str = "") -> str:
     """The whole widget: start screen, summary bar, section menu, the sections, the result.
 
-    ``heading_level``: the level of the widget's own headings (one below the page heading it follows)."""
+    ``heading_level``: the level of the widget's own headings (one below the page heading it follows);
+    ``definition_url``: where the page finds the questionnaire's definition. Texts are in the current
+    language (:func:`..engine.i18n.current`); the widget's script finds its own in the page's head."""
     form = _Form(definition, resolve, markdown or plain_markdown, role_names or {}, heading_level)
-    return form.render(site_root, examples or [], privacy_url, team_guide_url)
+    return form.render(site_root, examples or [], privacy_url, team_guide_url, definition_url)

@@ -23,8 +23,9 @@ SEMVER_RE = re.compile(r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$")
 LINK_RE = re.compile(r"^[A-Za-z0-9_./-]+\.md(?:#[A-Za-z0-9_:.-]+)?$")
 
 TOP_KEYS = {"$schema", "id", "version", "kind", "title", "description", "introduction", "note", "purpose", "who", "time",
-            "scales", "levels", "sections", "likelihood", "severity", "matrix", "profiles", "migrations", "examples"} | {"language", "interface", "link_titles"}
-# The last three are written by the build for a language (see ..i18n), never in the YAML.
+            "scales", "levels", "sections", "likelihood", "severity", "matrix", "profiles", "migrations", "examples"}
+# Written by the build for a language (see ..i18n), never in the YAML.
+TOP_KEYS |= {"language", "interface", "link_titles"}
 EXAMPLE_FILE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*\.json$")
 LEVEL_KEYS = {"id", "name", "min", "action", "description", "next_step", "links"}
 OPTION_KEYS = {"value", "label", "points", "special", "min_level", "description"}

@@ -3,9 +3,12 @@
 import { apply, collect } from "./form-state.js";
 import { say } from "./messages.js";
 import { debounce } from "./time.js";
+import { language, t } from "./i18n.js";
 
-const NOT_SAVED =
-  "Your answers could not be saved in this browser: it refuses to store them (site data blocked, private mode or storage full). They are still on this page; save them to a file to keep them.";
+const notSaved = () =>
+  t(
+    "Your answers could not be saved in this browser: it refuses to store them (site data blocked, private mode or storage full). They are still on this page; save them to a file to keep them.",
+  );
 const sameAnswers = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 export function mountAssessments(q) {
@@ -18,7 +21,7 @@ export function mountAssessments(q) {
   /** Say how a storage write went: `done` when it succeeded; otherwise the refusal, with a file button. */
   function report(ok, done) {
     if (ok) say(savedLine, done);
-    else say(savedLine, NOT_SAVED, { alert: true, action: true });
+    else say(savedLine, notSaved(), { alert: true, action: true });
   }
 
   function render() {
@@ -47,14 +50,14 @@ export function mountAssessments(q) {
     const saved = store.save(collect(q.form));
     render();
     showMerged(saved.answers);
-    const time = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-    report(saved.ok, `Saved in this browser at ${time}.`);
+    const time = new Date().toLocaleTimeString(language(), { hour: "2-digit", minute: "2-digit" });
+    report(saved.ok, t("Saved in this browser at {time}.", { time }));
   }, 300);
 
   const rename = debounce(() => {
     const ok = store.rename(nameInput.value.trim());
     render();
-    report(ok, "Name saved in this browser.");
+    report(ok, t("Name saved in this browser."));
   }, 300);
 
   /** A new assessment holding `answers`, made current; returns whether it was saved in this browser. */
@@ -77,28 +80,30 @@ export function mountAssessments(q) {
     const ok = store.select(chosen);
     render();
     load(store.current?.answers);
-    report(ok, `Switched to “${nameOf(store.current)}”.`);
+    report(ok, t("Switched to “{name}”.", { name: nameOf(store.current) }));
   });
 
   q.actions.new = () => {
     q.leaveExample();
-    report(create(`Assessment ${store.list().length + 1}`, {}), "New assessment started. Give it a name.");
+    report(create(t("Assessment {number}", { number: store.list().length + 1 }), {}), t("New assessment started. Give it a name."));
     nameInput.focus();
     nameInput.select();
   };
   q.actions.delete = () => {
     q.leaveExample();
     const active = store.current;
-    if (!active || !window.confirm(`Delete “${nameOf(active)}” from this browser? Files you have saved are not affected.`)) return;
+    const question = t("Delete “{name}” from this browser? Files you have saved are not affected.", { name: nameOf(active) });
+    if (!active || !window.confirm(question)) return;
     const ok = store.remove(active.key);
     store.ensure("");
     render();
     load(store.current?.answers);
-    report(ok, `Deleted “${nameOf(active)}”.`);
+    report(ok, t("Deleted “{name}”.", { name: nameOf(active) }));
   };
   q.actions.erase = () => {
-    const message =
-      "Erase all your answers to this questionnaire, in every assessment, from this browser? Files you have saved are not affected.";
+    const message = t(
+      "Erase all your answers to this questionnaire, in every assessment, from this browser? Files you have saved are not affected.",
+    );
     if (!window.confirm(message)) return;
     q.leaveExample();
     store.erase();
@@ -106,7 +111,7 @@ export function mountAssessments(q) {
     render();
     load({});
     q.emit("tk:erased");
-    say(savedLine, "Your answers to this questionnaire were erased from this browser.");
+    say(savedLine, t("Your answers to this questionnaire were erased from this browser."));
   };
 
   // Another tab of this site saved or erased: follow it, keeping this tab's own unsaved changes.
@@ -117,7 +122,7 @@ export function mountAssessments(q) {
       store.ensure("");
       render();
       load({});
-      say(savedLine, "Your answers to this questionnaire were erased in another tab of this browser.");
+      say(savedLine, t("Your answers to this questionnaire were erased in another tab of this browser."));
       return;
     }
     const answers = store.follow(collect(q.form));
@@ -126,12 +131,13 @@ export function mountAssessments(q) {
   });
 
   // Start: restore what was kept. Answers typed before this module ran (a slow network) win.
-  if (!store.writable) say(savedLine, NOT_SAVED, { alert: true, action: true });
+  if (!store.writable) say(savedLine, notSaved(), { alert: true, action: true });
   const restored = store.ensure("");
   render();
   apply(q.form, { ...(restored?.answers || {}), ...collect(q.form) });
   if (Object.keys(restored?.answers || {}).length) {
-    say(savedLine, `Restored “${nameOf(restored)}”, saved in this browser on ${new Date(restored.updated).toLocaleString()}.`);
+    const when = new Date(restored.updated).toLocaleString(language());
+    say(savedLine, t("Restored “{name}”, saved in this browser on {when}.", { name: nameOf(restored), when }));
   }
   return { create, report };
 }

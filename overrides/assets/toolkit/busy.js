@@ -2,6 +2,7 @@
 // and say so when pressed, instead of seeming to do nothing.
 import { onStatus } from "./engine.js";
 import { say } from "./messages.js";
+import { t } from "./i18n.js";
 
 export function mountBusy(q) {
   const controls = [...q.widget.querySelectorAll("[data-tk-engine]")];
@@ -23,7 +24,7 @@ export function mountBusy(q) {
       event.preventDefault();
       event.stopImmediatePropagation();
       const box = q.element(control.closest(".tk-panel--files") ? "[data-tk-report-message]" : "[data-tk-file-message]");
-      say(box, "The scoring engine is still starting in this browser; this takes a few seconds. Please try again in a moment.");
+      say(box, t("The scoring engine is still starting in this browser; this takes a few seconds. Please try again in a moment."));
     },
     true,
   );

@@ -1,6 +1,7 @@
 // Client of the engine worker: starts one module Web Worker (Pyodide + pyscript_tools) and
 // sends it JSON requests. Nothing here computes; Python does, off the main thread.
 // States: idle, starting, stalled (still starting, but slowly), ready, failed (with a reason).
+import { t } from "./i18n.js";
 
 const STALL_MS = 60_000; // a start this slow is a stalled download or a device out of memory
 
@@ -15,15 +16,35 @@ let state = { status: "idle", reason: "", retry: false, startedFrom: "" };
 /** Why Python cannot run in this browser, or "" when it can. */
 function unsupportedReason() {
   if (location.protocol === "file:") {
-    return "The interactive tools need the site to be served over HTTP. Opened from a file, the browser blocks them. Ask your web team to publish the site, or run it locally as the README explains.";
+    return t(
+      "The interactive tools need the site to be served over HTTP. Opened from a file, the browser blocks them. Ask your web team to publish the site, or run it locally as the README explains.",
+    );
   }
   if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") {
-    return "This browser cannot run the interactive tools (it lacks Web Workers or WebAssembly). The guidance on this page remains fully readable; a current version of Firefox, Chrome, Edge or Safari will run the tools.";
+    return t(
+      "This browser cannot run the interactive tools (it lacks Web Workers or WebAssembly). The guidance on this page remains fully readable; a current version of Firefox, Chrome, Edge or Safari will run the tools.",
+    );
   }
   if (navigator.deviceMemory !== undefined && navigator.deviceMemory < 1) {
-    return "This device reports too little memory to run the interactive tools. The guidance on this page remains fully readable.";
+    return t("This device reports too little memory to run the interactive tools. The guidance on this page remains fully readable.");
   }
   return "";
+}
+
+/** What the worker's reason for a failed start (worker.js `report`) means, in the page's language. */
+function startFailure({ reason, file }) {
+  if (reason === "download") {
+    return t(
+      "The scoring engine could not start: a file it needs ({file}) did not download. Check the connection, then try again. Your answers are kept.",
+      { file },
+    );
+  }
+  if (reason === "memory") {
+    return t("This device ran out of memory while starting the interactive tools. Close other tabs, then try again, or use another computer.");
+  }
+  return t(
+    "The scoring engine could not start: its files seem damaged or out of date. Reload the page; if that does not help, tell the site's maintainers. Your answers are kept.",
+  );
 }
 
 function setState(status, reason = "", retry = false, startedFrom = "") {
@@ -59,13 +80,14 @@ export function start() {
   setState("starting");
   stallTimer = setTimeout(() => {
     if (state.status === "starting") {
-      setState("stalled", "The scoring engine is taking longer than usual to start, perhaps because the connection is slow. Your answers are kept.", true);
+      const slow = t("The scoring engine is taking longer than usual to start, perhaps because the connection is slow. Your answers are kept.");
+      setState("stalled", slow, true);
     }
   }, STALL_MS);
   try {
     worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   } catch (error) {
-    fail(`The scoring engine could not start in this browser (${error.message}).`, false);
+    fail(t("The scoring engine could not start in this browser ({detail}).", { detail: error.message }), false);
     return;
   }
   for (const request of installed) post(request, () => {}, (error) => console.error(error));
@@ -75,19 +97,19 @@ export function start() {
       setState("ready", "", false, data.startedFrom);
     } else if (data.type === "failed") {
       if (data.detail) console.error("The scoring engine could not start:", data.detail);
-      fail(data.reason);
+      fail(startFailure(data));
     } else settle(data);
   });
   worker.addEventListener("error", (event) => {
     event.preventDefault();
     console.error("The scoring engine's worker stopped:", event.message);
-    fail("The scoring engine could not start: its worker stopped. Your answers are kept.");
+    fail(t("The scoring engine could not start: its worker stopped. Your answers are kept."));
   });
 }
 
 /** Stop the worker, whatever its state, and start a new one ("Try again"). */
 export function restart() {
-  const reason = "The scoring engine was restarted.";
+  const reason = t("The scoring engine was restarted.");
   for (const { reject } of pending.values()) reject(new Error(reason));
   pending.clear();
   clearTimeout(stallTimer);

@@ -7,6 +7,7 @@ import { download, onFilesPicked, readText } from "./file-io.js";
 import { say } from "./messages.js";
 import { ACTIONS } from "./protocol.js";
 import { now, today } from "./time.js";
+import { t, tn } from "./i18n.js";
 
 export function mountFiles(q, assessments) {
   const message = q.element("[data-tk-file-message]");
@@ -34,13 +35,14 @@ export function mountFiles(q, assessments) {
     base_url: new URL(q.siteRoot || "./", location.href).href,
   });
 
-  async function report(action, key, what) {
+  /** Make a report (`key` of the engine's answer) and offer it; `done` and `failed` say how it went. */
+  async function report(action, key, done, failed) {
     try {
       const exported = await ask(action, reportRequest());
       download(exported[key], exported.filename, exported.mime);
-      say(reportMessage, `Downloaded the ${what} as ${exported.filename}.`);
+      say(reportMessage, done(exported.filename));
     } catch (error) {
-      say(reportMessage, `The ${what} could not be made: ${error.message}`, { alert: true });
+      say(reportMessage, failed(error.message), { alert: true });
     }
   }
 
@@ -50,10 +52,15 @@ export function mountFiles(q, assessments) {
     q.leaveExample();
     const title = parsed.name || label.replace(/\.json$/i, "");
     const kept = assessments.create(title, parsed.answers, { created: parsed.created || undefined });
-    let opened = `Opened ${label}: ${Object.keys(parsed.answers).length} answers, now the assessment “${title}”. Your other assessments are kept.`;
+    let opened = tn(
+      "Opened {file}: {n} answer, now the assessment “{name}”. Your other assessments are kept.",
+      "Opened {file}: {n} answers, now the assessment “{name}”. Your other assessments are kept.",
+      Object.keys(parsed.answers).length,
+      { file: label, name: title },
+    );
     if (parsed.migrated && parsed.migration?.summary) opened += ` ${parsed.migration.summary}`;
     say(message, opened);
-    assessments.report(kept, `Saved “${title}” in this browser.`);
+    assessments.report(kept, t("Saved “{name}” in this browser.", { name: title }));
   }
 
   q.actions.save = async () => {
@@ -66,9 +73,9 @@ export function mountFiles(q, assessments) {
         updated: now(),
       });
       download(file.json, file.filename, file.mime);
-      say(reportMessage, `Saved your answers as ${file.filename} (in your downloads).`);
+      say(reportMessage, t("Saved your answers as {file} (in your downloads).", { file: file.filename }));
     } catch (error) {
-      say(reportMessage, `The file could not be made: ${error.message}`, { alert: true });
+      say(reportMessage, t("The file could not be made: {detail}", { detail: error.message }), { alert: true });
     }
   };
   q.actions.example = async (button) => {
@@ -76,22 +83,30 @@ export function mountFiles(q, assessments) {
     try {
       const response = await fetch(button.dataset.url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      q.showExample(await ask(ACTIONS.parseAnswersFile, { text: await response.text() }), "the worked example");
-      say(message, "Showing the worked example, read only.");
+      q.showExample(await ask(ACTIONS.parseAnswersFile, { text: await response.text() }), t("Worked example"));
+      say(message, t("Showing the worked example, read only."));
     } catch (error) {
-      say(message, `The worked example could not be opened: ${error.message}`, { alert: true });
+      say(message, t("The worked example could not be opened: {detail}", { detail: error.message }), { alert: true });
     }
   };
-  q.actions.html = () => report(ACTIONS.exportHtml, "html", "report");
-  q.actions.markdown = () => report(ACTIONS.exportMarkdown, "markdown", "report");
-  q.actions.csv = () => report(ACTIONS.exportCsv, "csv", "answers");
+  const reportDone = (file) => t("Downloaded the report as {file}.", { file });
+  const reportFailed = (detail) => t("The report could not be made: {detail}", { detail });
+  q.actions.html = () => report(ACTIONS.exportHtml, "html", reportDone, reportFailed);
+  q.actions.markdown = () => report(ACTIONS.exportMarkdown, "markdown", reportDone, reportFailed);
+  q.actions.csv = () =>
+    report(
+      ACTIONS.exportCsv,
+      "csv",
+      (file) => t("Downloaded the answers as {file}.", { file }),
+      (detail) => t("The answers could not be made into a file: {detail}", { detail }),
+    );
   q.actions.print = async () => {
     try {
       const exported = await ask(ACTIONS.exportHtml, reportRequest());
       printed.innerHTML = exported.body;
       window.print();
     } catch (error) {
-      say(reportMessage, `The report could not be made: ${error.message}`, { alert: true });
+      say(reportMessage, reportFailed(error.message), { alert: true });
     }
   };
 
@@ -99,7 +114,7 @@ export function mountFiles(q, assessments) {
     try {
       await open(await fileText(file), file.name);
     } catch (error) {
-      say(message, `${file.name} could not be opened: ${error.message}. Your current answers are unchanged.`, {
+      say(message, t("{file} could not be opened: {detail}. Your current answers are unchanged.", { file: file.name, detail: error.message }), {
         alert: true,
       });
     }
@@ -110,15 +125,15 @@ export function mountFiles(q, assessments) {
       const compared = await ask(ACTIONS.compare, {
         before: await fileText(file),
         after: collect(q.form),
-        before_label: `Earlier (${file.name})`,
-        after_label: "Now",
+        before_label: t("Earlier ({file})", { file: file.name }),
+        after_label: t("Now"),
         filters: q.filters,
       });
       comparison.innerHTML = compared.html;
-      say(reportMessage, `Compared the answers on this page with ${file.name}.`);
+      say(reportMessage, t("Compared the answers on this page with {file}.", { file: file.name }));
     } catch (error) {
       comparison.replaceChildren();
-      say(reportMessage, `${file.name} could not be compared: ${error.message}`, { alert: true });
+      say(reportMessage, t("{file} could not be compared: {detail}", { file: file.name, detail: error.message }), { alert: true });
     }
   });
   q.on("tk:erased", () => comparison.replaceChildren());

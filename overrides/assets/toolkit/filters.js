@@ -2,6 +2,7 @@
 // shows only those, and says how many.
 import { questions } from "./form-state.js";
 import { say } from "./messages.js";
+import { t } from "./i18n.js";
 
 export function mountFilters(q) {
   const selects = [...q.widget.querySelectorAll("[data-tk-filter]")];
@@ -13,7 +14,7 @@ export function mountFilters(q) {
   for (const select of selects) {
     select.addEventListener("change", () => {
       q.filters = { ...q.filters, [select.dataset.tkFilter]: select.value ? [select.value] : [] };
-      if (!engineReady) say(count, "The filter applies as soon as the engine has started.");
+      if (!engineReady) say(count, t("The filter applies as soon as the engine has started."));
       q.emit("tk:filtered");
     });
   }
@@ -28,9 +29,16 @@ export function mountFilters(q) {
     for (const item of q.widget.querySelectorAll("[data-tk-nav]")) item.hidden = !totals.get(item.dataset.tkNav);
     const all = questions(q.form).length;
     const filtered = Object.values(result.filters || {}).some((list) => list.length);
-    say(count, filtered
-      ? `Showing ${result.total} of ${all} ${q.noun}. Progress, results and exports count these ${q.noun} only.`
-      : `Showing all ${all} ${q.noun}.`);
+    say(
+      count,
+      filtered
+        ? t("Showing {shown} of {all} {noun}. Progress, results and exports count these {noun} only.", {
+            shown: result.total,
+            all,
+            noun: q.noun,
+          })
+        : t("Showing all {count} {noun}.", { count: all, noun: q.noun }),
+    );
     q.emit("tk:shown");
   });
 }

@@ -3,6 +3,7 @@
 // keeps the place (#...-s-SECTION, #...-results or #...-team), so a link or a reload opens there.
 import { progressOf } from "./form-state.js";
 import { say } from "./messages.js";
+import { t } from "./i18n.js";
 
 export function mountFlow(q) {
   const start = q.element("[data-tk-start]");
@@ -61,11 +62,13 @@ export function mountFlow(q) {
   function updateNavigation(section) {
     const list = shown();
     const index = list.indexOf(section);
-    for (const [i, s] of list.entries()) s.querySelector("[data-tk-step]").textContent = `Section ${i + 1} of ${list.length}`;
+    for (const [i, s] of list.entries()) {
+      s.querySelector("[data-tk-step]").textContent = t("Section {number} of {count}", { number: i + 1, count: list.length });
+    }
     const previous = section.querySelector('[data-tk-action="previous"]');
     const next = section.querySelector('[data-tk-action="next"]');
     previous.hidden = index <= 0;
-    next.textContent = index < list.length - 1 ? `Next: ${title(list[index + 1])}` : "See your result";
+    next.textContent = index < list.length - 1 ? t("Next: {section}", { section: title(list[index + 1]) }) : t("See your result");
   }
 
   function step(by) {
@@ -106,7 +109,7 @@ export function mountFlow(q) {
     if (section && done.has(view) && !finished.has(view)) {
       const next = section.querySelector('[data-tk-action="next"]');
       next.classList.add("md-button--primary");
-      say(announcer, `Section complete: ${title(section)}. ${next.textContent}.`);
+      say(announcer, t("Section complete: {section}. {next}.", { section: title(section), next: next.textContent }));
     }
     finished = done;
   });

@@ -3,6 +3,7 @@
 // assessment" makes it the user's own, once.
 import { apply, questions } from "./form-state.js";
 import { say } from "./messages.js";
+import { t } from "./i18n.js";
 
 export function mountPreview(q, assessments) {
   const banner = q.element("[data-tk-preview]");
@@ -36,14 +37,15 @@ export function mountPreview(q, assessments) {
   q.actions["leave-example"] = () => {
     q.leaveExample();
     q.show("start");
-    say(message, "Back to your own assessment.");
+    say(message, t("Back to your own assessment."));
   };
   q.actions["copy-example"] = () => {
     const { name, answers, created } = q.preview;
     q.preview = null;
     lock(false);
-    const kept = assessments.create(`${name} (copy)`, answers, { created });
-    assessments.report(kept, `“${name} (copy)” is now one of your assessments, saved in this browser.`);
+    const copy = t("{name} (copy)", { name });
+    const kept = assessments.create(copy, answers, { created });
+    assessments.report(kept, t("“{name}” is now one of your assessments, saved in this browser.", { name: copy }));
     q.show("result");
   };
 }

@@ -19,13 +19,13 @@ import { ACTIONS } from "./protocol.js";
 import { mountResults } from "./results.js";
 import { Store } from "./store.js";
 import { mountTeam } from "./team.js";
+import { t } from "./i18n.js";
 
-const definitions = new URL("./questionnaires/", import.meta.url);
-
-/** The questionnaire's definition, sent to the engine first (and again after "Try again"). */
-async function loadDefinition(id) {
-  const response = await fetch(new URL(`${id}.json`, definitions));
-  if (!response.ok) throw new Error(`The questionnaire definition could not be loaded (HTTP ${response.status}).`);
+/** The questionnaire's definition in the page's language (its address is in the widget's
+ *  data-definition), sent to the engine first (and again after "Try again"). */
+async function loadDefinition(address) {
+  const response = await fetch(new URL(address, location.href));
+  if (!response.ok) throw new Error(t("The questionnaire definition could not be loaded (HTTP {status}).", { status: response.status }));
   const definition = await response.json();
   install(ACTIONS.load, { definition }).catch(() => {}); // a failed start is reported by its status
 }
@@ -41,7 +41,7 @@ export function mount(widget) {
     form: widget.querySelector("[data-toolkit-form]"),
     store: new Store(id, version),
     filters: { roles: [], stages: [], approaches: [] },
-    ready: loadDefinition(id),
+    ready: loadDefinition(widget.dataset.definition),
     actions: {},
     element: (selector) => widget.querySelector(selector),
     emit: (name, detail) => widget.dispatchEvent(new CustomEvent(name, { detail })),

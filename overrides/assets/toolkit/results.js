@@ -5,11 +5,11 @@ import { collect } from "./form-state.js";
 import { say } from "./messages.js";
 import { ACTIONS } from "./protocol.js";
 import { debounce, today } from "./time.js";
+import { t } from "./i18n.js";
 
-const WAITING =
-  "Your answers are kept. The result appears as soon as the scoring engine has started in this browser (usually a few seconds).";
-const NOT_STARTED =
-  "The result cannot be shown because the scoring engine did not start. Your answers are kept in this browser.";
+const waiting = () =>
+  t("Your answers are kept. The result appears as soon as the scoring engine has started in this browser (usually a few seconds).");
+const notStarted = () => t("The result cannot be shown because the scoring engine did not start. Your answers are kept in this browser.");
 
 export function mountResults(q) {
   const placeholder = q.element("[data-tk-placeholder]");
@@ -52,17 +52,25 @@ export function mountResults(q) {
       const headline = body.querySelector(".tk-summary__headline")?.textContent?.trim() || "";
       if (headline && headline !== announced) {
         announced = headline;
-        say(announcer, `Result updated. ${headline}. ${result.answered} of ${result.total} ${q.noun} answered.`);
+        say(
+          announcer,
+          t("Result updated. {headline}. {answered} of {total} {noun} answered.", {
+            headline,
+            answered: result.answered,
+            total: result.total,
+            noun: q.noun,
+          }),
+        );
       }
     } catch (error) {
       if (mine !== ticket || engine !== "ready") return; // a start that failed has its own message
-      showPlaceholder(`The result could not be computed: ${error.message}`, { alert: true });
+      showPlaceholder(t("The result could not be computed: {detail}", { detail: error.message }), { alert: true });
     }
   }
 
   const scoreSoon = debounce(() => {
     if (engine === "ready") score();
-    else if (engine !== "failed" && Object.keys(collect(q.form)).length) placeholder.textContent = WAITING;
+    else if (engine !== "failed" && Object.keys(collect(q.form)).length) placeholder.textContent = waiting();
   }, 150);
 
   // A choice is scored at once; typing waits for a pause.
@@ -76,6 +84,6 @@ export function mountResults(q) {
   onStatus(({ status }) => {
     engine = status;
     if (status === "ready") score();
-    if (status === "failed") showPlaceholder(NOT_STARTED);
+    if (status === "failed") showPlaceholder(notStarted());
   });
 }

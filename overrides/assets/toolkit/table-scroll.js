@@ -1,11 +1,13 @@
 // A table wider than the screen scrolls within its own frame (the page never scrolls sideways); that
 // frame must then be reachable by keyboard and named for screen readers (WCAG 2.1.1).
+import { t } from "./i18n.js";
+
 const FRAMES = ".md-typeset__scrollwrap";
 
 function label(frame) {
   const caption = frame.querySelector("caption")?.textContent?.trim();
   const header = frame.querySelector("th")?.textContent?.trim();
-  return `${caption || (header ? `Table: ${header}` : "Table")} (scrolls sideways)`;
+  return t("{table} (scrolls sideways)", { table: caption || (header ? t("Table: {header}", { header }) : t("Table")) });
 }
 
 function update() {

@@ -6,6 +6,7 @@ import { download, onFilesPicked, readText } from "./file-io.js";
 import { say } from "./messages.js";
 import { ACTIONS } from "./protocol.js";
 import { today } from "./time.js";
+import { t, tn } from "./i18n.js";
 
 export function mountTeam(q, assessments) {
   const message = q.element("[data-tk-team-message]");
@@ -38,13 +39,15 @@ export function mountTeam(q, assessments) {
       actions.hidden = false;
       const left = combined.refused.map((r) => r.file);
       const count = combined.respondents.length;
-      say(message, `Combined ${count} file${count === 1 ? "" : "s"}.` + (left.length ? ` Left out: ${left.join(", ")} (the reasons are below).` : ""));
+      let said = tn("Combined {n} file.", "Combined {n} files.", count);
+      if (left.length) said += ` ${t("Left out: {files} (the reasons are below).", { files: left.join(", ") })}`;
+      say(message, said);
       if (focusQuestion) output.querySelector(`[data-tk-consensus="${CSS.escape(focusQuestion)}"]`)?.focus();
     } catch (error) {
       combined = null;
       output.replaceChildren();
       actions.hidden = true;
-      say(message, `The files could not be combined: ${error.message}`, { alert: true });
+      say(message, t("The files could not be combined: {detail}", { detail: error.message }), { alert: true });
     }
   }
 
@@ -79,7 +82,7 @@ export function mountTeam(q, assessments) {
     refresh(id);
   });
 
-  async function exported(format, what) {
+  async function exported(format) {
     try {
       await q.ready;
       return await call(ACTIONS.exportCombined, {
@@ -90,23 +93,23 @@ export function mountTeam(q, assessments) {
         site_name: document.title.split(" - ").pop(),
       });
     } catch (error) {
-      say(message, `The ${what} could not be made: ${error.message}`, { alert: true });
+      say(message, t("The combined report could not be made: {detail}", { detail: error.message }), { alert: true });
       return null;
     }
   }
 
-  async function offer(format, what) {
-    const file = await exported(format, what);
+  async function offer(format) {
+    const file = await exported(format);
     if (!file) return;
     download(file.content, file.filename, file.mime);
-    say(message, `Downloaded the ${what} as ${file.filename}.`);
+    say(message, t("Downloaded the combined report as {file}.", { file: file.filename }));
   }
 
-  q.actions["team-html"] = () => offer("html", "combined report");
-  q.actions["team-markdown"] = () => offer("markdown", "combined report");
-  q.actions["team-csv"] = () => offer("csv", "combined answers");
+  q.actions["team-html"] = () => offer("html");
+  q.actions["team-markdown"] = () => offer("markdown");
+  q.actions["team-csv"] = () => offer("csv");
   q.actions["team-print"] = async () => {
-    const file = await exported("html", "combined report");
+    const file = await exported("html");
     if (!file) return;
     printed.innerHTML = file.body;
     window.print();
@@ -114,22 +117,22 @@ export function mountTeam(q, assessments) {
   q.actions["team-save"] = () => {
     if (!combined) return;
     download(combined.consensus_json, combined.consensus_filename, "application/json");
-    say(message, `Saved the consensus as ${combined.consensus_filename} (in your downloads).`);
+    say(message, t("Saved the consensus as {file} (in your downloads).", { file: combined.consensus_filename }));
   };
   q.actions["team-adopt"] = () => {
     if (!combined) return;
     const { name, answers } = combined.consensus;
     q.leaveExample();
     const ok = assessments.create(name, answers);
-    assessments.report(ok, `Saved “${name}” in this browser.`);
-    say(message, `The consensus is now your assessment “${name}”; your other assessments are kept.`);
+    assessments.report(ok, t("Saved “{name}” in this browser.", { name }));
+    say(message, t("The consensus is now your assessment “{name}”; your other assessments are kept.", { name }));
     q.show("result");
   };
   q.actions["team-clear"] = () => {
     files = [];
     choices = {};
     refresh();
-    say(message, "The files were put aside; choose other files to combine.");
+    say(message, t("The files were put aside; choose other files to combine."));
   };
   // Other people's answers are not kept: leaving the page forgets them (the files stay where they were).
   q.on("tk:erased", () => q.actions["team-clear"]());

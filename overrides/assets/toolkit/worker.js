@@ -18,10 +18,11 @@ let handle = null;
 let startedFrom = "normal"; // or "snapshot"
 let failed = false;
 
-function report(reason, detail) {
+/** Tell the page why the start failed: `reason` names the page's message (engine.js), `file` a file. */
+function report(reason, detail, file = "") {
   if (failed) return;
   failed = true;
-  postMessage({ type: "failed", reason, detail: String(detail) });
+  postMessage({ type: "failed", reason, file, detail: String(detail) });
 }
 
 // ------------------------------------------------------------------ downloads
@@ -43,10 +44,7 @@ globalThis.fetch = async (resource, init) => {
 };
 
 function downloadFailed(url, why) {
-  report(
-    `The scoring engine could not start: a file it needs (${url.split("/").pop()}) did not download. Check the connection, then try again. Your answers are kept.`,
-    `${url}: ${why}`,
-  );
+  report("download", `${url}: ${why}`, url.split("/").pop());
 }
 
 /** Bytes per millisecond that a finished download came at (Infinity from a cache). */
@@ -162,9 +160,6 @@ boot().then(
   },
   (error) => {
     const detail = error?.stack || error;
-    const reason = /memory/i.test(String(detail))
-      ? "This device ran out of memory while starting the interactive tools. Close other tabs, then try again, or use another computer."
-      : "The scoring engine could not start: its files seem damaged or out of date. Reload the page; if that does not help, tell the site's maintainers. Your answers are kept.";
-    report(reason, detail);
+    report(/memory/i.test(String(detail)) ? "memory" : "damaged", detail);
   },
 );

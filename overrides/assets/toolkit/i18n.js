@@ -1,0 +1,41 @@
+// The widget's texts in the page's language. English is the message id, written where it is used:
+// t("Saved in this browser at {time}.", { time }) or, for a count, tn("{n} file", "{n} files", n). The
+// build puts the translations the page needs in <script type="application/json" data-tk-interface>
+// (pyscript_tools/build/catalog.py finds these calls); without them, English.
+
+const SINGULAR = { fr: (n) => Math.abs(n) < 2 };
+
+let catalog = null;
+function translations() {
+  if (catalog !== null) return catalog;
+  const block = typeof document === "undefined" ? null : document.querySelector("script[data-tk-interface]");
+  if (!block && typeof document !== "undefined" && document.readyState === "loading") return {}; // not read yet
+  try {
+    catalog = block ? JSON.parse(block.textContent) : {};
+  } catch {
+    catalog = {};
+  }
+  return catalog;
+}
+
+/** The page's language (its <html lang>), e.g. "fr". */
+export function language() {
+  return (typeof document === "undefined" ? "" : document.documentElement.lang) || "en";
+}
+
+/** `message` in the page's language, with {name} placeholders filled from `values`. */
+export function t(message, values = {}) {
+  const text = translations()[message] || message;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/** The form of a message that fits the count `n` (also given to it as {n}). */
+export function tn(singular, plural, n, values = {}) {
+  const one = (SINGULAR[language()] || ((k) => k === 1))(n);
+  return t(one ? singular : plural, { ...values, n });
+}
+
+/** For the tests: use these translations instead of the page's. */
+export function useTranslations(entries) {
+  catalog = entries;
+}

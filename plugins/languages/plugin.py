@@ -1,0 +1,50 @@
+"""MkDocs hooks of `toolkit-languages`: check this language's interface catalogue, and give the theme
+overrides `tr()` in that language. The other plugins read the language from `current`."""
+from __future__ import annotations
+
+import json
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.utils import get_relative_url
+
+from pyscript_tools.build.catalog import browser_messages, check
+from pyscript_tools.engine import i18n
+
+from . import current
+from .config import LanguagesConfig
+
+log = get_plugin_logger(__name__)
+
+
+class LanguagesPlugin(BasePlugin[LanguagesConfig]):
+    def on_config(self, config):
+        found = current.catalog_for(config, self.config.content_dir)
+        if found is not None:
+            problems = check(found, current.messages(current.project(config)))
+            if problems:
+                raise PluginError(f"toolkit-languages: the {found.language} interface catalogue has "
+                                  f"{len(problems)} problem(s):\n  " + "\n  ".join(problems[:40]))
+        return config
+
+    def on_env(self, env, *, config, files):
+        found = current.catalog_for(config, self.config.content_dir)
+        language, entries = current.code(config), found.entries if found else None
+
+        def translate(message: str, **values) -> str:
+            with i18n.language(language, entries):
+                return i18n.tr(message, **values)
+
+        env.globals["tr"] = translate
+        prefix = current.prefix(config)
+
+        def default_language_url(page) -> str:
+            """From a page of this language to the same page on the default language's site."""
+            target = page.url[len(prefix):] if prefix and page.url.startswith(prefix) else page.url
+            return get_relative_url(target or ".", page.url or ".")
+
+        env.filters["default_language_url"] = default_language_url
+        # The browser scripts' texts in this language, read by assets/toolkit/i18n.js (none in English).
+        strings = found.subset(browser_messages(current.messages(current.project(config)))) if found else {}
+        env.globals["tk_interface"] = json.dumps(strings, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+        return env
