@@ -186,8 +186,9 @@ def sections_html(sections: list[Section], page_url: str) -> str:
             href = esc(relative_url(s.url, page_url))
             summary = retarget(s.summary, lambda p: relative_url(p, page_url)) if s.summary else ""
             summary = summary.replace("<abbr title=", '<abbr tabindex="0" title=')
+            language = f' lang="{esc(s.language)}"' if s.language else ""
             parts.append(
-                '<div class="tk-primer__section">'
+                f'<div class="tk-primer__section"{language}>'
                 f'<p class="tk-primer__section-title"><a href="{href}">{esc(s.title)}</a>{_badges(s.approaches)}</p>'
                 + (f"<p>{summary}</p>" if summary else "")
                 + "</div>"
@@ -261,7 +262,7 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
         f"<meta name='description' content='{esc(role.description)}'>",
         f"<meta name='dcterms.created' content='{esc(ctx.date)}'>",
         "<meta name='generator' content='toolkit-primers'>",
-        f"<style>{css}</style></head><body>",
+        f"<style>{css}{_page_numbers()}</style></head><body>",
         f"<div class='tk-pdf__running-title'>{running}</div>",
         f"<div class='tk-pdf__running-site'>{esc(ctx.site_name)} · {esc(tr('Toolkit version {version}', version=ctx.version))}"
         "</div>",
@@ -370,6 +371,13 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
         "</main></body></html>",
     ]
     return "\n".join(b)
+
+
+def _page_numbers() -> str:
+    """The page footer's words in the primer's language ("Page 2 of 6")."""
+    words = tr("Page {page} of {pages}", page="\x00", pages="\x01").replace('"', "'")
+    content = '"%s"' % words.replace("\x00", '" counter(page) "').replace("\x01", '" counter(pages) "')
+    return "@page { @bottom-right { content: %s; } }" % content
 
 
 def _unlink(fragment: str) -> str:

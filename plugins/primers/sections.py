@@ -34,6 +34,7 @@ class Section:
     roles: tuple[str, ...]
     approaches: tuple[str, ...]
     level: int
+    language: str = ""  # the page's language when it differs from the build's (a page not yet translated)
 
     @property
     def url(self) -> str:
@@ -160,8 +161,9 @@ class _Collector(HTMLParser):
             self.para["html"].append(htmllib.escape(data, quote=False))
 
 
-def collect(html: str, page_url: str, page_title: str) -> list[Section]:
-    """Every heading with data-roles in *html*, with the first paragraph that follows it."""
+def collect(html: str, page_url: str, page_title: str, language: str = "") -> list[Section]:
+    """Every heading with data-roles in *html*, with the first paragraph that follows it (``language``:
+    the page's, when it is not the build's)."""
     parser = _Collector(page_url)
     parser.feed(html)
     parser.close()
@@ -170,7 +172,7 @@ def collect(html: str, page_url: str, page_title: str) -> list[Section]:
         out.append(Section(
             page_url=page_url, page_title=page_title, anchor=h["id"], title=h["text"],
             summary=h.get("summary", ""), roles=h["roles"], approaches=h["approaches"],
-            level=int(h["tag"][1]),
+            level=int(h["tag"][1]), language=language,
         ))
     return out
 

@@ -2,7 +2,8 @@
 
 Interface strings are written in English where they are used and marked, so that they can be found:
 
-- Python (the engine, the form, the plugins): ``tr("...")``, ``trn("one", "many", n)``, ``N_("...")``
+- Python (the engine, the form, the plugins): ``tr("...")``, ``trn("one", "many", n)``, ``N_("...")``,
+  and the form's ``_t("...")``
 - the widget's JavaScript: ``t("...")``, ``tn("one", "many", n)``
 - the theme overrides (Jinja): ``tr("...")``
 
@@ -22,7 +23,8 @@ from pathlib import Path
 
 from .yaml_source import load_yaml_with_lines
 
-PY_MARKERS = {"tr": 1, "trn": 2, "N_": 1}  # the marker and how many of its first arguments are messages
+# The markers, and how many of their first arguments are messages (_t: tr() escaped for HTML, in the form).
+PY_MARKERS = {"tr": 1, "trn": 2, "N_": 1, "_t": 1}
 JS_CALL = re.compile(r"""\b(tn|t)\(\s*("(?:[^"\\]|\\.)*")(?:\s*,\s*("(?:[^"\\]|\\.)*"))?""")
 JINJA_CALL = re.compile(r"""\btr\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')""")
 # Where each kind of source lives, relative to the project.

@@ -12,16 +12,16 @@ import json
 from typing import Any
 
 from .. import text
-from ..i18n import current, tr, trn
+from ..i18n import N_, current, tr, trn
 from . import charts
 from .document import STYLE
 from .html import render_html
 from .table import Table, to_html, to_markdown
 
-RULES = ("Disagreement runs from 0 (everyone gave the same answer) to 1 (answers at both ends of the scale). "
-         "The consensus is the median answer, the more cautious one when two are in the middle; "
-         "choose another answer where the discussion agrees on it. An indicative aid defined by this site, "
-         "not an official formula.")
+RULES = N_("Disagreement runs from 0 (everyone gave the same answer) to 1 (answers at both ends of the scale). "
+           "The consensus is the median answer, the more cautious one when two are in the middle; "
+           "choose another answer where the discussion agrees on it. An indicative aid defined by this site, "
+           "not an official formula.")
 
 
 def _h(level: int) -> tuple[str, str]:

@@ -1,0 +1,177 @@
+"""The French edition in a real Chromium: the tools score and report in French, no English interface
+string is left on the French tool pages and primers, an answers file saved in French opens in English,
+each page links to its counterpart, and a right-to-left page keeps its layout."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from pyscript_tools.build.catalog import extract, load_catalog
+from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.engine.i18n import definition_language
+from pyscript_tools.engine.scoring import score
+from tests.browser.questionnaire_helpers import ENGINE_MS, ROOT, example_file, result, stored, wait_engine
+
+CATALOG = load_catalog(ROOT / "toolkit_content", "fr").entries
+TOOLS = ["readiness", "risk", "workbook", "quick-check"]
+
+
+def french(qid: str) -> dict:
+    with definition_language({"language": "fr", "interface": CATALOG}):
+        definition, problems = load_questionnaire_file(ROOT / "toolkit_content" / "questionnaires" / f"{qid}.yml",
+                                                       language="fr")
+    assert problems == []
+    return {**definition, "language": "fr", "interface": CATALOG}
+
+
+def english_leftovers(text: str) -> list[str]:
+    """Interface strings still in English in `text`: the English of every string whose French differs,
+    long enough to be recognised (placeholders split it into its fixed parts)."""
+    found = []
+    for message in extract(ROOT):
+        if CATALOG.get(message, message) == message:
+            continue
+        for part in re.split(r"\{\w+\}", message):
+            part = part.strip(" .:;,()“”")
+            if len(part) >= 18 and " " in part and part in text and part not in CATALOG.get(message, ""):
+                found.append(part)
+    return sorted(set(found))
+
+
+def widget_text(page: Page) -> str:
+    return page.locator("[data-toolkit-widget]").evaluate("element => element.innerText")
+
+
+def begin(page: Page) -> None:
+    page.get_by_role("button", name="Commencer").click()
+    expect(page.locator("[data-tk-bar]")).to_be_visible()
+
+
+@pytest.mark.parametrize("qid", TOOLS)
+def test_a_french_tool_page_speaks_french_in_every_view(guarded_page: Page, site_url: str, qid: str):
+    page = guarded_page
+    page.goto(f"{site_url}fr/tools/{qid}/")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    wait_engine(page)
+    texts = [widget_text(page)]
+    begin(page)
+    texts.append(widget_text(page))
+    page.locator("[data-tk-bar]").get_by_role("button", name="Résultat").click()
+    texts.append(widget_text(page))
+    page.locator("[data-tk-bar]").get_by_role("button", name="Sections").click()
+    page.get_by_role("link", name="Vos évaluations et fichiers").click()
+    if qid != "quick-check":
+        page.locator("[data-tk-start]").get_by_role("button", name=re.compile("^(Voir l'exemple commenté|Exemple commenté)")).first.click()
+        expect(result(page).locator(".tk-summary__headline")).to_be_visible(timeout=ENGINE_MS)
+        page.locator(".tk-result details").evaluate_all("all => all.forEach(d => { d.open = true; })")
+        texts.append(widget_text(page))
+    leftovers = english_leftovers("\n".join(texts))
+    assert leftovers == [], leftovers
+
+
+def test_the_result_and_the_report_are_in_french(guarded_page: Page, site_url: str, tmp_path: Path):
+    page = guarded_page
+    page.goto(f"{site_url}fr/tools/readiness/")
+    wait_engine(page)
+    page.locator("[data-tk-start]").get_by_role("button", name="Voir l'exemple commenté").click()
+    answers = json.loads(example_file("readiness").read_text(encoding="utf-8"))["answers"]
+    definition = french("readiness")
+    with definition_language(definition):
+        expected = score(definition, answers)
+    expect(result(page).locator(".tk-summary__headline")).to_have_text(expected["headline"], timeout=ENGINE_MS)
+    assert "," in expected["headline"]  # 38,4 %: the French decimal comma
+    expect(result(page)).to_contain_text("À faire en priorité")
+    page.get_by_role("button", name="Copier dans une nouvelle évaluation").click()
+    with page.expect_download() as report:
+        page.locator(".tk-panel--files").get_by_role("button", name="Télécharger le rapport").click()
+    saved = tmp_path / report.value.suggested_filename
+    report.value.save_as(saved)
+    document = saved.read_text(encoding="utf-8")
+    assert '<html lang="fr">' in document and expected["headline"] in document
+    assert english_leftovers(re.sub(r"<[^>]+>", " ", document)) == []
+
+
+def test_an_answers_file_saved_in_french_opens_in_english(guarded_page: Page, site_url: str, tmp_path: Path):
+    page = guarded_page
+    page.goto(f"{site_url}fr/tools/quick-check/")
+    begin(page)
+    page.locator("section[data-section]:visible fieldset[data-question]").first.locator("input[type=radio]").nth(1).check()
+    wait_engine(page)
+    page.locator("[data-tk-bar]").get_by_role("button", name="Résultat").click()
+    with page.expect_download() as saved:
+        page.locator(".tk-panel--files").get_by_role("button", name="Enregistrer les réponses dans un fichier").click()
+    file = tmp_path / "reponses.json"
+    saved.value.save_as(file)
+    answers = json.loads(file.read_text(encoding="utf-8"))["answers"]
+    assert len(answers) == 1
+    page.goto(f"{site_url}tools/quick-check/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    wait_engine(page)
+    page.get_by_label("Open an answers file").set_input_files(str(file))
+    expect(page.locator("[data-tk-file-message]")).to_contain_text("Opened reponses.json", timeout=ENGINE_MS)
+    kept = [a["answers"] for a in stored(page, "quick-check")["assessments"].values()]
+    assert answers in kept
+
+
+def test_each_page_links_to_its_counterpart_under_a_sub_path(guarded_page: Page, subpath_site_url: str):
+    page = guarded_page
+    for path, other in (("fr/tools/risk/", "tools/risk/"), ("tools/risk/", "fr/tools/risk/"), ("fr/", ""), ("", "fr/")):
+        page.goto(subpath_site_url + path)
+        language = "en" if path.startswith("fr/") else "fr"
+        href = page.locator(f".md-select__link[hreflang='{language}']").get_attribute("href")
+        target = page.evaluate("href => new URL(href, location.href).href", href)
+        assert target == subpath_site_url + other, (path, href)
+
+
+def test_a_page_not_yet_translated_says_so_in_french(guarded_page: Page, site_url: str):
+    page = guarded_page
+    page.goto(site_url + "fr/roadmap/processes/")
+    notice = page.locator(".tk-untranslated")
+    expect(notice).to_contain_text(CATALOG["This page is not translated yet: here it is in English."])
+    expect(page.locator("article [lang='en']").first).to_be_attached()
+    notice.get_by_role("link").click()
+    expect(page).to_have_url(site_url + "roadmap/processes/")
+
+
+def test_a_french_primer_has_no_english_interface_string(guarded_page: Page, site_url: str):
+    page = guarded_page
+    page.goto(site_url + "fr/primers/end-users/")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    # The guidance sections lifted from pages not yet translated are English, and marked as such.
+    page.locator("article [lang='en']").evaluate_all("all => all.forEach(e => e.remove())")
+    text = page.locator("article").inner_text()
+    assert CATALOG["Key takeaways"] in text
+    assert english_leftovers(text) == []
+
+
+def test_right_to_left_keeps_the_tool_layout(guarded_page: Page, site_url: str):
+    """Arabic can follow: written right to left, a tool page has no sideways scrolling and no radio
+    button over its label's words."""
+    page = guarded_page
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(site_url + "tools/risk/")
+    # As a right-to-left language's build would: the theme sets the direction on <body> (and <html>).
+    page.evaluate("document.documentElement.dir = document.body.dir = 'rtl'")
+    page.get_by_role("button", name="Start").click()
+    page.locator("[data-tk-bar]").get_by_role("button", name="Sections").click()
+    page.locator("[data-tk-goto-section='lawfulness']").click()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    overlaps = page.evaluate("""() => [...document.querySelectorAll('section:not([hidden]) .tk-option')].filter(option => {
+        const input = option.querySelector('input').getBoundingClientRect();
+        const label = option.querySelector('label');
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        const words = [...range.getClientRects()].filter(r => r.width > 0);
+        return words.some(r => r.left < input.right - 1 && input.left < r.right - 1 && r.top < input.bottom - 1 && input.top < r.bottom - 1);
+    }).length""")
+    assert overlaps == 0
+    page.locator("[data-tk-bar]").get_by_role("button", name="Sections").click()
+    page.locator("[data-tk-goto-section='screening']").click()
+    box = page.locator("section:not([hidden]) .tk-options:not(.tk-options--scale) input").first.bounding_box()
+    label = page.locator("section:not([hidden]) .tk-options:not(.tk-options--scale) label").first.bounding_box()
+    assert box["x"] > label["x"] + label["width"] / 2, "the box sits where a right-to-left reader starts"
