@@ -14,7 +14,6 @@ from pyscript_tools.build.cache import BuildCache
 from pyscript_tools.engine.i18n import tr
 
 from ..languages import current
-
 from . import model, pdf, render, sections
 from .config import PrimersConfig
 

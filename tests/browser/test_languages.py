@@ -65,7 +65,8 @@ def test_a_french_tool_page_speaks_french_in_every_view(guarded_page: Page, site
     page.locator("[data-tk-bar]").get_by_role("button", name="Sections").click()
     page.get_by_role("link", name="Vos évaluations et fichiers").click()
     if qid != "quick-check":
-        page.locator("[data-tk-start]").get_by_role("button", name=re.compile("^(Voir l'exemple commenté|Exemple commenté)")).first.click()
+        example = re.compile("^(Voir l'exemple commenté|Exemple commenté)")
+        page.locator("[data-tk-start]").get_by_role("button", name=example).first.click()
         expect(result(page).locator(".tk-summary__headline")).to_be_visible(timeout=ENGINE_MS)
         page.locator(".tk-result details").evaluate_all("all => all.forEach(d => { d.open = true; })")
         texts.append(widget_text(page))
@@ -167,7 +168,8 @@ def test_right_to_left_keeps_the_tool_layout(guarded_page: Page, site_url: str):
         const range = document.createRange();
         range.selectNodeContents(label);
         const words = [...range.getClientRects()].filter(r => r.width > 0);
-        return words.some(r => r.left < input.right - 1 && input.left < r.right - 1 && r.top < input.bottom - 1 && input.top < r.bottom - 1);
+        return words.some(r => r.left < input.right - 1 && input.left < r.right - 1
+                                && r.top < input.bottom - 1 && input.top < r.bottom - 1);
     }).length""")
     assert overlaps == 0
     page.locator("[data-tk-bar]").get_by_role("button", name="Sections").click()
