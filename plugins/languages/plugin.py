@@ -3,15 +3,16 @@ overrides `tr()` in that language. The other plugins read the language from `cur
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from pyscript_tools.build.catalog import browser_messages, check
 from pyscript_tools.engine import i18n
 
-from . import current
+from . import current, search
 from .config import LanguagesConfig
 
 log = get_plugin_logger(__name__)
@@ -48,3 +49,20 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         strings = found.subset(browser_messages(current.messages(current.project(config)))) if found else {}
         env.globals["tk_interface"] = json.dumps(strings, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
         return env
+
+    def on_page_context(self, context, *, page, config, nav):
+        """Point the theme's search at this language's own index (its `base`); storage keeps the site root."""
+        context["tk_site_root"] = context.get("base_url")
+        if not current.is_default(config):
+            context["base_url"] = get_relative_url(current.prefix(config), page.url or ".")
+        return context
+
+    @event_priority(-150)  # after mkdocs-static-i18n has written the index of every language (-100)
+    def on_post_build(self, *, config) -> None:
+        i18n_plugin = config.plugins.get("i18n")
+        if i18n_plugin is None or getattr(i18n_plugin, "building", False):
+            return
+        default = current.default(config)
+        others = [lang.locale for lang in i18n_plugin.config.languages if lang.build and lang.locale != default]
+        counts = search.split_index(Path(config.site_dir), default, others)
+        log.debug("search entries per language: %s", counts)

@@ -128,6 +128,43 @@ def test_each_page_links_to_its_counterpart_under_a_sub_path(guarded_page: Page,
         assert target == subpath_site_url + other, (path, href)
 
 
+def search_results(page: Page, query: str) -> list[str]:
+    """The addresses the theme's search lists for `query` on the open page."""
+    field, links = page.locator(".md-search__input"), page.locator(".md-search-result__item > .md-search-result__link")
+    field.click()
+    for _ in range(30):  # the theme drops a query typed before its index is loaded: type it again
+        field.fill("")
+        field.press_sequentially(query)
+        try:
+            expect(links.first).to_be_visible(timeout=1_000)
+            break
+        except AssertionError:
+            continue
+    expect(links.first).to_be_visible()
+    return [page.evaluate("a => a.href", link) for link in links.element_handles()]
+
+
+def test_search_finds_the_pages_of_the_reader_s_language_only(guarded_page: Page, subpath_site_url: str):
+    page = guarded_page
+    page.goto(subpath_site_url + "fr/tools/")
+    french_hits = search_results(page, "INTERPOL")  # a name both languages' pages carry
+    assert all(url.startswith(subpath_site_url + "fr/") for url in french_hits), french_hits
+    page.goto(subpath_site_url + "tools/")
+    english_hits = search_results(page, "INTERPOL")
+    assert not [url for url in english_hits if url.startswith(subpath_site_url + "fr/")], english_hits
+
+
+def test_the_palette_chosen_in_one_language_holds_in_the_other(guarded_page: Page, subpath_site_url: str):
+    page = guarded_page
+    page.goto(subpath_site_url + "tools/")
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("form[data-md-component='palette'] button:visible").first.click()
+    chosen = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert chosen != scheme
+    page.goto(subpath_site_url + "fr/tools/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", chosen)
+
+
 def test_a_page_not_yet_translated_says_so_in_french(guarded_page: Page, site_url: str):
     page = guarded_page
     page.goto(site_url + "fr/roadmap/processes/")
