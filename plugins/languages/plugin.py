@@ -3,6 +3,7 @@ overrides `tr()` in that language. The other plugins read the language from `cur
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,6 +17,11 @@ from . import current, search
 from .config import LanguagesConfig
 
 log = get_plugin_logger(__name__)
+
+# The theme's <link rel="alternate" hreflang> tags: it fetches "sitemap.xml" beside each (a 404 per
+# page here, where they point at pages, not language roots); the language selector's links and, with a
+# site_url, the sitemap carry the same information.
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 class LanguagesPlugin(BasePlugin[LanguagesConfig]):
@@ -45,6 +51,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             return get_relative_url(target or ".", page.url or ".")
 
         env.filters["default_language_url"] = default_language_url
+        env.filters["without_alternate_links"] = lambda html: type(html)(ALTERNATE_LINK.sub("", str(html)))
         # The browser scripts' texts in this language, read by assets/toolkit/i18n.js (none in English).
         strings = found.subset(browser_messages(current.messages(current.project(config)))) if found else {}
         env.globals["tk_interface"] = json.dumps(strings, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
@@ -66,3 +73,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         others = [lang.locale for lang in i18n_plugin.config.languages if lang.build and lang.locale != default]
         counts = search.split_index(Path(config.site_dir), default, others)
         log.debug("search entries per language: %s", counts)
+        if not config.site_url:  # a sitemap needs absolute addresses: without site_url it would list "None/"
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (Path(config.site_dir) / name).unlink(missing_ok=True)

@@ -165,6 +165,15 @@ def test_the_palette_chosen_in_one_language_holds_in_the_other(guarded_page: Pag
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", chosen)
 
 
+def test_pages_of_both_languages_request_nothing_that_is_missing(guarded_page: Page, subpath_site_url: str):
+    page = guarded_page
+    missing: list[str] = []
+    page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
+    for path in ("", "fr/", "tools/", "fr/tools/risk/", "fr/roadmap/processes/"):
+        page.goto(subpath_site_url + path, wait_until="networkidle")
+    assert missing == []
+
+
 def test_a_page_not_yet_translated_says_so_in_french(guarded_page: Page, site_url: str):
     page = guarded_page
     page.goto(site_url + "fr/roadmap/processes/")
