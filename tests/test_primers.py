@@ -20,7 +20,10 @@ import pytest
 import yaml
 
 from plugins.primers import model, pdf, render, sections
+from pyscript_tools.build.catalog import load_catalog
 from pyscript_tools.build.content import load_roles
+from pyscript_tools.engine import i18n
+from pyscript_tools.engine.i18n import tr
 from pyscript_tools.engine.vocabulary import APPROACHES, STAGES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +33,21 @@ SCHEMA = ROOT / "toolkit_content" / "schema" / "primer.schema.json"
 HEADINGS = [render.H_TAKEAWAYS, render.H_APPROACHES, render.H_LIFECYCLE, render.H_READING,
             render.H_TOOLS, render.H_USECASES, render.H_GUIDANCE]
 PDF_NAME = "primers/rai-toolkit-primer-{role}.pdf"
+LANGUAGES = ["en", "fr"]
+
+
+def content_in(language: str):
+    """The roles and primers of a language's edition (translations live in toolkit_content/i18n/LANG/)."""
+    if language == "en":
+        return model.load_all(ROLES_FILE, PRIMERS_DIR)
+    base = ROOT / "toolkit_content" / "i18n" / language
+    return model.load_all(base / "roles.yml", base / "primers")
+
+
+def speaking(language: str):
+    """Within the block, tr() answers in `language` (the interface catalogue of toolkit_content/i18n)."""
+    entries = None if language == "en" else load_catalog(ROOT / "toolkit_content", language).entries
+    return i18n.language(language, entries)
 
 
 def squash(text: str) -> str:
@@ -385,12 +403,14 @@ def real():
     return model.load_all(ROLES_FILE, PRIMERS_DIR)
 
 
-def test_every_primer_pdf_exists_opens_and_has_its_sections(built_site, real):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_primer_pdf_exists_opens_and_has_its_sections(built_site, language):
     pypdf = pytest.importorskip("pypdf")
-    _, primers = real
+    _, primers = content_in(language)
+    prefix = "" if language == "en" else language + "/"
     for primer in primers:
-        path = built_site / PDF_NAME.format(role=primer.role.id)
-        assert path.is_file(), f"missing {path.name}"
+        path = built_site / (prefix + PDF_NAME.format(role=primer.role.id))
+        assert path.is_file(), f"missing {prefix}{path.name}"
         reader = pypdf.PdfReader(path)
         assert 2 <= len(reader.pages) <= 6, f"{path.name}: {len(reader.pages)} pages"
         assert reader.metadata.title == primer.title
@@ -399,15 +419,17 @@ def test_every_primer_pdf_exists_opens_and_has_its_sections(built_site, real):
         def has(needle, text=text):
             return flat(needle) in text
 
-        assert has(primer.title), path.name
-        for heading in HEADINGS:
-            assert has(heading), f"{path.name} lacks '{heading}'"
-        for label in ("DEVELOP", "PROCURE", "DEPLOY", "Planning and design", "Monitoring and evaluation"):
-            assert has(label), f"{path.name} lacks '{label}'"
-        assert has("Toolkit version 2024")
-        assert has(f"Page 2 of {len(reader.pages)}")
+        with speaking(language):
+            assert has(primer.title), path.name
+            for heading in HEADINGS:
+                assert has(tr(heading)), f"{prefix}{path.name} lacks '{tr(heading)}'"
+            for label in [tr(approach).upper() for approach in APPROACHES.values()] + [tr(STAGES["planning-design"]),
+                                                                                        tr(STAGES["monitoring-evaluation"])]:
+                assert has(label), f"{prefix}{path.name} lacks '{label}'"
+            assert has(tr("Toolkit version {version}", version="2024"))
+            assert has(tr("Page {page} of {pages}", page=2, pages=len(reader.pages)))
         assert re.search(r"\d{4}-\d{2}-\d{2}", text)
-        assert has(f"primers/{primer.role.id}/")  # the link back to the primer's page
+        assert has(f"{prefix}primers/{primer.role.id}/")  # the link back to the primer's page
         assert has(primer.use_cases[0].title)
 
 
@@ -424,11 +446,16 @@ def test_primers_page_offers_every_role(built_site, real):
     assert "<!-- toolkit-primers -->" not in index
 
 
-def test_every_primer_page_links_every_tagged_section(built_site, real):
-    roles, primers = real
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_primer_page_links_every_tagged_section(built_site, language):
+    roles, primers = content_in(language)
+    root = built_site if language == "en" else built_site / language
+    others = [] if language != "en" else [built_site / other for other in LANGUAGES if other != "en"]
     tagged: dict[str, set[str]] = {r.id: set() for r in roles}
-    for page in built_site.rglob("index.html"):
-        rel = page.parent.relative_to(built_site).as_posix()
+    for page in root.rglob("index.html"):
+        if any(page.is_relative_to(other) for other in others):
+            continue
+        rel = page.parent.relative_to(root).as_posix()
         if rel.startswith("primers"):
             continue
         url = "" if rel == "." else rel + "/"
@@ -439,13 +466,15 @@ def test_every_primer_page_links_every_tagged_section(built_site, real):
                 if role in tagged:
                     tagged[role].add(s.url)
     for primer in primers:
-        page = (built_site / "primers" / primer.role.id / "index.html").read_text()
+        page = (root / "primers" / primer.role.id / "index.html").read_text()
         assert primer.title in text_of(page)
         assert 'href="../rai-toolkit-primer-' + primer.role.id + '.pdf"' in page
-        for heading in HEADINGS:
-            assert heading in text_of(page)
+        with speaking(language):
+            for heading in HEADINGS:
+                assert tr(heading) in text_of(page)
+        assert tagged[primer.role.id], f"no section of the {language} site is tagged for {primer.role.id}"
         for url in sorted(tagged[primer.role.id]):
-            assert f'href="../../{url}"' in page, f"{primer.role.id} primer lacks {url}"
+            assert f'href="../../{url}"' in page, f"{language} {primer.role.id} primer lacks {url}"
         assert not re.search(r'(src|href)="https?://', page.split('<article', 1)[1].split("</article>")[0])
 
 

@@ -60,9 +60,9 @@ def test_three_risk_files_one_older_show_the_disagreements_and_a_consensus(guard
     expect(items.first.locator(".tk-team__who")).to_contain_text("Respondent 1")
     # Anonymous by default; names on request.
     expect(team).not_to_contain_text("Northbridge")
-    page.get_by_label("Show respondents' names from their files").check()
+    page.get_by_label("Show respondents’ names from their files").check()
     expect(team.locator("table.tk-table--respondents")).to_contain_text("Northbridge")
-    page.get_by_label("Show respondents' names from their files").uncheck()
+    page.get_by_label("Show respondents’ names from their files").uncheck()
     expect(team.locator("table.tk-table--respondents")).not_to_contain_text("Northbridge")
     # The facilitator chooses another answer for the first question; the consensus follows.
     chooser = items.first.get_by_label("Consensus answer")
