@@ -1,3 +1,4 @@
+"""`python -m pyscript_tools`: the command line (see :mod:`pyscript_tools.build.cli`)."""
 import sys
 
 from .build.cli import main

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
 
 TEMPLATE = Path(__file__).with_name("sw.js")
 RETIRE = Path(__file__).with_name("sw-retire.js")
@@ -21,9 +22,12 @@ def site_files(site: Path, exclude: list[str]) -> dict[str, str]:
     return files
 
 
-def service_worker(files: dict[str, str]) -> str:
-    """The service worker's source, with the files to keep and a version that changes with any of them."""
+def service_worker(files: dict[str, str], unpack: Sequence[str] = ()) -> str:
+    """The service worker's source: the files to keep, those of them to keep unpacked (gzip), and a
+    version that changes with any of them."""
     version = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:16]
+    unpacked = sorted(url for url in files if any(PurePosixPath(url).match(pattern) for pattern in unpack))
     return (TEMPLATE.read_text(encoding="utf-8")
             .replace("__VERSION__", version)
-            .replace("__FILES__", json.dumps(sorted(files))))
+            .replace("__FILES__", json.dumps(sorted(files)))
+            .replace("__UNPACK__", json.dumps(unpacked)))

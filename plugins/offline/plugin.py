@@ -31,5 +31,5 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             (site / "sw.js").write_text(RETIRE.read_text(encoding="utf-8"), encoding="utf-8")
             return
         files = site_files(site, self.config.exclude)
-        (site / "sw.js").write_text(service_worker(files), encoding="utf-8")
+        (site / "sw.js").write_text(service_worker(files, self.config.unpack), encoding="utf-8")
         log.info(f"service worker keeps {len(files)} files offline")

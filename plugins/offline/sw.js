@@ -6,17 +6,26 @@
 // never are (they are never requests).
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
+const UNPACK = __UNPACK__; // gzip files kept unpacked (marked by a header), read as they are
 const PREFIX = "rai-toolkit-site-";
 const CACHE = PREFIX + VERSION;
 const root = new URL("./", self.location);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map((file) => new Request(new URL(file, root), { cache: "no-cache" }))),
-    ),
+    caches.open(CACHE).then(async (cache) => {
+      await cache.addAll(FILES.map((file) => new Request(new URL(file, root), { cache: "no-cache" })));
+      await Promise.all(UNPACK.map((file) => keepUnpacked(cache, new URL(file, root).href)));
+    }),
   );
 });
+
+async function keepUnpacked(cache, url) {
+  const packed = await cache.match(url);
+  const body = packed.body.pipeThrough(new DecompressionStream("gzip"));
+  const headers = { "Content-Type": "application/octet-stream", "X-Toolkit-Unpacked": "gzip" };
+  await cache.put(url, new Response(await new Response(body).arrayBuffer(), { headers }));
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -30,10 +39,14 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(root.href)) return;
+  // Looked up by address without its query (a page opened from search has "?h=..."): an exact key,
+  // which the browser finds at once, where `ignoreSearch` would compare every file kept.
+  const address = new URL(request.url);
+  address.search = "";
   event.respondWith(
     caches
       .open(CACHE)
-      .then((cache) => cache.match(request, { ignoreSearch: true }))
+      .then((cache) => cache.match(address.href, { ignoreVary: true }))
       .then((kept) => kept || fetch(request)),
   );
 });

@@ -1,4 +1,4 @@
-"""Command line: ``python -m pyscript_tools validate|template|score`` (build time; needs PyYAML).
+"""Command line: ``python -m pyscript_tools validate|template|score|combine|untranslated`` (build time; needs PyYAML).
 
 The same engine functions as the browser's: nothing is scored or reported here that is not in
 :mod:`pyscript_tools.engine`.

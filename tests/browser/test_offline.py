@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from plugins.offline.config import OfflineConfig
 from plugins.offline.manifest import service_worker, site_files
 from tests.browser.questionnaire_helpers import ENGINE_MS, question, result, wait_engine, widget
 from tests.support.request_guard import serve_origin
@@ -59,6 +60,12 @@ def test_after_a_first_visit_the_tools_work_offline(browser: Browser, site_url: 
         page = context.new_page()
         visit_and_keep(page, url)
         assert len(kept_versions(page)) == 1
+        unpacked, size = page.evaluate("""async () => {
+            const manifest = await (await fetch("../../assets/pyodide/snapshot.json")).json();
+            const kept = await caches.match(new URL("../../assets/pyodide/" + manifest.file, location.href).href);
+            return [kept.headers.get("X-Toolkit-Unpacked"), (await kept.arrayBuffer()).byteLength - manifest.size];
+        }""")
+        assert (unpacked, size) == ("gzip", 0)  # the snapshot is kept ready to use, not inflated on every visit
         context.set_offline(True)
         page.reload()
         question(page, "Leadership has set out a clear vision").get_by_label("Partly in place").check()
@@ -116,7 +123,9 @@ def test_a_new_build_replaces_the_kept_files_whole(browser: Browser, built_site:
 
             about = site / "about" / "index.html"
             about.write_text(about.read_text(encoding="utf-8").replace("</h1>", " (new build)</h1>", 1), encoding="utf-8")
-            (site / "sw.js").write_text(service_worker(site_files(site, ["sitemap.xml", "sitemap.xml.gz", "sw.js"])))
+            options = OfflineConfig()
+            options.load_dict({})
+            (site / "sw.js").write_text(service_worker(site_files(site, options.exclude), options.unpack))
             page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
             until(page, "async () => !!(await navigator.serviceWorker.getRegistration()).waiting")
             page.goto(url + "about/")

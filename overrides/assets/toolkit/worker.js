@@ -32,6 +32,12 @@ function report(reason, detail, file = "") {
 const fetchFile = globalThis.fetch.bind(globalThis);
 globalThis.fetch = async (resource, init) => {
   const url = String(resource?.url || resource);
+  if (url === wasm.url && wasm.response) return wasm.response; // already on its way (see compileRuntime)
+  if (early.has(url)) {
+    const response = early.get(url);
+    early.delete(url);
+    return response;
+  }
   let response;
   try {
     response = await fetchFile(resource, init);
@@ -54,14 +60,35 @@ function speedOf(url) {
   return timing.encodedBodySize / Math.max(1, timing.responseEnd - timing.responseStart);
 }
 
-// Some hosts send .wasm with a generic type, and streaming compilation then refuses it. Pyodide
-// streams without a fallback, so compile from bytes whenever the type is not application/wasm.
-const instantiateStreaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
-WebAssembly.instantiateStreaming = async (source, imports) => {
-  const response = await source;
+// Pyodide's other files are asked for from the first moment too, and handed over when it asks.
+const early = new Map();
+
+function prefetch(...names) {
+  for (const name of names) early.set(file(name), globalThis.fetch(file(name)));
+}
+
+// The runtime's WebAssembly is downloaded and compiled from the first moment, alongside everything
+// else (Pyodide would start it only once its scripts and the snapshot are in); Pyodide's own request
+// for it gets the same download and its instantiation the compiled module.
+const wasm = { url: file("pyodide.asm.wasm"), response: null, module: null };
+
+function compileRuntime() {
+  wasm.response = globalThis.fetch(wasm.url);
+  wasm.module = wasm.response.then(compile);
+  wasm.module.catch((error) => report("damaged", error));
+}
+
+// Some hosts send .wasm with a generic type, and streaming compilation then refuses it: compile from
+// bytes whenever the type is not application/wasm.
+async function compile(response) {
   const type = (response.headers.get("content-type") || "").split(";")[0].trim();
-  if (instantiateStreaming && type === "application/wasm") return instantiateStreaming(response, imports);
-  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  if (WebAssembly.compileStreaming && type === "application/wasm") return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const module = wasm.module ?? source.then(compile);
+  return { module: await module, instance: await WebAssembly.instantiate(await module, imports) };
 };
 
 // ------------------------------------------------------------------ the snapshot
@@ -81,14 +108,24 @@ async function snapshotManifest() {
   }
 }
 
-/** The snapshot's bytes, if it is worth using now: cached already, or the link is fast enough. */
-async function loadSnapshot(manifest, engineSha256, linkSpeed) {
+/** The snapshot's bytes if the service worker keeps it already (unpacked at once), else null. */
+async function keptSnapshot(manifest) {
+  if (!manifest) return null;
+  const kept = await globalThis.caches?.match(file(manifest.file)).catch(() => undefined);
+  return kept ? unpack(kept) : null;
+}
+
+/** The snapshot's bytes, if it is worth using now: kept already, or the link is fast enough. */
+async function loadSnapshot(manifest, kept, engineSha256, linkSpeed) {
   if (!manifest || manifest.engine !== engineSha256) return null;
-  const url = file(manifest.file);
-  const cached = await globalThis.caches?.match(url).catch(() => undefined);
-  if (!cached && manifest.compressed / linkSpeed > SNAPSHOT_SAVES_MS) return null;
-  const response = cached || (await fetchFile(url, { integrity: manifest.integrity }));
+  if (kept) return kept;
+  if (manifest.compressed / linkSpeed > SNAPSHOT_SAVES_MS) return null;
+  return unpack(await fetchFile(file(manifest.file), { integrity: manifest.integrity }));
+}
+
+async function unpack(response) {
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+  if (response.headers.get("X-Toolkit-Unpacked")) return new Uint8Array(await response.arrayBuffer()); // sw.js
   const gzip = response.body.pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(gzip).arrayBuffer());
 }
@@ -108,19 +145,25 @@ async function start(createPyodideModule, loadPyodide, snapshot) {
 }
 
 async function boot() {
+  // Everything that can start at once does: the runtime, the engine, the kept snapshot, the scripts.
+  compileRuntime();
+  prefetch("pyodide-lock.json", "python_stdlib.zip");
   const engineZip = globalThis.fetch(file("pyscript_tools.zip")).then((response) => response.arrayBuffer());
   const manifest = snapshotManifest();
-  const { loadPyodide } = await import(file("pyodide.js"));
-  // Imported under its `.js` name and handed over, so Pyodide never asks for `pyodide.asm.mjs`.
-  // How fast it came (about a megabyte) tells whether fetching the snapshot pays on this link.
-  const { default: createPyodideModule } = await import(file("pyodide.asm.js"));
+  const kept = manifest.then(keptSnapshot).catch(() => null);
+  // pyodide.asm.js is imported under its `.js` name and handed over, so Pyodide never asks for
+  // `pyodide.asm.mjs`. How fast it came (about a megabyte) tells whether fetching the snapshot pays.
+  const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([
+    import(file("pyodide.js")),
+    import(file("pyodide.asm.js")),
+  ]);
   const linkSpeed = speedOf(file("pyodide.asm.js"));
   const engine = await engineZip;
   const engineSha256 = await sha256(engine);
 
   let pyodide = null;
   try {
-    const snapshot = await loadSnapshot(await manifest, engineSha256, linkSpeed);
+    const snapshot = await loadSnapshot(await manifest, await kept, engineSha256, linkSpeed);
     if (snapshot) {
       pyodide = await start(createPyodideModule, loadPyodide, snapshot);
       if (pyodide.globals.get("engine_sha256") !== engineSha256) throw new Error("snapshot of another engine");
