@@ -102,3 +102,17 @@ def test_answers_files_do_not_depend_on_the_language(qid: str):
     assert opened["answers"] == answers and not opened["migrated"]
     saved_in_english = json.dumps(new_answers_file(english, answers))
     assert parse_answers_file(saved_in_english, french(qid))["answers"] == answers
+
+
+def test_every_page_declares_its_language_and_english_only_pages_mark_their_text(built_site):
+    """<html lang> is the edition's language on every page; a French page still in English says so in
+    French and marks its English text with lang="en", so screen readers pronounce it right."""
+    english_only = {page.removeprefix("docs/").removesuffix(".md") for page in untranslated.english_pages(ROOT, "fr")}
+    for html in sorted(built_site.rglob("*.html")):
+        relative = html.relative_to(built_site).as_posix()
+        text = html.read_text(encoding="utf-8")
+        edition = "fr" if relative.startswith("fr/") else "en"
+        assert f'<html lang="{edition}"' in text, relative
+        source = relative.removeprefix("fr/").removesuffix("index.html").rstrip("/") or "index"
+        if edition == "fr" and (source in english_only or source + "/index" in english_only):
+            assert 'class="tk-untranslated' in text and '<div lang="en"' in text, relative

@@ -25,6 +25,10 @@ ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^
 
 
 class LanguagesPlugin(BasePlugin[LanguagesConfig]):
+    def __init__(self):
+        super().__init__()
+        self.default_404 = ""  # the default language's 404 page, kept while the other languages build
+
     def on_config(self, config):
         found = current.catalog_for(config, self.config.content_dir)
         if found is not None:
@@ -56,6 +60,19 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         strings = found.subset(browser_messages(current.messages(current.project(config)))) if found else {}
         env.globals["tk_interface"] = json.dumps(strings, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
         return env
+
+    def on_post_template(self, output_content, *, template_name, config):
+        """Every language's build writes the site's root 404.html: keep the default language's there and
+        put each other language's beside its pages (fr/404.html)."""
+        if template_name != "404.html":
+            return output_content
+        if current.is_default(config):
+            self.default_404 = output_content
+            return output_content
+        target = Path(config.site_dir) / current.prefix(config) / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output_content, encoding="utf-8")
+        return self.default_404 or output_content
 
     def on_page_context(self, context, *, page, config, nav):
         """Point the theme's search at this language's own index (its `base`); storage keeps the site root."""
