@@ -105,7 +105,7 @@ def test_a_respondent_goes_section_by_section_with_the_summary_in_view(guarded_p
     the next section is one click away; the result names the sections still open."""
     page = guarded_page
     page.set_viewport_size({"width": 1280, "height": 800})
-    open_tool(page, site_url, "quick-check" if False else "readiness")
+    open_tool(page, site_url, "readiness")
     expect(page.locator("[data-tk-start]")).to_be_visible()
     expect(page.locator("fieldset[data-question]").first).to_be_hidden()
     page.get_by_role("button", name="Start").click()
@@ -126,6 +126,20 @@ def test_a_respondent_goes_section_by_section_with_the_summary_in_view(guarded_p
     expect(summary).to_contain_text("the result is provisional")
     expect(summary).to_contain_text(next_title.get("short_title", next_title["title"]))
     expect(summary).not_to_contain_text("Overall:")
+
+
+def test_the_back_to_top_button_never_covers_the_summary_bar(guarded_page: Page, site_url: str):
+    page = guarded_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_tool(page, site_url, "readiness")
+    page.get_by_role("button", name="Start").click()
+    page.mouse.wheel(0, 2500)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -300)  # scrolling up is when the theme offers "Back to top"
+    top = page.locator(".md-top")
+    expect(top).to_be_visible()
+    button, bar = top.bounding_box(), page.locator("[data-tk-bar]").bounding_box()
+    assert button["y"] >= bar["y"] + bar["height"] or button["y"] + button["height"] <= bar["y"], (button, bar)
 
 
 def test_the_result_starts_with_what_to_do_and_links_back_to_the_question(guarded_page: Page, site_url: str):
