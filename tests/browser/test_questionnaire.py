@@ -142,6 +142,21 @@ def test_the_back_to_top_button_never_covers_the_summary_bar(guarded_page: Page,
     assert button["y"] >= bar["y"] + bar["height"] or button["y"] + button["height"] <= bar["y"], (button, bar)
 
 
+def test_file_pickers_look_like_the_buttons_beside_them(guarded_page: Page, site_url: str):
+    """Every button of the start screen, file pickers included, has its words centred in its box."""
+    page = guarded_page
+    open_tool(page, site_url, "readiness")
+    off_centre = page.evaluate("""() => [...document.querySelectorAll('[data-tk-start] .tk-buttons .md-button')]
+        .filter((button) => button.offsetParent).map((button) => {
+            const box = button.getBoundingClientRect();
+            const range = document.createRange();
+            range.selectNodeContents(button);
+            const words = range.getBoundingClientRect();
+            return [button.textContent.trim(), Math.abs((words.top - box.top) - (box.bottom - words.bottom))];
+        }).filter(([, gap]) => gap > 3)""")
+    assert off_centre == []
+
+
 def test_the_result_starts_with_what_to_do_and_links_back_to_the_question(guarded_page: Page, site_url: str):
     page = guarded_page
     open_tool(page, site_url, "risk")
