@@ -46,6 +46,15 @@ def _button(action: str, label: str, extra: str = "", classes: str = "") -> str:
             f"{extra}>{label}</button>")
 
 
+def _report_buttons(prefix: str = "", primary: bool = True) -> str:
+    """The four ways out of a result, the same for one respondent's and for a team's (`prefix` "team-")."""
+    engine = " data-tk-engine"
+    return (_button(prefix + "html", _t("Download the report"), engine, "md-button--primary" if primary else "")
+            + _button(prefix + "print", _t("Print or save as PDF"), engine)
+            + _button(prefix + "markdown", _t("Report as Markdown"), engine)
+            + _button(prefix + "csv", _t("Answers as CSV (spreadsheet)"), engine))
+
+
 def _file_button(input_id: str, data: str, label: str, multiple: bool = False, classes: str = "") -> str:
     """A file picker that looks like the other buttons; the real input stays focusable."""
     return (f'<span class="tk-file"><input type="file" id="{_attr(input_id)}" accept=".json,application/json" {data}'
@@ -370,11 +379,8 @@ class _Form:
             f'<h{self.h2} id="{p}-files-h">{_t("Keep, share and compare")}</h{self.h2}>'
             f"<p>{intro}</p>"
             '<div class="tk-buttons">'
-            + _button("html", _t("Download the report"), engine, "md-button--primary")
-            + _button("print", _t("Print or save as PDF"), engine)
+            + _report_buttons()
             + _button("save", _t("Save answers to a file"), engine)
-            + _button("markdown", _t("Report as Markdown"), engine)
-            + _button("csv", _t("Answers as CSV (spreadsheet)"), engine)
             + "</div>"
             '<div class="tk-message" data-tk-report-message role="status"></div>'
             f'<h{h3} id="{p}-compare-h">{_t("Compare with an earlier assessment")}</h{h3}>'
@@ -405,10 +411,7 @@ class _Form:
             '<div class="tk-buttons" data-tk-team-actions hidden>'
             + _button("team-adopt", _t("Save the consensus as a new assessment"), engine, "md-button--primary")
             + _button("team-save", _t("Save the consensus to a file"), engine)
-            + _button("team-html", _t("Download the report"), engine)
-            + _button("team-print", _t("Print or save as PDF"), engine)
-            + _button("team-markdown", _t("Report as Markdown"), engine)
-            + _button("team-csv", _t("Answers as CSV (spreadsheet)"), engine)
+            + _report_buttons("team-", primary=False)
             + _button("team-clear", _t("Start again with other files"))
             + "</div>"
             '<div class="tk-buttons">' + _button("leave-team", _t("Back to the start")) + "</div>"
