@@ -1,0 +1,1 @@
+"""Thin MkDocs adapters between the site build and the pure-Python parts of the project."""

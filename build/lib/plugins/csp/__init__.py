@@ -1,0 +1,1 @@
+"""A Content Security Policy in every page: the site's own origin only."""

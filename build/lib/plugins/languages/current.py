@@ -1,0 +1,74 @@
+"""Which language a build is for, and its interface catalogue: shared by the toolkit's plugins.
+
+A multilingual build (mkdocs-static-i18n) runs the whole build once per language on the same config;
+its plugin names the language of the run from the start of each run (``current_language``; Material's
+``theme.language`` only follows at the end of ``on_config``). Pages keep their English source path
+(``page.fr.md`` is ``page.md``) for links and anchors.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from pyscript_tools.build.catalog import Catalog, Message, extract, load_catalog
+from pyscript_tools.engine import i18n
+
+DEFAULT = i18n.DEFAULT
+
+
+def project(config) -> Path:
+    return Path(config.config_file_path or ".").parent
+
+
+def code(config) -> str:
+    """The language of this run of the build."""
+    running = getattr(config.plugins.get("i18n"), "current_language", None)
+    return str(running or default(config))
+
+
+def default(config) -> str:
+    """The site's default language (at the root of the site)."""
+    plugin = config.plugins.get("i18n")
+    languages = getattr(getattr(plugin, "config", None), "languages", None) or []
+    return next((lang.locale for lang in languages if lang.default), DEFAULT)
+
+
+def is_default(config) -> bool:
+    return code(config) == default(config)
+
+
+def prefix(config) -> str:
+    """Where this language's pages live in the site: '' for the default language, else 'fr/'."""
+    return "" if is_default(config) else code(config) + "/"
+
+
+def source_uri(file) -> str:
+    """A page's source path without its language suffix (tools/risk.fr.md -> tools/risk.md)."""
+    return getattr(file, "norm_src_uri", None) or file.src_uri
+
+
+@cache
+def messages(root: Path) -> dict[str, Message]:
+    """Every interface string of the project (found once per process)."""
+    return extract(root)
+
+
+@cache
+def catalog(content: Path, language: str) -> Catalog:
+    return load_catalog(content, language, display=f"toolkit_content/i18n/{language}/interface.yml")
+
+
+def catalog_for(config, content_dir: str) -> Catalog | None:
+    """This run's catalogue (None for English, which is the text in the code)."""
+    language = code(config)
+    return None if language == DEFAULT else catalog(project(config) / content_dir, language)
+
+
+@contextmanager
+def speaking(config, content_dir: str = "toolkit_content") -> Iterator[None]:
+    """Within the block, the engine's and the form's texts are in this run's language."""
+    found = catalog_for(config, content_dir)
+    with i18n.language(code(config), found.entries if found else None):
+        yield

@@ -1,0 +1,47 @@
+"""MkDocs plugin `toolkit-runtime`: put the Pyodide core and the engine into the built site."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from pyscript_tools.build.cache import BuildCache
+
+from ..languages import current
+from .config import RuntimeConfig
+from .files import ENGINE_ZIP, RuntimeMissing, copy_pyodide_core, zip_engine
+from .snapshot import SnapshotError, publish_snapshot
+
+log = get_plugin_logger(__name__)
+
+
+class RuntimePlugin(BasePlugin[RuntimeConfig]):
+    """Copies exactly the runtime files the widgets need, once per build."""
+
+    def on_post_build(self, *, config) -> None:
+        if not self.config.enabled or not current.is_default(config):
+            return  # one runtime for the whole site: the other languages' pages use the same files
+        project = Path(config.config_file_path).parent
+        dest = Path(config.site_dir) / self.config.dest
+        try:
+            copy_pyodide_core(project / self.config.pyodide_dir, dest)
+        except RuntimeMissing as error:
+            raise PluginError(str(error)) from None
+        zip_engine(self._engine_dir(), dest / ENGINE_ZIP, self.config.engine_package)
+        if self.config.snapshot and os.environ.get("TOOLKIT_SNAPSHOT", "1").strip() not in {"0", "false", "no", "off"}:
+            start = time.perf_counter()
+            try:
+                made = publish_snapshot(dest, Path(config.site_dir) / self.config.definitions, BuildCache(project, "snapshot"))
+            except SnapshotError as error:
+                raise PluginError(str(error)) from None
+            log.info(f"engine snapshot {made['file']} ({made['compressed'] / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s")
+
+    def _engine_dir(self) -> Path:
+        spec = importlib.util.find_spec(self.config.engine_package)
+        if spec is None or not spec.submodule_search_locations:
+            raise PluginError(f"engine package {self.config.engine_package!r} is not importable")
+        return Path(next(iter(spec.submodule_search_locations)))

@@ -1,0 +1,64 @@
+"""The engine's memory snapshot: made in Node from the files the site ships, kept in the build cache by
+the digest of everything it is made from, published compressed under a content-hashed name with a
+small description (snapshot.json) that the worker reads first."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from pyscript_tools.build.cache import BuildCache, digest
+
+from .files import ENGINE_ZIP, PYODIDE_CORE
+
+SCRIPT = Path(__file__).with_name("snapshot.mjs")
+MANIFEST = "snapshot.json"
+
+
+class SnapshotError(Exception):
+    """The snapshot could not be made; ``str()`` says why."""
+
+
+def _inputs(runtime: Path, definitions: Path) -> list[Path]:
+    return ([runtime / name for name in sorted(PYODIDE_CORE.values())] + [runtime / ENGINE_ZIP, SCRIPT]
+            + sorted(definitions.glob("*.json")))
+
+
+def _make(runtime: Path, definitions: Path, target: Path) -> dict:
+    with tempfile.TemporaryDirectory() as work:
+        raw = Path(work) / "snapshot.raw"
+        run = subprocess.run(["node", str(SCRIPT), str(runtime), str(definitions), str(raw)],
+                             capture_output=True, text=True, timeout=300)
+        if run.returncode != 0:
+            raise SnapshotError(f"making the engine's snapshot failed: {run.stderr.strip()[-800:]}")
+        facts = json.loads(run.stdout)
+        with raw.open("rb") as source, gzip.GzipFile(target, "wb", compresslevel=6, mtime=0) as packed:
+            shutil.copyfileobj(source, packed, 1 << 20)
+    return facts
+
+
+def publish_snapshot(runtime: Path, definitions: Path, cache: BuildCache) -> dict:
+    """Put the snapshot (from the cache, or made now) and its description into ``runtime``."""
+    key = digest(*(p.name.encode() + p.read_bytes() for p in _inputs(runtime, definitions)))
+    packed, facts_file = cache.get(key, ".bin.gz"), cache.get(key, ".json")
+    if packed is None or facts_file is None:
+        with tempfile.TemporaryDirectory() as work:
+            made = Path(work) / "snapshot.bin.gz"
+            facts = _make(runtime, definitions, made)
+            (Path(work) / "facts.json").write_text(json.dumps(facts), encoding="utf-8")
+            packed = cache.put(key, ".bin.gz", made)
+            facts_file = cache.put(key, ".json", Path(work) / "facts.json")
+    facts = json.loads(facts_file.read_text(encoding="utf-8"))
+    name = f"snapshot-{key[:16]}.bin"
+    shutil.copyfile(packed, runtime / name)
+    data = packed.read_bytes()
+    manifest = {"file": name, "integrity": "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode(),
+                "engine": facts["engine"], "size": facts["bytes"], "compressed": len(data)}
+    (runtime / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    return manifest

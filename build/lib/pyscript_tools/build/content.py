@@ -1,0 +1,366 @@
+"""Loading the content in ``toolkit_content/`` at build time and on the command line (needs PyYAML).
+
+Nothing here raises on bad content: every loader returns what it could read and the list of problems,
+each ``file:line: field: message``.
+
+- ``load_roles(path) -> (roles, problems)``: the one reader of ``roles.yml``.
+- ``load_profiles(folder, levels=..., taken=None, roles=None, anchors_by_page=None) -> (profiles, problems)``:
+  the kinds of AI system (``toolkit_content/profiles/*.yml``) a risk questionnaire takes.
+- ``load_questionnaire_file(path, anchors_by_page=None, roles=None, links_out=None) -> (definition, problems)``:
+  the definition the engine and the browser receive, with the profiles it takes merged in.
+- ``load_questionnaire_dir(directory, anchors_by_page=None, roles=None) -> ({id: definition}, problems)``
+- ``check_links(links, anchors_by_page) -> problems``: links collected by ``links_out``, checked later
+  (the MkDocs plugin checks them against the pages it has built).
+- ``validate_links(definition, anchors_by_page, lines=None, file=...) -> problems``
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..engine.i18n import tr
+from ..engine.validate import PROFILE_KEYS, format_path, iter_links, line_of, link_problem, tag_vocabulary, validate_definition
+from ..engine.validate import validate_links as validate_links  # re-exported for the tests
+from ..engine.vocabulary import FILTER_DIMENSIONS, PRINCIPLES
+from .checks import Checker
+from .translate import Overlay, overlay_path, translate_profile, translate_questionnaire
+from .yaml_source import load_yaml_with_lines
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """``path`` relative to the working folder when it is below it (for messages)."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def read_yaml(path: str | os.PathLike, display: str | None = None) -> tuple[Any, dict[tuple, int], list[str]]:
+    """A YAML file's data, its line map and its problems (data is None when it cannot be parsed)."""
+    file = display or display_path(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, {}, ["%s:1: (file): cannot read: %s" % (file, exc)]
+    return load_yaml_with_lines(text, file=file)
+
+
+# --------------------------------------------------------------------------- roles
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    short_name: str
+    description: str
+
+
+def load_roles(path: str | os.PathLike, display: str | None = None) -> tuple[list[Role], list[str]]:
+    """The reader roles from ``roles.yml``, in its order, and every problem with the file."""
+    data, lines, problems = read_yaml(path, display)
+    if data is None:
+        return [], problems
+    check = Checker(display or display_path(path), lines)
+    entries = check.items(check.mapping(data, (), required=("roles",)).get("roles"), ("roles",), 1, 30)
+    roles, seen = [], set()
+    for i, entry in enumerate(entries):
+        at = ("roles", i)
+        entry = check.mapping(entry, at, required=("id", "name", "description"), optional=("short_name",))
+        if not entry:
+            continue
+        rid = check.ident(entry.get("id"), at + ("id",))
+        if rid in seen:
+            check.fail(at + ("id",), "duplicate role id '%s'" % rid)
+        seen.add(rid)
+        name = check.text(entry.get("name"), at + ("name",), 120)
+        short = check.text(entry["short_name"], at + ("short_name",), 60) if "short_name" in entry else name
+        roles.append(Role(rid, name, short, check.text(entry.get("description"), at + ("description",), 400)))
+    return roles, problems + check.problems
+
+
+# --------------------------------------------------------------------------- links
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a guidance page, and where it is written."""
+
+    file: str
+    line: int
+    field: str
+    target: str
+
+
+def check_links(links: list[Link], anchors_by_page: dict[str, set[str]]) -> list[str]:
+    """The links whose page or anchor does not exist, as ``file:line: field: message``."""
+    problems = []
+    for link in links:
+        why = link_problem(link.target, anchors_by_page)
+        if why:
+            problems.append("%s:%d: %s: %s" % (link.file, link.line, link.field, why))
+    return problems
+
+
+def _links(file: str, lines: dict[tuple, int], found: list[tuple[tuple, Any]]) -> list[Link]:
+    return [Link(file, line_of(lines, path), format_path(path), target)
+            for path, target in found if isinstance(target, str)]
+
+
+# --------------------------------------------------------------------------- profiles: kinds of AI system
+
+FLOOR_KEYS = ("min_level", "min_level_reason")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A kind of AI system, read from ``ID.yml`` in the profiles folder, without problems."""
+
+    data: dict[str, Any]
+    file: str
+    lines: dict[tuple, int]
+
+    def links(self) -> list[Link]:
+        found: list[tuple[tuple, Any]] = [(("application_area",), self.data.get("application_area"))]
+        found += [(("harms", i, "learn_more"), h.get("learn_more")) for i, h in enumerate(_entries(self.data.get("harms")))]
+        found += [(("guidance", i, "page"), g.get("page")) for i, g in enumerate(_entries(self.data.get("guidance")))]
+        return _links(self.file, self.lines, found)
+
+
+def _entries(value: Any) -> list[dict]:
+    """The entries of a list, a mapping each (anything else read as an empty one), or none."""
+    return [x if isinstance(x, dict) else {} for x in value] if isinstance(value, list) else []
+
+
+def load_profiles(folder: str | os.PathLike, levels: list[str], taken: dict[str, str] | None = None,
+                  roles: list[str] | None = None,
+                  anchors_by_page: dict[str, set[str]] | None = None) -> tuple[list[Profile], list[str]]:
+    """Every ``*.yml`` profile in ``folder``, in file-name order: (the profiles without problems, every
+    problem). ``levels``: the level ids a profile's ``min_level`` may name; ``taken``: question ids
+    already used, with where ({"law-no-legal-basis": "risk.yml:72"}), which harm ids must not reuse; links
+    are checked when ``anchors_by_page`` is given, role tags when ``roles`` (ids) is."""
+    taken = dict(taken or {})
+    profiles, problems = [], []
+    for path in sorted(Path(folder).glob("*.yml")):
+        profile, errors = _load_profile(path, levels, taken, roles)
+        if profile is not None and anchors_by_page is not None:
+            errors += check_links(profile.links(), anchors_by_page)
+        problems += sort_problems(errors)
+        if profile is not None and not errors:
+            profiles.append(profile)
+    return profiles, problems
+
+
+def _load_profile(path: Path, levels: list[str], taken: dict[str, str],
+                  roles: list[str] | None) -> tuple[Profile | None, list[str]]:
+    """One profile file, checked field by field (``taken`` receives its harm ids)."""
+    file = display_path(path)
+    data, lines, problems = read_yaml(path)
+    if data is None:
+        return None, problems
+    check = Checker(file, lines)
+    data = check.mapping(data, (), required=sorted(PROFILE_KEYS.difference(FLOOR_KEYS)) + ["harms"],
+                         optional=FLOOR_KEYS + ("$schema",))
+    if not data:
+        return None, problems + check.problems
+    pid = check.ident(data.get("id"), ("id",))
+    if pid and pid != path.stem:
+        check.fail(("id",), "id '%s' must equal the file name '%s.yml'" % (pid, path.stem))
+    for key, limit in (("title", 120), ("short_title", 24), ("summary", 600), ("uses", 600)):
+        check.text(data.get(key), (key,), limit)
+    _anchored(check, data.get("application_area"), ("application_area",))
+    if "min_level" in data:
+        check.choice(data["min_level"], ("min_level",), levels)
+    if ("min_level" in data) != ("min_level_reason" in data):
+        check.fail(("min_level",) if "min_level" in data else ("min_level_reason",),
+                   "give 'min_level' and 'min_level_reason' together, or neither")
+    if "min_level_reason" in data:
+        check.text(data["min_level_reason"], ("min_level_reason",), 600)
+    for i, mode in enumerate(check.items(data.get("failure_modes"), ("failure_modes",), 3, 6)):
+        at = ("failure_modes", i)
+        mode = check.mapping(mode, at, required=("title", "text"))
+        check.text(mode.get("title"), at + ("title",), 60)
+        check.text(mode.get("text"), at + ("text",), 400)
+    vocabulary = tag_vocabulary(roles)
+    for i, harm in enumerate(check.items(data.get("harms"), ("harms",), 4, 7)):
+        _check_harm(check, harm, ("harms", i), taken, vocabulary)
+    check.texts(data.get("mitigations"), ("mitigations",), 3, 6, 400)
+    for i, entry in enumerate(check.items(data.get("guidance"), ("guidance",), 2, 5)):
+        at = ("guidance", i)
+        entry = check.mapping(entry, at, required=("page", "title", "why"))
+        check.page(entry.get("page"), at + ("page",))
+        check.text(entry.get("title"), at + ("title",), 120)
+        check.text(entry.get("why"), at + ("why",), 300)
+    return Profile(data, file, lines), problems + check.problems
+
+
+def _anchored(check: Checker, value: Any, at: tuple) -> None:
+    """A docs page with an anchor, such as ``principles/fairness.md#bias-mitigation``."""
+    if check.page(value, at) and "#" not in value:
+        check.fail(at, "expected a page with an anchor (page.md#anchor), got %r" % (value,))
+
+
+def _check_harm(check: Checker, harm: Any, at: tuple, taken: dict[str, str], vocabulary: dict[str, set[str]]) -> None:
+    harm = check.mapping(harm, at, required=("id", "principle", "text", "recommendation", "learn_more", "tags"),
+                         optional=("help",))
+    hid = check.ident(harm.get("id"), at + ("id",))
+    if hid in taken:
+        check.fail(at + ("id",), "id '%s' is already used (%s): a harm id must be unique among the "
+                                 "questionnaire's questions and every profile's harms" % (hid, taken[hid]))
+    elif hid:
+        taken[hid] = "%s:%d" % (check.file, line_of(check.lines, at + ("id",)))
+    check.choice(harm.get("principle"), at + ("principle",), PRINCIPLES)
+    check.text(harm.get("text"), at + ("text",), 600)
+    check.text(harm.get("recommendation"), at + ("recommendation",), 600)
+    if "help" in harm:
+        check.text(harm["help"], at + ("help",), 400)
+    _anchored(check, harm.get("learn_more"), at + ("learn_more",))
+    tags = check.mapping(harm.get("tags"), at + ("tags",), optional=FILTER_DIMENSIONS)
+    for dim in FILTER_DIMENSIONS:
+        if dim in tags:
+            _check_tag_ids(check, tags[dim], at + ("tags", dim), vocabulary.get(dim))
+
+
+def _check_tag_ids(check: Checker, values: Any, at: tuple, known: set[str] | None) -> None:
+    """Tag ids: known ones (any id for roles when roles.yml was not read)."""
+    for j, value in enumerate(check.items(values, at, 1, 20)):
+        if known is None:
+            check.ident(value, at + (j,))
+        else:
+            check.choice(value, at + (j,), sorted(known))
+
+
+def _question_lines(data: Any, file: str, lines: dict[tuple, int]) -> dict[str, str]:
+    """The questionnaire's own question ids, with where each is (``file:line``)."""
+    found: dict[str, str] = {}
+    for i, section in enumerate(_entries(data.get("sections"))):
+        for j, question in enumerate(_entries(section.get("questions"))):
+            if isinstance(question.get("id"), str):
+                found.setdefault(question["id"], "%s:%d" % (file, line_of(lines, ("sections", i, "questions", j, "id"))))
+    return found
+
+
+def _profiles_for(path: Path, data: dict[str, Any], lines: dict[tuple, int], roles: list[str] | None,
+                  anchors_by_page: dict[str, set[str]] | None) -> tuple[list[Profile], list[str]]:
+    """The profiles a questionnaire takes (``profiles_from``: a folder, relative to its file)."""
+    if "profiles_from" not in data:
+        return [], []
+    check = Checker(display_path(path), lines)
+    at = ("profiles_from",)
+    given = data["profiles_from"]
+    folder = Path(os.path.normpath(path.parent / given)) if isinstance(given, str) else path.parent
+    if data.get("kind") != "risk":
+        check.fail(at, "only risk questionnaires take profiles")
+    elif "profiles" in data:
+        check.fail(at, "give either 'profiles_from' or 'profiles', not both")
+    elif not isinstance(given, str) or not given or not folder.is_dir():
+        check.fail(at, "expected a folder of profiles, relative to this file, such as ../profiles; got %r" % (given,))
+    elif not any(folder.glob("*.yml")):
+        check.fail(at, "no profiles (*.yml files) in %s" % given)
+    if check.problems:
+        return [], check.problems
+    levels = [str(lv["id"]) for lv in _entries(data.get("levels")) if isinstance(lv.get("id"), str)]
+    return load_profiles(folder, levels, _question_lines(data, check.file, lines), roles, anchors_by_page)
+
+
+def merge_profiles(data: dict[str, Any], profiles: list[Profile]) -> dict[str, Any]:
+    """The questionnaire as the engine and the browser receive it: without ``profiles_from``, with its
+    profiles' public fields in ``profiles`` and, after its own sections, one section of harms per profile."""
+    merged = {key: value for key, value in data.items() if key != "profiles_from"}
+    if profiles:
+        merged["profiles"] = [{k: v for k, v in p.data.items() if k in PROFILE_KEYS} for p in profiles]
+        merged["sections"] = list(data.get("sections") or []) + [_profile_section(p.data) for p in profiles]
+    return merged
+
+
+def _profile_section(profile: dict[str, Any]) -> dict[str, Any]:
+    """A profile's harms, as a section of rated questions that counts only when its kind is chosen."""
+    return {"id": "profile-%s" % profile["id"], "title": tr("Specific to {kind}", kind=profile["title"]),
+            "profile": profile["id"],
+            "description": profile["summary"], "learn_more": profile["application_area"],
+            "questions": [{"id": h["id"], "type": "rated", **{k: v for k, v in h.items() if k not in ("id", "principle")}}
+                          for h in profile["harms"]]}
+
+
+# --------------------------------------------------------------------------- questionnaires
+
+
+def sort_problems(problems: list[str]) -> list[str]:
+    """One file's problems in line order (stable)."""
+    def line(message: str) -> int:
+        parts = message.split(":", 2)
+        try:
+            return int(parts[1])
+        except (IndexError, ValueError):
+            return 0
+    return sorted(problems, key=line)
+
+
+def load_questionnaire_file(path: str | os.PathLike, anchors_by_page: dict[str, set[str]] | None = None,
+                            roles: list[str] | None = None, links_out: list[Link] | None = None,
+                            language: str | None = None) -> tuple[dict[str, Any] | None, list[str]]:
+    """Load and validate one questionnaire, with the profiles it takes (``profiles_from``) merged in;
+    links are checked too when ``anchors_by_page`` is given, and role tags when ``roles`` (ids) is.
+    ``links_out``, if given, receives every link of the questionnaire and its profiles, to check later.
+    With ``language`` (other than English), the texts come from the translations (:mod:`.translate`),
+    and each missing or unknown translation is a problem."""
+    file = display_path(path)
+    data, lines, problems = read_yaml(path)
+    if data is None:
+        return None, problems
+    profiles, profile_problems = ([], []) if not isinstance(data, dict) else \
+        _profiles_for(Path(path), data, lines, roles, anchors_by_page)
+    english = data
+    if language and isinstance(data, dict):
+        data, profiles, translation_problems = _translated(Path(path), data, profiles, language)
+        profile_problems += translation_problems
+    definition = merge_profiles(data, profiles) if isinstance(data, dict) else data
+    problems += validate_definition(definition, lines=lines, file=file, stem=Path(path).stem,
+                                    vocabulary=tag_vocabulary(roles))
+    links = _links(file, lines, list(iter_links(english)))
+    if anchors_by_page is not None:
+        problems += check_links(links, anchors_by_page)
+    if links_out is not None:
+        links_out += links + [link for profile in profiles for link in profile.links()]
+    return definition, sort_problems(problems) + profile_problems
+
+
+def _translated(path: Path, data: dict[str, Any], profiles: list[Profile],
+                language: str) -> tuple[dict[str, Any], list[Profile], list[str]]:
+    """The questionnaire and its profiles with the texts of ``language``, and the translations' problems."""
+    content = path.resolve().parents[1]
+    overlay = Overlay(overlay_path(content, path, language),
+                      display_path(overlay_path(content, path, language)))
+    translated = translate_questionnaire(data, overlay)
+    problems = overlay.finish()
+    kinds = []
+    for profile in profiles:
+        english = Path(profile.file)
+        where = overlay_path(content, english if english.is_absolute() else Path.cwd() / english, language)
+        profile_overlay = Overlay(where, display_path(where))
+        kinds.append(Profile(translate_profile(profile.data, profile_overlay), profile.file, profile.lines))
+        problems += profile_overlay.finish()
+    return translated, kinds, problems
+
+
+def load_questionnaire_dir(directory: str | os.PathLike, anchors_by_page: dict[str, set[str]] | None = None,
+                           roles: list[str] | None = None,
+                           language: str | None = None) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Every ``*.yml`` questionnaire in ``directory``: ({id: definition}, problems)."""
+    found: dict[str, dict[str, Any]] = {}
+    problems: list[str] = []
+    try:
+        names = sorted(n for n in os.listdir(directory) if n.endswith((".yml", ".yaml")))
+    except OSError as exc:
+        return {}, ["%s:1: (file): cannot list directory: %s" % (directory, exc)]
+    for name in names:
+        definition, errors = load_questionnaire_file(os.path.join(directory, name), anchors_by_page, roles,
+                                                     language=language)
+        problems += errors
+        if definition is not None and not errors and isinstance(definition, dict):
+            found[definition["id"]] = definition
+    return found, problems

@@ -1,0 +1,83 @@
+"""Build-time YAML loading with line numbers (needs PyYAML; never shipped to the browser).
+
+``load_yaml_with_lines(text) -> (data, lines, errors)``: ``lines`` maps a path tuple
+(e.g. ``("sections", 0, "questions", 1, "scale")``) to its 1-based line.  Duplicate
+mapping keys are reported (PyYAML would silently keep the last one).
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from ..engine.validate import format_path as _fmt
+
+
+def _convert(node, path, lines, errors, file):
+    if isinstance(node, yaml.MappingNode):
+        mapping: dict = {}
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                errors.append("%s:%d: %s: YAML merge keys (<<) are not supported"
+                              % (file, key_node.start_mark.line + 1, _fmt(path)))
+                continue
+            key = _convert(key_node, path + ("?",), {}, errors, file)
+            if isinstance(key, (dict, list)):
+                errors.append("%s:%d: %s: a mapping key must be a plain value"
+                              % (file, key_node.start_mark.line + 1, _fmt(path)))
+                continue
+            sub = path + (key,)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                errors.append("%s:%d: %s: duplicate key %r (already at line %d)"
+                              % (file, line, _fmt(sub), key, seen[key]))
+            seen[key] = line
+            lines[sub] = line
+            mapping[key] = _convert(value_node, sub, lines, errors, file)
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for i, item in enumerate(node.value):
+            sub = path + (i,)
+            lines[sub] = item.start_mark.line + 1
+            items.append(_convert(item, sub, lines, errors, file))
+        return items
+    # scalar: let the safe constructor resolve its type
+    constructor = yaml.SafeLoader("")
+    try:
+        return constructor.construct_object(node, deep=True)
+    finally:
+        constructor.dispose()
+
+
+def load_yaml_with_lines(text, file="<yaml>"):
+    """Parse ``text``; return (data, lines, errors).  Never raises."""
+    lines = {(): 1}
+    errors: list[str] = []
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        return None, lines, ["%s:%d: (file): YAML syntax error: %s" % (file, line, problem or exc)]
+    except yaml.YAMLError as exc:
+        return None, lines, ["%s:1: (file): YAML error: %s" % (file, str(exc).splitlines()[0])]
+    if node is None:
+        return None, lines, ["%s:1: (file): the file is empty" % file]
+    try:
+        data = _convert(node, (), lines, errors, file)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, lines, ["%s:%d: (file): YAML error: %s" % (file, line, exc.problem or exc.context or exc)]
+    except yaml.YAMLError as exc:
+        return None, lines, ["%s:1: (file): YAML error: %s" % (file, str(exc).splitlines()[0])]
+    except RecursionError:
+        return None, lines, ["%s:1: (file): YAML error: an alias refers to itself (recursive anchors "
+                             "are not supported)" % file]
+    return data, lines, errors

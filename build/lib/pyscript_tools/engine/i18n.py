@@ -1,0 +1,88 @@
+"""Interface strings in the reader's language.
+
+The English text is the message id, written where it is used: ``tr("What to do first")``,
+``tr("{count} of {total} answered", count=3, total=8)``, and for a count ``trn("{n} item", "{n} items", n)``.
+A language's catalogue (``toolkit_content/i18n/LANG/interface.yml``, English id -> translation) travels
+in the questionnaire definition the build writes for that language (``language`` and ``interface``);
+the bridge and the command line make it current with :func:`language`. Without one, English.
+
+Labels defined once elsewhere (the vocabulary) are marked with :func:`N_` so that the catalogue check
+finds them, and translated where they are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from types import MappingProxyType
+from typing import Any
+
+DEFAULT = "en"
+# Which form a count takes: French uses the singular for 0 and 1.
+_SINGULAR = {"fr": lambda n: abs(n) < 2}
+_DECIMAL_MARK = {"fr": ","}
+
+_language: ContextVar[str] = ContextVar("language", default=DEFAULT)
+_EMPTY: Mapping[str, str] = MappingProxyType({})
+_catalog: ContextVar[Mapping[str, str]] = ContextVar("catalog", default=_EMPTY)
+_link_titles: ContextVar[Mapping[str, str]] = ContextVar("link_titles", default=_EMPTY)
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogue without translating it here."""
+    return message
+
+
+@contextmanager
+def language(code: str | None, catalog: Mapping[str, str] | None = None,
+             link_titles: Mapping[str, str] | None = None) -> Iterator[None]:
+    """Within the block, :func:`tr` answers in ``code`` from ``catalog`` (English when either is missing),
+    and :func:`link_title` names guidance links by ``link_titles`` (link -> the heading it points to)."""
+    tokens = (_language.set(code or DEFAULT), _catalog.set(catalog or _EMPTY), _link_titles.set(link_titles or _EMPTY))
+    try:
+        yield
+    finally:
+        _language.reset(tokens[0])
+        _catalog.reset(tokens[1])
+        _link_titles.reset(tokens[2])
+
+
+@contextmanager
+def definition_language(definition: Mapping[str, Any] | None) -> Iterator[None]:
+    """:func:`language` as a definition built for a language carries it (``language``, ``interface``,
+    ``link_titles``); English when it carries none."""
+    definition = definition if isinstance(definition, Mapping) else {}
+
+    def mapping(key: str) -> Mapping[str, str] | None:
+        value = definition.get(key)
+        return value if isinstance(value, Mapping) else None
+
+    code = definition.get("language")
+    with language(code if isinstance(code, str) else None, mapping("interface"), mapping("link_titles")):
+        yield
+
+
+def current() -> str:
+    return _language.get()
+
+
+def tr(message: str, **values: Any) -> str:
+    """``message`` in the current language, with ``{name}`` placeholders filled from ``values``."""
+    text = _catalog.get().get(message) or message
+    return text.format(**values) if values else text
+
+
+def trn(singular: str, plural: str, n: float, **values: Any) -> str:
+    """The form of a message that fits the count ``n`` (also given to it as ``{n}``)."""
+    one = _SINGULAR.get(current(), lambda k: k == 1)(n)
+    return tr(singular if one else plural, n=n, **values)
+
+
+def decimal_mark() -> str:
+    return _DECIMAL_MARK.get(current(), ".")
+
+
+def link_title(link: str | None) -> str | None:
+    """The title of the heading a guidance link points to, when the build gave it."""
+    return _link_titles.get().get(link or "")

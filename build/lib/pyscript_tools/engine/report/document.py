@@ -1,0 +1,79 @@
+"""The report as one self-contained HTML file: it opens in any browser, offline, and prints cleanly to
+PDF (the title once, the summary and what to do first on page one, no heading left alone at the foot of
+a page, link addresses printed). The page's "Print" uses the same body."""
+
+from __future__ import annotations
+
+from .. import text
+from ..i18n import current, tr
+from ..result import Result
+from .answers_table import answer_tables
+from .html import render_html
+from .table import to_html
+
+STYLE = """
+:root { color-scheme: light; --ink: #1f1f1f; --muted: #555; --line: #c9c9c9; --panel: #f4f4f6; --accent: #303f9f; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 52rem; padding: 1.5rem; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto,
+  "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; }
+h1 { font-size: 1.6rem; margin: 0 0 .3rem; } h2 { font-size: 1.25rem; margin: 1.6rem 0 .5rem; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; } h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
+a { color: var(--accent); }
+.tk-report__meta, .tk-summary__note, .tk-report__footer { color: var(--muted); font-size: .9rem; }
+.tk-summary__headline { font-size: 1.2rem; padding: .5rem .8rem; margin: .8rem 0; background: var(--panel);
+  border-left: .4rem solid var(--tk-level-color, var(--accent)); }
+.tk-summary__provisional { font-weight: 700; }
+.tk-actions { padding-left: 1.4rem; } .tk-actions__item { margin: 0 0 .8rem; padding-left: .4rem;
+  border-left: .25rem solid var(--tk-level-color, transparent); }
+.tk-actions__item p, .tk-recommendations__item p { margin: .15rem 0; }
+.tk-recommendations__question { font-weight: 700; }
+.tk-figure { margin: 1rem 0; } .tk-figure svg { width: 100%; max-width: 34rem; height: auto; display: block; }
+.tk-figure figcaption { color: var(--muted); font-size: .85rem; }
+table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .85rem; }
+caption { text-align: left; font-weight: 700; padding: .3rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
+thead th { border-bottom: 2px solid var(--ink); } tbody th { font-weight: 400; }
+details > summary { font-weight: 700; cursor: pointer; margin: .8rem 0 .4rem; }
+.tk-table__overdue { color: #b3261e; }
+@page { margin: 16mm 15mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  h1, h2, h3, h4, caption, summary, .tk-recommendations__question, .tk-actions__title { break-after: avoid; }
+  tr, li, .tk-figure, .tk-summary { break-inside: avoid; }
+  .tk-report__detail { break-before: page; }
+  details > summary { list-style: none; } details > summary::-webkit-details-marker { display: none; }
+  a { color: inherit; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: var(--muted); word-break: break-all; }
+}
+"""
+
+
+def report_body(result: Result, name: str = "", date: str = "", base_url: str = "", site_name: str = "") -> str:
+    """The report's content: title, what it is about, summary, what to do first, chart, what is particular
+    about each kind of system chosen (risk), detail, answers."""
+    html = render_html(result, base_url=base_url, name="", heading_level=2, on_page=False)
+    meta = [text.html(tr("Assessment: {name}", name=name))] if name else []
+    meta += [text.html(tr("Report date: {date}", date=date))] if date else []
+    meta.append(text.html(tr("{title}, version {version}", title=result.get("title"), version=result.get("version"))))
+    answers = "".join(to_html(table) for table in answer_tables(result))
+    return "".join([
+        '<header class="tk-report__header"><h1>%s</h1><p class="tk-report__meta">%s</p></header>'
+        % (text.html(result.get("title")), " · ".join(meta)),
+        '<main class="tk-report">', html["summary"], html["priorities"], html["chart"], html["profiles"],
+        '<div class="tk-report__detail"><h2>%s</h2>%s</div>' % (
+            text.html(tr("In detail")), html["details"].replace("<details ", "<details open ")),
+        '<section class="tk-report__answers"><h2>%s</h2>%s</section>' % (text.html(tr("The answers given")), answers),
+        "</main>",
+        '<footer class="tk-report__footer"><p>%s</p></footer>' % text.html(tr(
+            "Made in the browser by {site}. Nothing in this report was sent anywhere. The score is an indicative"
+            " self-assessment aid, not an official formula.", site=site_name or tr("the Responsible AI Toolkit site"))),
+    ])
+
+
+def report_document(result: Result, name: str = "", date: str = "", base_url: str = "", site_name: str = "") -> str:
+    """The whole report as one HTML file (styles inside, no script, nothing fetched)."""
+    title = text.html(result.get("title")) + (" – %s" % text.html(name) if name else "")
+    return ('<!doctype html><html lang="%s"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            "<title>%s</title><style>%s</style></head><body>%s</body></html>"
+            % (current(), title, STYLE, report_body(result, name, date, base_url, site_name)))
