@@ -61,6 +61,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         env.globals["tk_interface"] = json.dumps(strings, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
         return env
 
+    @event_priority(-100)  # the page as every other plugin left it (the security policy included)
     def on_post_template(self, output_content, *, template_name, config):
         """Every language's build writes the site's root 404.html: keep the default language's there and
         put each other language's beside its pages (fr/404.html)."""
