@@ -8,6 +8,7 @@
 // saves. Otherwise, or if the snapshot is missing, damaged or made from another engine, Python boots
 // normally. Failures reach the page as one plain sentence ("reason"); the technical details
 // ("detail") go to the console there, never in front of the user.
+import { fromSparse } from "./snapshot-format.js";
 import { keepingLiveTrampoline } from "./snapshot-restore.js";
 
 const runtime = new URL("../pyodide/", import.meta.url);
@@ -125,9 +126,10 @@ async function loadSnapshot(manifest, kept, engineSha256, linkSpeed) {
 
 async function unpack(response) {
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  if (response.headers.get("X-Toolkit-Unpacked")) return new Uint8Array(await response.arrayBuffer()); // sw.js
-  const gzip = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(gzip).arrayBuffer());
+  const body = response.headers.get("X-Toolkit-Unpacked") // kept inflated by sw.js
+    ? response
+    : new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
+  return fromSparse(new Uint8Array(await body.arrayBuffer()));
 }
 
 // ------------------------------------------------------------------ boot

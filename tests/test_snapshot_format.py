@@ -1,0 +1,58 @@
+"""The snapshot's published format: what the build writes (plugins/runtime/snapshot.py), the browser
+reads back byte for byte (overrides/assets/toolkit/snapshot-format.js, run in Node), and refuses damage."""
+from __future__ import annotations
+
+import hashlib
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from plugins.runtime.snapshot import PAGE, sparse
+
+ROOT = Path(__file__).resolve().parents[1]
+NODE = shutil.which("node")
+READ = """
+import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { fromSparse } from "%s";
+try {
+  const heap = fromSparse(new Uint8Array(readFileSync(process.argv[2])));
+  console.log(createHash("sha256").update(heap).digest("hex"));
+} catch (error) { console.log("refused: " + error.message); }
+""" % (ROOT / "overrides" / "assets" / "toolkit" / "snapshot-format.js").as_uri()
+
+
+def heap_with_zero_pages(seed: int) -> bytes:
+    """Pages of random bytes and of zeros, in random order, with a tail shorter than a page."""
+    rnd = random.Random(seed)
+    pages = [bytes(PAGE) if rnd.random() < 0.5 else rnd.randbytes(PAGE) for _ in range(40)]
+    return b"".join(pages) + rnd.choice([b"", bytes(100), rnd.randbytes(100)])
+
+
+def read_in_node(tmp_path: Path, data: bytes) -> str:
+    (tmp_path / "heap.bin").write_bytes(data)
+    (tmp_path / "read.mjs").write_text(READ, encoding="utf-8")
+    run = subprocess.run([NODE, str(tmp_path / "read.mjs"), str(tmp_path / "heap.bin")],
+                         capture_output=True, text=True, timeout=60, check=True)
+    return run.stdout.strip()
+
+
+@pytest.mark.skipif(NODE is None, reason="needs Node.js")
+@pytest.mark.parametrize("seed", range(6))
+def test_the_browser_rebuilds_the_heap_the_build_wrote(tmp_path, seed):
+    heap = heap_with_zero_pages(seed)
+    packed = sparse(heap)
+    zero_pages = sum(heap[at:at + PAGE] == bytes(PAGE) for at in range(0, len(heap) - PAGE + 1, PAGE))
+    assert len(packed) <= len(heap) - zero_pages * PAGE + 16 + 8 * 41  # zero pages cost a run header at most
+    assert read_in_node(tmp_path, packed) == hashlib.sha256(heap).hexdigest()
+
+
+@pytest.mark.skipif(NODE is None, reason="needs Node.js")
+def test_a_truncated_or_foreign_snapshot_is_refused(tmp_path):
+    packed = sparse(heap_with_zero_pages(1))
+    assert read_in_node(tmp_path, packed[:-10]).startswith("refused: ")
+    assert read_in_node(tmp_path, packed + b"x").startswith("refused: ")
+    assert read_in_node(tmp_path, b"GARBAGE!" + packed[8:]).startswith("refused: ")
