@@ -1,1 +1,0 @@
-"""A Content Security Policy in every page: the site's own origin only."""

@@ -1,1 +1,0 @@
-"""MkDocs plugin `toolkit-glossary`: one YAML glossary, rendered as a page and as tooltips."""

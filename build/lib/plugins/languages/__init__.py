@@ -1,1 +1,0 @@
-"""MkDocs plugin `toolkit-languages`: the site's interface strings in the language being built."""

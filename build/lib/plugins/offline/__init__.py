@@ -1,1 +1,0 @@
-"""Offline: a service worker that keeps the whole built site in the browser after a first visit."""

@@ -1,1 +1,0 @@
-"""MkDocs plugin `toolkit-primers`: one primer per role, as a site page and a PDF."""

@@ -1,1 +1,0 @@
-"""Questionnaire pages: validate the YAML, render the forms, publish the definitions for the browser."""
