@@ -4,6 +4,7 @@ engine answers in French, and answers files do not depend on the language."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pyscript_tools.build.catalog import check, extract, load_catalog, placehold
 from pyscript_tools.build.content import load_questionnaire_file
 from pyscript_tools.engine.answers_file import new_answers_file, parse_answers_file
 from pyscript_tools.engine.i18n import definition_language, language, tr, trn
+from pyscript_tools.engine.report.markdown import to_markdown
 from pyscript_tools.engine.scoring import score
 from pyscript_tools.engine.text import percent_text
 
@@ -91,6 +93,18 @@ def test_the_engine_answers_in_french():
     assert result["overall"]["percent"] == english["overall"]["percent"]
     assert result["headline"] != english["headline"] and "38,4" in result["headline"]
     assert result["overall"]["level_name"] != english["overall"]["level_name"]  # the French level name
+
+
+@pytest.mark.parametrize("qid", ["readiness", "risk", "workbook"])
+def test_the_french_markdown_report_spaces_its_colons(qid: str):
+    """French sets a space before a colon: '**Niveau :** Élevé', never '**Niveau:**'."""
+    definition = french(qid)
+    answers = json.loads((EXAMPLES / f"{qid}-example.json").read_text(encoding="utf-8"))["answers"]
+    with definition_language(definition):
+        markdown = to_markdown(score(definition, answers), name="Équipe projet")
+    labels = re.findall(r"\*\*([^*\n]+):\*\*", markdown)
+    assert labels, "the report has bold labels"
+    assert [label for label in labels if not label.endswith((" ", "\u00a0", "\u202f"))] == []
 
 
 @pytest.mark.parametrize("qid", ["readiness", "risk", "workbook"])

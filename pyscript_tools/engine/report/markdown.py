@@ -15,7 +15,8 @@ from .html import flag_text, level_name, link_label, provisional_text
 
 
 def _bold_label(line: str) -> str:
-    """'Overall risk level: High' -> '**Overall risk level:** High'."""
+    """'Overall risk level: High' -> '**Overall risk level:** High' (a French 'Niveau : Élevé' keeps its
+    space before the colon: '**Niveau :** Élevé')."""
     label, sep, value = line.partition(": ")
     return "**%s:** %s" % (text.markdown(label), text.markdown(value)) if sep else "**%s**" % text.markdown(line)
 
@@ -64,7 +65,7 @@ def to_markdown(result: Result, name: str = "", base_url: str = "", date: str = 
         lines += ["> %s" % text.markdown(result["note"]), ""]
     lines += ["## %s" % text.markdown(tr("Result")), "", _bold_label(kind.headline(result))]
     for label, value in kind.facts(result):
-        lines += ["", "**%s:** %s" % (text.markdown(label), text.markdown(value))]
+        lines += ["", _bold_label(tr("{label}: {value}", label=label, value=value))]
     if overall.get("description"):
         lines += ["", text.markdown(overall["description"])]
     if overall.get("next_step"):
