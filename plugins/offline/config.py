@@ -12,3 +12,10 @@ class OfflineConfig(base.Config):
     # Gzip files the service worker keeps unpacked, so that a repeat visit reads them without inflating
     # them again (the engine's snapshot: 6.4 MB to download, 17 MB kept, about 0.1 s saved per tool page).
     unpack = c.ListOfItems(c.Type(str), default=["assets/pyodide/snapshot-*.bin"])
+
+
+def defaults() -> OfflineConfig:
+    """The plugin's options as a build without any set uses them (for tools that write sw.js outside a build)."""
+    options = OfflineConfig()
+    options.load_dict({})
+    return options

@@ -10,7 +10,7 @@ TEMPLATE = Path(__file__).with_name("sw.js")
 RETIRE = Path(__file__).with_name("sw-retire.js")
 
 
-def site_files(site: Path, exclude: list[str]) -> dict[str, str]:
+def site_files(site: Path, exclude: Sequence[str]) -> dict[str, str]:
     """{URL relative to the site root: digest of its content}; a page is listed by its folder URL."""
     files = {}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
@@ -31,3 +31,10 @@ def service_worker(files: dict[str, str], unpack: Sequence[str] = ()) -> str:
             .replace("__VERSION__", version)
             .replace("__FILES__", json.dumps(sorted(files)))
             .replace("__UNPACK__", json.dumps(unpacked)))
+
+
+def write_service_worker(site: Path, exclude: Sequence[str], unpack: Sequence[str]) -> int:
+    """Write `site`/sw.js for the files of `site` (as the plugin does after a build); returns how many it keeps."""
+    files = site_files(site, exclude)
+    (site / "sw.js").write_text(service_worker(files, unpack), encoding="utf-8")
+    return len(files)

@@ -6,7 +6,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from .config import OfflineConfig
-from .manifest import RETIRE, service_worker, site_files
+from .manifest import RETIRE, write_service_worker
 
 log = get_plugin_logger(__name__)
 
@@ -30,6 +30,5 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         if self.serving:
             (site / "sw.js").write_text(RETIRE.read_text(encoding="utf-8"), encoding="utf-8")
             return
-        files = site_files(site, self.config.exclude)
-        (site / "sw.js").write_text(service_worker(files, self.config.unpack), encoding="utf-8")
-        log.info(f"service worker keeps {len(files)} files offline")
+        kept = write_service_worker(site, self.config.exclude, self.config.unpack)
+        log.info(f"service worker keeps {kept} files offline")

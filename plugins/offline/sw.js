@@ -24,7 +24,7 @@ async function keepUnpacked(cache, url) {
   const packed = await cache.match(url);
   const body = packed.body.pipeThrough(new DecompressionStream("gzip"));
   const headers = { "Content-Type": "application/octet-stream", "X-Toolkit-Unpacked": "gzip" };
-  await cache.put(url, new Response(await new Response(body).arrayBuffer(), { headers }));
+  await cache.put(url, new Response(body, { headers }));
 }
 
 self.addEventListener("activate", (event) => {

@@ -452,7 +452,7 @@ class _Checker:
         for path in self.choosers[1:]:
             self.err(path + ("options_from",), "only one question may choose among the profiles")
 
-    # -- migrations: answers saved under an older version, converted
+    # -- what the build adds: language, worked examples
     def check_language(self, data: dict[str, Any]) -> None:
         """What the build adds for a language: its code, its interface catalogue, its guidance titles."""
         if "language" in data and not (isinstance(data["language"], str) and ID_RE.match(data["language"])):
@@ -481,6 +481,7 @@ class _Checker:
                 self.err(path + ("file",), "%r must be a file name ending in .json, such as risk-example.json" % file)
             self.text(example, "title", path)
 
+    # -- migrations: answers saved under an older version, converted
     def check_migrations(self, data: dict[str, Any]) -> None:
         migrations = data.get("migrations")
         if migrations is None:

@@ -33,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from plugins.offline.config import OfflineConfig  # noqa: E402
-from plugins.offline.manifest import service_worker, site_files  # noqa: E402
+from plugins.offline.config import defaults  # noqa: E402
+from plugins.offline.manifest import write_service_worker  # noqa: E402
 from tests.support.server import _PrefixHandler, _QuietServer  # noqa: E402
 
 THROTTLE = {"bytes_per_s": 30e6 / 8, "latency_s": 0.040}
@@ -256,9 +256,8 @@ def bench_browser(site: Path, tmp: Path, runs: int) -> None:
     plain = tmp / "plain"
     shutil.copytree(site, plain)
     (plain / "assets" / "pyodide" / "snapshot.json").unlink()
-    options = OfflineConfig()
-    options.load_dict({})
-    (plain / "sw.js").write_text(service_worker(site_files(plain, options.exclude), options.unpack), encoding="utf-8")
+    options = defaults()
+    write_service_worker(plain, options.exclude, options.unpack)
     (site / "bare").mkdir(exist_ok=True)
     (site / "bare" / "index.html").write_text(BARE_PAGE, encoding="utf-8")
     launch = {"args": CHROMIUM_FLAGS}

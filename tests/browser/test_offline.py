@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from plugins.offline.config import OfflineConfig
-from plugins.offline.manifest import service_worker, site_files
+from plugins.offline.config import defaults
+from plugins.offline.manifest import write_service_worker
 from tests.browser.questionnaire_helpers import ENGINE_MS, question, result, wait_engine, widget
 from tests.support.request_guard import serve_origin
 from tests.support.server import serve_site
@@ -123,9 +123,8 @@ def test_a_new_build_replaces_the_kept_files_whole(browser: Browser, built_site:
 
             about = site / "about" / "index.html"
             about.write_text(about.read_text(encoding="utf-8").replace("</h1>", " (new build)</h1>", 1), encoding="utf-8")
-            options = OfflineConfig()
-            options.load_dict({})
-            (site / "sw.js").write_text(service_worker(site_files(site, options.exclude), options.unpack))
+            options = defaults()
+            write_service_worker(site, options.exclude, options.unpack)
             page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
             until(page, "async () => !!(await navigator.serviceWorker.getRegistration()).waiting")
             page.goto(url + "about/")

@@ -99,7 +99,7 @@ async function sha256(bytes) {
   return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** The snapshot's description ({file, integrity, engine, size, compressed}), or null without one. */
+/** The snapshot's description ({file, integrity, engine, size, sparse, compressed}), or null without one. */
 async function snapshotManifest() {
   try {
     const response = await fetchFile(file("snapshot.json"));
