@@ -1,8 +1,6 @@
 """MkDocs hooks for the glossary; the logic lives in terms.py."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
@@ -21,9 +19,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_config(self, config):
         # The glossary of this build's language: toolkit_content/i18n/LANG/glossary.yml beside the English.
-        file = self.config.file if current.is_default(config) else self.config.file.replace(
-            "toolkit_content/", f"toolkit_content/i18n/{current.code(config)}/", 1)
-        self.path = Path(config.config_file_path or ".").parent / file
+        file = current.translated(config, self.config.file)
+        self.path = current.project(config) / file
         try:
             self.terms = glossary.load_glossary(self.path, display=file)
         except glossary.ContentError as exc:

@@ -44,6 +44,14 @@ def prefix(config) -> str:
     return "" if is_default(config) else code(config) + "/"
 
 
+def translated(config, path: str) -> str:
+    """A content file of this run's language: toolkit_content/X -> toolkit_content/i18n/LANG/X (the default
+    language's is X itself)."""
+    if is_default(config):
+        return path
+    return path.replace("toolkit_content/", f"toolkit_content/i18n/{code(config)}/", 1)
+
+
 def source_uri(file) -> str:
     """A page's source path without its language suffix (tools/risk.fr.md -> tools/risk.md)."""
     return getattr(file, "norm_src_uri", None) or file.src_uri

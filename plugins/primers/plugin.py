@@ -50,12 +50,12 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
     # ------------------------------------------------------------------ config and files
 
     def on_config(self, config):
-        root = Path(config.config_file_path or ".").parent
+        root = current.project(config)
         self.prefix = current.prefix(config)
         self.speaking = lambda: current.speaking(config)
         try:
-            self.roles, self.primers = model.load_all(root / self._translated(config, self.config.roles),
-                                                      root / self._translated(config, self.config.primers_dir))
+            self.roles, self.primers = model.load_all(root / current.translated(config, self.config.roles),
+                                                      root / current.translated(config, self.config.primers_dir))
         except model.ContentError as exc:
             raise PluginError("toolkit-primers: the primers have problems:\n  " + "\n  ".join(exc.problems)) from None
         self.make_pdf = pdf_enabled(self.config.pdf)
@@ -65,18 +65,12 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         return config
 
     def on_serve(self, server, *, config, builder):
-        root = Path(config.config_file_path or ".").parent
+        root = current.project(config)
         for p in (root / self.config.roles, root / self.config.primers_dir):
             if p.exists():
                 server.watch(str(p))
         return server
 
-    @staticmethod
-    def _translated(config, path: str) -> str:
-        """The content of this build's language: toolkit_content/X -> toolkit_content/i18n/LANG/X."""
-        if current.is_default(config):
-            return path
-        return path.replace("toolkit_content/", f"toolkit_content/i18n/{current.code(config)}/", 1)
 
     def _pdf_site_path(self, role_id: str) -> str:
         return f"{self.prefix}{self.config.pdf_dir.strip('/')}/{self.config.pdf_name.format(role=role_id)}"
@@ -220,7 +214,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
                                 base_url=Path(__file__).parent.as_uri() + "/",
                                 min_pages=self.config.min_pages, max_pages=self.config.max_pages))
         try:
-            results, kept = pdf.write_all_cached(jobs, BuildCache(Path(config.config_file_path).parent, "primers"))
+            results, kept = pdf.write_all_cached(jobs, BuildCache(current.project(config), "primers"))
         except pdf.PdfError as exc:
             raise PluginError(f"toolkit-primers: {exc}") from None
         for dest, pages, index in results:

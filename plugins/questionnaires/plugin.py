@@ -26,16 +26,16 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     """Fails the build on any content error; otherwise places each form where its marker stands."""
 
     def on_config(self, config):
-        self.project = Path(config.config_file_path).parent
+        self.project = current.project(config)
         self.language = current.code(config)
         translated = None if current.is_default(config) else self.language
         self.definitions, self.links = {}, {}
         roles, errors = load_roles(self.project / self.config.roles_file, display=self.config.roles_file)
         role_ids = [role.id for role in roles]
         if translated:  # the readers' names of roles, in this language (the same ids)
-            named, problems = load_roles(self.project / self._translated(self.config.roles_file), display=self._translated(
-                self.config.roles_file))
-            errors += problems + _same_roles(roles, named, self._translated(self.config.roles_file))
+            roles_file = current.translated(config, self.config.roles_file)
+            named, problems = load_roles(self.project / roles_file, display=roles_file)
+            errors += problems + _same_roles(roles, named, roles_file)
             roles = named or roles
         with current.speaking(config):
             for path in sorted((self.project / self.config.content_dir).glob("*.yml")):
@@ -55,10 +55,6 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         self.engine_strings = catalog.subset(engine_messages(messages)) if catalog else {}
         self.prefix = current.prefix(config)
         return config
-
-    def _translated(self, path: str) -> str:
-        """toolkit_content/roles.yml -> toolkit_content/i18n/fr/roles.yml"""
-        return path.replace("toolkit_content/", f"toolkit_content/i18n/{self.language}/", 1)
 
     def on_files(self, files, *, config):
         self.files = files

@@ -25,7 +25,7 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
     def on_post_build(self, *, config) -> None:
         if not self.config.enabled or not current.is_default(config):
             return  # one runtime for the whole site: the other languages' pages use the same files
-        project = Path(config.config_file_path).parent
+        project = current.project(config)
         dest = Path(config.site_dir) / self.config.dest
         try:
             copy_pyodide_core(project / self.config.pyodide_dir, dest)

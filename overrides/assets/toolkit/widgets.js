@@ -8,13 +8,11 @@ const MOUNTERS = { questionnaire: mountQuestionnaire };
 
 // While the engine starts, nothing is shown here (a box that appears and goes would move the page
 // under the respondent); the buttons that need it look busy instead. Failures stay until "Try again".
-const STATUS_TEXT = { idle: "", starting: "", ready: "" };
-
 function showStatus(widget, { status, reason, retry, startedFrom }) {
   const box = widget.querySelector("[data-toolkit-status]");
   const retryButton = widget.querySelector("[data-toolkit-retry]");
   if (!box) return;
-  box.textContent = reason || STATUS_TEXT[status] || "";
+  box.textContent = reason || "";
   box.hidden = !box.textContent;
   box.classList.toggle("tk-widget__status--failed", status === "failed" || status === "stalled");
   if (retryButton) retryButton.hidden = !retry;
@@ -24,7 +22,7 @@ function showStatus(widget, { status, reason, retry, startedFrom }) {
 
 const widgets = document.querySelectorAll("[data-toolkit-widget]");
 if (widgets.length) {
-  start();
+  start(); // engine-start.js has usually started it already; this covers a page that lacks it
   for (const widget of widgets) {
     onStatus((state) => showStatus(widget, state));
     widget.querySelector("[data-toolkit-retry]")?.addEventListener("click", restart);
