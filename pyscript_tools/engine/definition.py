@@ -152,6 +152,11 @@ def level_index(level_list: list[Level], level_id: object) -> int | None:
     return None
 
 
+def level_ranks(level_list: list[Level]) -> dict[Any, int]:
+    """Each level's id -> its position (lowest first): for comparing many levels against one list."""
+    return {level.get("id"): i for i, level in enumerate(level_list)}
+
+
 def level_for_percent(definition: Definition, percent: float | None) -> Level | None:
     """The highest level whose ``min`` is at most ``percent`` (the lowest one if none is)."""
     if percent is None:

@@ -43,7 +43,7 @@ class _Tally:
 
     def __init__(self, definition: d.Definition):
         self.levels = d.levels(definition)
-        self.rank = {level["id"]: i for i, level in enumerate(self.levels)}
+        self.rank = d.level_ranks(self.levels)
         self.likelihood: list[dict[str, Any]] = definition.get("likelihood") or []
         self.severity: list[dict[str, Any]] = definition.get("severity") or []
         self.matrix: list[list[str]] = definition.get("matrix") or []
@@ -210,7 +210,7 @@ def headline(result: r.Result) -> str:
 
 def priorities(result: r.Result) -> list[dict[str, Any]]:
     """The recommendations for the highest-rated harms and screening answers, highest level first."""
-    rank = {level.get("id"): i for i, level in enumerate(result.get("levels") or [])}
+    rank = d.level_ranks(result.get("levels") or [])
     rows = {row["id"]: row for row in result.get("questions") or []}
     order = {rec["question"]: i for i, rec in enumerate(result.get("recommendations") or [])}
     rated = [rec for rec in result.get("recommendations") or [] if rank.get(rec.get("level"), 0) > 0]
@@ -250,7 +250,7 @@ def chart_table(result: r.Result) -> Table:
     """The heat map as a table: each cell that holds harms, the most serious first, with the harms it holds."""
     grid = result.get("heatmap") or {}
     lik, sev, matrix = grid.get("likelihood") or [], grid.get("severity") or [], grid.get("matrix") or []
-    rank = {level.get("id"): i for i, level in enumerate(result.get("levels") or [])}
+    rank = d.level_ranks(result.get("levels") or [])
     names = {level.get("id"): level.get("name") for level in result.get("levels") or []}
     cells = [(li, si, harms) for li, row in enumerate(_cell_harms(result)) for si, harms in enumerate(row) if harms]
     cells.sort(key=lambda c: (-rank.get(matrix[c[0]][c[1]], 0), -(c[0] + 1) * (c[1] + 1), -c[0]))

@@ -10,6 +10,7 @@ import math
 from typing import Any, NamedTuple
 
 from .. import text
+from ..definition import level_ranks
 from ..i18n import tr, trn
 from . import levels as level_colours
 
@@ -105,7 +106,7 @@ def heatmap(grid: dict[str, Any], result_levels: list[dict[str, Any]], id_prefix
     ``grid``: likelihood, severity, matrix, counts."""
     lik, sev = grid.get("likelihood") or [], grid.get("severity") or []
     matrix, counts = grid.get("matrix") or [], grid.get("counts") or []
-    rank = {lv.get("id"): i for i, lv in enumerate(result_levels)}
+    rank = level_ranks(result_levels)
     cell, left, top = 64, 130, 20
     parts = _open("heatmap", left + cell * len(sev) + 10, top + cell * len(lik) + 70, id_prefix, title, desc)
     for li in range(len(lik)):

@@ -20,7 +20,7 @@ from ..result import Result
 from ..scoring import score
 from ..text import answer_text, shown
 from ..vocabulary import DONT_KNOW
-from .consensus import Given, canonical, consensus, disagreement
+from .consensus import Given, canonical, cautious_middle, consensus, disagreement
 from .positions import Scale
 
 MAX_FILES = 50  # people in one team assessment; more is a survey, not a workshop
@@ -181,18 +181,11 @@ def _checked_choices(definition: d.Definition, choices: dict[str, Any]) -> dict[
     return choices
 
 
-def _middle(values: list[float], higher_is_cautious: bool) -> float:
-    ordered = sorted(values)
-    if len(ordered) % 2:
-        return ordered[len(ordered) // 2]
-    return ordered[len(ordered) // 2] if higher_is_cautious else ordered[len(ordered) // 2 - 1]
-
-
 def _range(kind: Any, labels: list[str], entries: list[dict[str, Any]], sample: Result) -> dict[str, Any]:
     """Lowest, median and highest of one section (or the overall result) across respondents."""
     by_level = kind.COMPARE_BY == "level"
     level_list = sample.get("levels") or []
-    rank = {level["id"]: i for i, level in enumerate(level_list)}
+    rank = d.level_ranks(level_list)
     values: list[dict[str, Any]] = []
     known: list[float] = []
     for label, entry in zip(labels, entries):
@@ -203,7 +196,7 @@ def _range(kind: Any, labels: list[str], entries: list[dict[str, Any]], sample: 
             known.append(float(value))
     out: dict[str, Any] = {"by": "level" if by_level else "percent", "values": values}
     if known:
-        middle = _middle(known, not kind.HIGHER_IS_BETTER)
+        middle = cautious_middle(sorted(known), not kind.HIGHER_IS_BETTER)
         out.update(min=min(known), median=middle, max=max(known), spread=round(max(known) - min(known), 1))
         if not by_level:
             out["mean"] = round(statistics.fmean(known), 1)

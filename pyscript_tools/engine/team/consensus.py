@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .. import definition as d
 from ..vocabulary import DONT_KNOW, NOT_APPLICABLE
 from .positions import Scale
+
+T = TypeVar("T")
 
 TEXT_FIELDS = ("response", "note")
 
@@ -73,16 +75,20 @@ def consensus(definition: d.Definition, question: d.Question, scale: Scale, give
         return [o["value"] for o in d.options_of(definition, question) if str(o["value"]) in picked]
     if scale.ordinal:
         ordered = sorted(views, key=lambda g: (g.position, canonical(g.value)))
-        middle = len(ordered) // 2
-        pick = ordered[middle] if len(ordered) % 2 or higher_is_cautious else ordered[middle - 1]
-        return _merge_texts(scale, pick.value, given)
+        return _merge_texts(scale, cautious_middle(ordered, higher_is_cautious).value, given)
     return _most_common(definition, question, views)
+
+
+def cautious_middle(ordered: list[T], higher_is_cautious: bool) -> T:
+    """The middle of `ordered` (lowest first); of an even number, the more cautious of the two middle ones."""
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 or higher_is_cautious else ordered[middle - 1]
 
 
 def _most_common(definition: d.Definition, question: d.Question, views: list[Given]) -> Any:
     counts = Counter(canonical(g.value) for g in views)
     options = d.options_of(definition, question)
-    rank = {level["id"]: i for i, level in enumerate(d.levels(definition))}
+    rank = d.level_ranks(d.levels(definition))
 
     def preference(g: Given) -> tuple[int, int, int]:
         option = d.find_option(options, g.value) or {}

@@ -21,7 +21,7 @@ class Scale:
 
     def __init__(self, definition: d.Definition, question: d.Question, qtype: str):
         self.qtype = qtype
-        self.level_rank = {level["id"]: i for i, level in enumerate(d.levels(definition))}
+        self.level_rank = d.level_ranks(d.levels(definition))
         self.steps = 0
         if qtype == "rated":
             self.steps = max(len(self.level_rank) - 1, 0)
