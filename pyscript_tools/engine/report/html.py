@@ -150,7 +150,8 @@ def priorities_html(result: Result, base_url: str = "", heading_level: int = 3, 
     return "".join(out)
 
 
-def _details(summary: str, body: str, name: str) -> str:
+def details(summary: str, body: str, name: str) -> str:
+    """A collapsible group of the result (`summary` is plain text)."""
     return '<details class="tk-details tk-details--%s"><summary>%s</summary>%s</details>' % (name, text.html(summary), body)
 
 
@@ -258,17 +259,17 @@ def details_html(result: Result, base_url: str = "", heading_level: int = 3, on_
     parts = []
     plan = result.get("action_plan")
     if plan is not None:
-        parts.append(_details(trn("Action plan: {n} open item", "Action plan: {n} open items", len(plan)),
+        parts.append(details(trn("Action plan: {n} open item", "Action plan: {n} open items", len(plan)),
                               action_plan_html(result, base_url), "action-plan"))
     count = len(result.get("recommendations") or [])
-    parts.append(_details(tr("All recommendations, by section ({count})", count=count),
+    parts.append(details(tr("All recommendations, by section ({count})", count=count),
                           recommendations_html(result, base_url, heading_level + 1, on_page), "recommendations"))
     if result.get("knowledge_gaps"):
         gaps = tr("Knowledge gaps: answered “Don't know”, scored 0 ({count})", count=len(result["knowledge_gaps"]))
-        parts.append(_details(gaps,
+        parts.append(details(gaps,
                               question_list_html(result["knowledge_gaps"], "gaps"), "gaps"))
     if result.get("missing"):
-        parts.append(_details(tr("Not answered yet, left out of the result ({count})", count=len(result["missing"])),
+        parts.append(details(tr("Not answered yet, left out of the result ({count})", count=len(result["missing"])),
                               question_list_html(result["missing"], "missing"), "missing"))
     return '<div class="tk-result__details">%s</div>' % "".join(parts)
 

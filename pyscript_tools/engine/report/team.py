@@ -15,7 +15,7 @@ from .. import text
 from ..i18n import N_, current, tr, trn
 from . import charts
 from .document import STYLE
-from .html import render_html
+from .html import details, render_html
 from .table import Table, to_html, to_markdown
 
 RULES = N_("Disagreement runs from 0 (everyone gave the same answer) to 1 (answers at both ends of the scale). "
@@ -171,16 +171,15 @@ def team_html(combined: dict[str, Any], base_url: str = "", id_prefix: str = "tk
     answers = "".join(to_html(answers_table(combined, sections[sid])) for sid in sections)
     consensus = render_html(combined["consensus"]["result"], base_url, combined["consensus"]["name"],
                             id_prefix + "-consensus", heading_level + 1, on_page=False)
-    summary = '<details class="tk-details tk-details--%s"><summary>%s</summary>%s</details>'
     fragments = {
         "summary": summary_html(combined),
         "discuss": discuss_html(combined, heading_level, on_page),
         "chart": "%s%s%s%s" % (h, text.html(tr("Sections across respondents")), end,
                                chart_html(combined, id_prefix + "-chart")),
-        "answers": summary % ("team-answers", text.html(tr("Every answer, question by question ({count})",
-                                                            count=len(combined["questions"]))), answers),
+        "answers": details(tr("Every answer, question by question ({count})", count=len(combined["questions"])),
+                           answers, "team-answers"),
         "respondents": to_html(respondents_table(combined)),
-        "consensus": summary % ("consensus", text.html(tr("The consensus result in full")), consensus["all"]),
+        "consensus": details(tr("The consensus result in full"), consensus["all"], "consensus"),
     }
     fragments["all"] = '<div class="tk-result tk-team">%s</div>' % "".join(
         fragments[k] for k in ("summary", "discuss", "chart", "respondents", "answers", "consensus"))
