@@ -26,10 +26,10 @@ from .i18n import definition_language
 from .report.answers_table import answers_html
 from .report.compare import compare_html, compare_results
 from .report.csv import to_csv
-from .report.document import report_body, report_document
+from .report.document import page, report_body, report_title
 from .report.html import render_html
 from .report.markdown import to_markdown
-from .report.team import team_csv, team_document, team_html, team_markdown
+from .report.team import team_body, team_csv, team_html, team_markdown, team_title
 from .result import Result
 from .scoring import score
 from .team import CombineError, combine
@@ -221,7 +221,8 @@ def _export_html(request: Request) -> dict[str, Any]:
     """The report as one self-contained HTML file, and its body for printing from the page."""
     result, name = request.score(), request.text("name")
     args = (result, name, request.text("date"), request.text("base_url"), request.text("site_name"))
-    return {"html": report_document(*args), "body": report_body(*args),
+    body = report_body(*args)
+    return {"html": page(report_title(result, name), body), "body": body,
             "filename": _file_name(request.definition(), name, "report", "html"), "mime": "text/html"}
 
 
@@ -288,9 +289,8 @@ def _export_combined(request: Request) -> dict[str, Any]:
     elif fmt == "csv":
         out["content"] = team_csv(combined)
     else:
-        args = (combined, request.text("date"), request.text("base_url"), request.text("site_name"))
-        out["content"] = team_document(*args)
-        out["body"] = out["content"][out["content"].index("<body>") + 6:out["content"].rindex("</body>")]
+        out["body"] = team_body(combined, request.text("date"), request.text("base_url"), request.text("site_name"))
+        out["content"] = page(team_title(combined), out["body"])
     return out
 
 

@@ -70,10 +70,18 @@ def report_body(result: Result, name: str = "", date: str = "", base_url: str = 
     ])
 
 
-def report_document(result: Result, name: str = "", date: str = "", base_url: str = "", site_name: str = "") -> str:
-    """The whole report as one HTML file (styles inside, no script, nothing fetched)."""
-    title = text.html(result.get("title")) + (" – %s" % text.html(name) if name else "")
+def page(title: str, body: str) -> str:
+    """A report as one HTML file around `body` (styles inside, no script, nothing fetched); `title` is text."""
     return ('<!doctype html><html lang="%s"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             "<title>%s</title><style>%s</style></head><body>%s</body></html>"
-            % (current(), title, STYLE, report_body(result, name, date, base_url, site_name)))
+            % (current(), text.html(title), STYLE, body))
+
+
+def report_title(result: Result, name: str = "") -> str:
+    return str(result.get("title") or "") + (" – %s" % name if name else "")
+
+
+def report_document(result: Result, name: str = "", date: str = "", base_url: str = "", site_name: str = "") -> str:
+    """The whole report as one HTML file."""
+    return page(report_title(result, name), report_body(result, name, date, base_url, site_name))

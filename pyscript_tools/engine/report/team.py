@@ -12,9 +12,9 @@ import json
 from typing import Any
 
 from .. import text
-from ..i18n import N_, current, tr, trn
+from ..i18n import N_, tr, trn
 from . import charts
-from .document import STYLE
+from .document import page
 from .html import details, render_html
 from .table import Table, to_html, to_markdown
 
@@ -226,19 +226,24 @@ def team_csv(combined: dict[str, Any]) -> str:
     return buffer.getvalue()
 
 
-def team_document(combined: dict[str, Any], date: str = "", base_url: str = "", site_name: str = "") -> str:
-    """The combined result as one self-contained HTML file, like the single report."""
+def team_title(combined: dict[str, Any]) -> str:
+    return tr("{title}: combined answers", title=combined["title"])
+
+
+def team_body(combined: dict[str, Any], date: str = "", base_url: str = "", site_name: str = "") -> str:
+    """The printable combined report's body (see :func:`team_document`)."""
     html = team_html(combined, base_url, "tk-team", 2, on_page=False)
-    title = tr("{title}: combined answers", title=combined["title"])
     meta = [headline(combined), tr("version {version}", version=combined["version"])]
     meta += [tr("Report date: {date}", date=date)] if date else []
     footer = tr("Combined in the browser by {site}. Nothing was sent anywhere.",
                 site=site_name or tr("the Responsible AI Toolkit site"))
-    body = ('<header class="tk-report__header"><h1>%s</h1><p class="tk-report__meta">%s</p></header><main class="tk-report">'
+    return ('<header class="tk-report__header"><h1>%s</h1><p class="tk-report__meta">%s</p></header><main class="tk-report">'
             '%s%s%s%s<div class="tk-report__detail">%s%s</div></main><footer class="tk-report__footer"><p>%s</p></footer>'
-            % (text.html(title), " · ".join(map(text.html, meta)), html["summary"], html["discuss"], html["chart"],
-               html["respondents"], html["answers"].replace("<details ", "<details open "),
+            % (text.html(team_title(combined)), " · ".join(map(text.html, meta)), html["summary"], html["discuss"],
+               html["chart"], html["respondents"], html["answers"].replace("<details ", "<details open "),
                html["consensus"].replace("<details ", "<details open "), text.html(footer)))
-    return ('<!doctype html><html lang="%s"><head><meta charset="utf-8"><meta name="viewport" '
-            'content="width=device-width, initial-scale=1"><title>%s</title><style>%s</style></head><body>%s</body></html>'
-            % (current(), text.html(title), STYLE, body))
+
+
+def team_document(combined: dict[str, Any], date: str = "", base_url: str = "", site_name: str = "") -> str:
+    """The combined result as one self-contained HTML file, like the single report."""
+    return page(team_title(combined), team_body(combined, date, base_url, site_name))
