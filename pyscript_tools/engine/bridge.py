@@ -73,6 +73,11 @@ class Request:
         value = self.data.get(key)
         return value if isinstance(value, str) else ""
 
+    def heading_level(self) -> int:
+        """The level of the result's headings in the page (2 to 5; 3 unless sent)."""
+        level = self.data.get("heading_level")
+        return level if isinstance(level, int) and 2 <= level <= 5 else 3
+
     def definition(self) -> Definition:
         """The questionnaire the request is about: sent with it, or loaded before by id."""
         if isinstance(self.data.get("definition"), dict):
@@ -156,10 +161,8 @@ def _load(request: Request) -> dict[str, Any]:
 def _score(request: Request) -> Result:
     result = request.score()
     if request.get("html", True):
-        level = request.get("heading_level")
         html = render_html(result, base_url=request.text("base_url"), name=request.text("name"),
-                           id_prefix=request.text("id_prefix") or None,
-                           heading_level=level if isinstance(level, int) and 2 <= level <= 5 else 3)
+                           id_prefix=request.text("id_prefix") or None, heading_level=request.heading_level())
         if request.get("answers_table"):
             html["answers"] = answers_html(result)
         result = {**result, "html": html, "svg": html["svg"]}
@@ -263,9 +266,8 @@ def _combined(request: Request) -> dict[str, Any]:
 def _combine(request: Request) -> dict[str, Any]:
     """Several people's answers files combined: the result, its HTML and the consensus answers file."""
     definition, combined = request.definition(), _combined(request)
-    level = request.get("heading_level")
     html = team_html(combined, request.text("base_url"), request.text("id_prefix") or "tk-%s-team" % definition["id"],
-                     level if isinstance(level, int) and 2 <= level <= 5 else 3)
+                     request.heading_level())
     consensus = combined["consensus"]
     return {**combined, "html": html,
             "consensus_json": json.dumps(consensus["file"], ensure_ascii=False, indent=2),
