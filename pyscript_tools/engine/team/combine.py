@@ -75,16 +75,17 @@ def combine(definition: d.Definition, files: list[tuple[str, Any]], named: bool 
     kind = kind_of(definition)
     questions = _questions(definition, labels, results, not kind.HIGHER_IS_BETTER)
     answers = {q["id"]: q["consensus"] for q in questions if q["consensus"] is not None}
+    by_id = {q["id"]: q for q in questions}
     for qid, value in _checked_choices(definition, choices or {}).items():
         answers.pop(qid, None)
         if value is not None:
             answers[qid] = value
-        for q in questions:
-            if q["id"] == qid:
-                q.update(consensus=value, chosen=True)
+        if qid in by_id:
+            by_id[qid].update(consensus=value, chosen=True)
     consensus_result = score(definition, answers)
+    consensus_rows = {row["id"]: row for row in consensus_result["questions"]}
     for q in questions:
-        q["consensus_text"] = next((_words(row) for row in consensus_result["questions"] if row["id"] == q["id"]), "")
+        q["consensus_text"] = _words(consensus_rows[q["id"]]) if q["id"] in consensus_rows else ""
     name = trn("Consensus of {n} respondent", "Consensus of {n} respondents", len(read))
     return {
         "questionnaire": definition.get("id"), "kind": definition.get("kind"), "title": definition.get("title"),
@@ -126,6 +127,7 @@ def _questions(definition: d.Definition, labels: list[str], results: list[Result
         shown_to = [(label, by_id[qid]) for label, by_id in zip(labels, rows) if qid in by_id]
         if not shown_to:
             continue  # a kind of system nobody chose
+        shown = dict(shown_to)
         qtype = shown_to[0][1]["type"]
         scale = Scale(definition, question, qtype)
         given = [Given(label, row["answer"], _words(row), scale.place(row))
@@ -134,7 +136,7 @@ def _questions(definition: d.Definition, labels: list[str], results: list[Result
             "id": qid, "section": section["id"], "text": question.get("text", ""), "type": qtype,
             "answers": [{"respondent": g.respondent, "text": g.text, "value": g.value} for g in given],
             "unanswered": [label for label, row in shown_to if row.get("status") in (None, "missing")],
-            "not_shown": [label for label in labels if label not in dict(shown_to)],
+            "not_shown": [label for label in labels if label not in shown],
             "distribution": _distribution(given),
             "disagreement": disagreement(scale, given),
             "gaps": sum(1 for g in given if g.position == DONT_KNOW),
