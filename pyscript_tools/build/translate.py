@@ -28,7 +28,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from ..engine.validate import format_path
+from ..engine.validate import format_path, line_of
 from .yaml_source import load_yaml_with_lines
 
 QUESTIONNAIRE_TEXTS = ("title", "description", "introduction", "note", "purpose", "who", "time")
@@ -57,7 +57,8 @@ class Overlay:
             self.lines: dict[tuple, int] = {}
             self.problems.append("%s:1: (file): no translation of this file yet" % display)
             return
-        self.data, self.lines, problems = load_yaml_with_lines(path.read_text(encoding="utf-8"), file=display)
+        self.data, lines, problems = load_yaml_with_lines(path.read_text(encoding="utf-8"), file=display)
+        self.lines = {_spelled(key): line for key, line in lines.items()}  # looked up by spelled path
         self.problems += problems
         if self.data is None:
             self.data = {}
@@ -78,12 +79,7 @@ class Overlay:
 
     def _line(self, path: tuple) -> int:
         """The line of ``path`` in the overlay, or of its nearest parent there."""
-        spelled = {tuple(str(k) for k in key): line for key, line in self.lines.items()}
-        for n in range(len(path), 0, -1):
-            line = spelled.get(tuple(str(k) for k in path[:n]))
-            if line:
-                return line
-        return 1
+        return line_of(self.lines, _spelled(path))
 
     def text(self, path: tuple, english: Any) -> Any:
         """The translation at ``path`` of the English text ``english`` (which is kept when it is missing)."""

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..engine.validate import line_of
 from .catalog import check, extract, load_catalog
 from .content import load_questionnaire_file, load_roles, read_yaml
 
@@ -62,9 +63,8 @@ def parallel_problems(root: Path, language: str, english: Path, translated: Path
     mine = dict(_shape(ours))
     for path, shape in theirs.items():
         if mine.get(path) != shape:
-            where = max((n for n in range(len(path) + 1) if path[:n] in lines), default=0)
             problems.append("%s:%d: %s: the English has %s here, the translation %s" % (
-                rel, lines.get(path[:where], 1), ".".join(map(str, path)) or "(top)", shape, mine.get(path, "nothing")))
+                rel, line_of(lines, path), ".".join(map(str, path)) or "(top)", shape, mine.get(path, "nothing")))
     return problems
 
 
