@@ -18,7 +18,7 @@ from ..engine.definition import options_of, question_type
 from ..engine.i18n import current, tr, trn
 from ..engine.jsonsafe import MAX_FILE_BYTES
 from ..engine.kinds import KINDS
-from ..engine.text import question_anchor, vocabulary_label
+from ..engine.text import of_text, question_anchor, vocabulary_label
 from ..engine.vocabulary import APPROACHES, STAGES, STATUSES
 
 LinkResolver = Callable[[str], str]
@@ -74,13 +74,15 @@ class _Form:
         self.resolve = resolve
         self.md = markdown
         self.role_names = role_names
+        # The sections every respondent sees: a profile's section only counts once its kind is chosen.
+        self.common = [s for s in self.sections() if not s.get("profile")]
 
     def sections(self) -> list[dict]:
         return self.d.get("sections", [])
 
     def total(self) -> int:
-        """Questions every respondent sees: a profile's section only counts once its kind is chosen."""
-        return sum(len(s.get("questions", [])) for s in self.sections() if not s.get("profile"))
+        """Questions every respondent sees."""
+        return sum(len(s.get("questions", [])) for s in self.common)
 
     @staticmethod
     def profile_attrs(section: dict) -> str:
@@ -183,10 +185,9 @@ class _Form:
     # ------------------------------------------------------------------ the start screen
     def start(self, examples: list[tuple[str, str]], privacy_url: str) -> str:
         p, d = self.p, self.d
-        common = [s for s in self.sections() if not s.get("profile")]
-        size = trn("{count} {noun} in {n} section", "{count} {noun} in {n} sections", len(common), count=self.total(),
+        size = trn("{count} {noun} in {n} section", "{count} {noun} in {n} sections", len(self.common), count=self.total(),
                    noun=tr(self.kind.NOUN))
-        if len(common) < len(self.sections()):
+        if len(self.common) < len(self.sections()):
             size = tr("{size}, and a few more for each kind of system you tick", size=size)
         facts = [escape(size)]
         for key in ("who", "time"):
@@ -271,7 +272,7 @@ class _Form:
             return (f'<li data-tk-nav="{sid}"{self.profile_attrs(s)}>'
                     f'<a href="#{_attr(self.p)}-s-{sid}" data-tk-goto-section="{sid}">'
                     f'{escape(s.get("short_title") or s["title"])}</a> <span class="tk-nav__count"'
-                    f' data-tk-section-count="{sid}">{_t("{part} of {whole}", part=0, whole=len(s.get("questions", [])))}'
+                    f' data-tk-section-count="{sid}">{escape(of_text(0, len(s.get("questions", []))))}'
                     "</span></li>")
         items = "".join(entry(s) for s in self.sections())
         return (
@@ -344,8 +345,7 @@ class _Form:
         """'Section N of M' among the common sections; a profile's section says why it is there."""
         if section.get("profile"):
             return _t("Extra section, only for this kind of system")
-        common = [s for s in self.sections() if not s.get("profile")]
-        return _t("Section {number} of {count}", number=index + 1, count=len(common))
+        return _t("Section {number} of {count}", number=index + 1, count=len(self.common))
 
     def scale_help(self) -> str:
         rows = []
