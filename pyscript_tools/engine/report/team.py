@@ -124,18 +124,18 @@ def chart_html(combined: dict[str, Any], id_prefix: str) -> str:
                           " figures are in the table below.")), to_html(range_table(combined)))
 
 
-def answers_table(combined: dict[str, Any], section: dict[str, Any] | None = None) -> Table:
+def answers_table(combined: dict[str, Any], section: dict[str, Any]) -> Table:
+    """Every respondent's answer to each question of one section, with the consensus and the disagreement."""
     labels = [r["label"] for r in combined["respondents"]]
     rows = []
     for q in combined["questions"]:
-        if section is not None and q["section"] != section["id"]:
+        if q["section"] != section["id"]:
             continue
         given = {a["respondent"]: a["text"] for a in q["answers"]}
         cells = [given.get(label) or (tr("not asked") if label in q["not_shown"] else "–") for label in labels]
         rows.append((q["text"], *cells, q["consensus_text"] or "–", text.number_text(q["disagreement"])))
-    caption = tr("Every answer: {section}", section=section["title"]) if section else tr("Every answer")
-    return Table("team-answers", caption, (tr("Question"), *labels, tr("Consensus"), tr("Disagreement")), rows,
-                 str(section["title"]) if section else "")
+    return Table("team-answers", tr("Every answer: {section}", section=section["title"]),
+                 (tr("Question"), *labels, tr("Consensus"), tr("Disagreement")), rows, str(section["title"]))
 
 
 def respondents_table(combined: dict[str, Any]) -> Table:
@@ -167,8 +167,7 @@ def team_html(combined: dict[str, Any], base_url: str = "", id_prefix: str = "tk
               on_page: bool = True) -> dict[str, str]:
     """Fragments: summary, discuss, chart, answers (collapsible per section), respondents, consensus, all."""
     h, end = _h(heading_level)
-    sections = {s["id"]: s for s in combined["sections"]}
-    answers = "".join(to_html(answers_table(combined, sections[sid])) for sid in sections)
+    answers = "".join(to_html(answers_table(combined, section)) for section in combined["sections"])
     consensus = render_html(combined["consensus"]["result"], base_url, combined["consensus"]["name"],
                             id_prefix + "-consensus", heading_level + 1, on_page=False)
     fragments = {
