@@ -14,10 +14,7 @@ export function mountFiles(q, assessments) {
   const reportMessage = q.element("[data-tk-report-message]");
   const comparison = q.element("[data-tk-compare-result]");
   const printed = q.element("[data-tk-print]");
-  // Never read more of a file than the engine accepts: one byte over is enough for it to say so.
-  const maxBytes = Number(q.widget.dataset.maxFileBytes) || Infinity;
-  const fileText = (file) => readText(file, maxBytes);
-  const name = () => q.preview?.name || q.store.current?.name || "";
+  const fileText = (file) => readText(file, q.maxFileBytes);
 
   async function ask(action, payload) {
     await q.ready;
@@ -27,12 +24,11 @@ export function mountFiles(q, assessments) {
   /** The current answers as the engine's report request, filtered as on the screen. */
   const reportRequest = () => ({
     answers: collect(q.form),
-    name: name(),
+    name: q.name(),
     date: today(),
     today: today(),
     filters: q.filters,
-    site_name: document.querySelector('meta[property="og:site_name"]')?.content || document.title.split(" - ").pop(),
-    base_url: new URL(q.siteRoot || "./", location.href).href,
+    ...q.reportSite(),
   });
 
   /** Make a report (`key` of the engine's answer) and offer it; `done` and `failed` say how it went. */
@@ -68,7 +64,7 @@ export function mountFiles(q, assessments) {
     try {
       const file = await ask(ACTIONS.answersFile, {
         answers: collect(q.form),
-        name: name(),
+        name: q.name(),
         created: q.preview?.created || active?.created,
         updated: now(),
       });

@@ -21,13 +21,14 @@ export function mountFilters(q) {
 
   q.on("tk:scored", (result) => {
     const shown = new Set(result.questions.map((row) => row.id));
-    for (const fieldset of questions(q.form)) fieldset.hidden = !shown.has(fieldset.dataset.question);
+    const fieldsets = questions(q.form);
+    for (const fieldset of fieldsets) fieldset.hidden = !shown.has(fieldset.dataset.question);
     const totals = new Map(result.sections.map((section) => [section.id, section.total]));
     for (const section of q.form.querySelectorAll("section[data-section]")) {
       section.toggleAttribute("data-tk-empty", !totals.get(section.dataset.section)); // the flow skips it
     }
     for (const item of q.widget.querySelectorAll("[data-tk-nav]")) item.hidden = !totals.get(item.dataset.tkNav);
-    const all = questions(q.form).length;
+    const all = fieldsets.length;
     const filtered = Object.values(result.filters || {}).some((list) => list.length);
     say(
       count,

@@ -92,6 +92,9 @@ export function mountFlow(q) {
     menuButton.setAttribute("aria-expanded", "false");
   }
 
+  /** The section in view, if the view is a section. */
+  const current = () => sections.find((s) => s.dataset.section === view);
+
   /** Show the section that holds question `id`, and bring the question into view. */
   function goToQuestion(id) {
     const fieldset = q.form.querySelector(`fieldset[data-question="${id}"]`);
@@ -103,9 +106,9 @@ export function mountFlow(q) {
 
   // A section just finished: say so, and point to the next.
   q.on("tk:edited", () => {
-    const { sections: counts } = progressOf(q.form);
+    const counts = q.progress.sections; // counted by progress.js for this edit
     const done = new Set([...counts].filter(([, c]) => c.total && c.answered === c.total).map(([id]) => id));
-    const section = sections.find((s) => s.dataset.section === view);
+    const section = current();
     if (section && done.has(view) && !finished.has(view)) {
       const next = section.querySelector('[data-tk-action="next"]');
       next.classList.add("md-button--primary");
@@ -115,11 +118,14 @@ export function mountFlow(q) {
   });
   q.on("tk:loaded", () => (finished = new Set()));
   q.on("tk:profiles", () => {
-    const section = sections.find((s) => s.dataset.section === view);
+    const section = current();
     if (section?.hasAttribute("data-tk-off")) show(firstUnfinished(), { focus: false });
     else if (section) updateNavigation(section);
   });
-  q.on("tk:shown", () => sections.find((s) => s.dataset.section === view) && updateNavigation(sections.find((s) => s.dataset.section === view)));
+  q.on("tk:shown", () => {
+    const section = current();
+    if (section) updateNavigation(section);
+  });
 
   q.actions.start = () => show(firstUnfinished());
   q.actions.next = () => step(1);

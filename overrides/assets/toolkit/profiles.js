@@ -6,6 +6,7 @@ export function mountProfiles(q) {
   const chooser = q.form.querySelector("[data-tk-chooses-profiles]");
   if (!chooser) return;
   const sections = [...q.form.querySelectorAll("section[data-profile]")];
+  const entries = new Map(sections.map((s) => [s, q.widget.querySelector(`li[data-tk-nav="${s.dataset.section}"]`)]));
 
   function update() {
     const chosen = new Set([...chooser.querySelectorAll("input:checked")].map((box) => box.value));
@@ -14,7 +15,7 @@ export function mountProfiles(q) {
       const off = !chosen.has(section.dataset.profile);
       if (off !== section.hasAttribute("data-tk-off")) changed = true;
       section.toggleAttribute("data-tk-off", off);
-      const entry = q.widget.querySelector(`li[data-tk-nav="${section.dataset.section}"]`);
+      const entry = entries.get(section);
       if (entry) entry.hidden = off;
     }
     if (changed) q.emit("tk:profiles", [...chosen]);

@@ -18,10 +18,11 @@ function showProgress(q) {
     const entry = sections.get(line.dataset.tkSectionLine) || { answered: 0, total: 0 };
     line.textContent = t("{answered} of {total} answered", { answered: entry.answered, total: entry.total });
   }
-  return { answered, total };
+  return { answered, total, sections };
 }
 
-/** Keep the progress current: after every edit, every load and every filter change. */
+/** Keep the progress current, after every edit, every load and every filter change, in `q.progress`
+ *  for the modules mounted after this one (flow.js). */
 export function mountProgress(q) {
-  for (const event of ["tk:edited", "tk:loaded", "tk:shown"]) q.on(event, () => showProgress(q));
+  for (const event of ["tk:edited", "tk:loaded", "tk:shown"]) q.on(event, () => (q.progress = showProgress(q)));
 }

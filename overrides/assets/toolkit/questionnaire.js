@@ -38,6 +38,13 @@ export function mount(widget) {
     noun,
     unnamed,
     siteRoot: widget.dataset.siteRoot || "",
+    // Never read more of a file than the engine accepts: one byte over is enough for it to say so.
+    maxFileBytes: Number(widget.dataset.maxFileBytes) || Infinity,
+    headingLevel: Number(widget.dataset.headingLevel) || 4,
+    /** The name of the assessment shown: the worked example's while previewing, else the user's. */
+    name: () => q.preview?.name || q.store.current?.name || "",
+    /** Where a downloaded report links back to, and the site's name for its footer. */
+    reportSite: () => ({ base_url: new URL(q.siteRoot || "./", location.href).href, site_name: document.title.split(" - ").pop() }),
     form: widget.querySelector("[data-toolkit-form]"),
     store: new Store(id, version),
     filters: { roles: [], stages: [], approaches: [] },

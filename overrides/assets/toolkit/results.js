@@ -35,10 +35,10 @@ export function mountResults(q) {
         questionnaire: q.id,
         answers: collect(q.form),
         base_url: q.siteRoot,
-        name: q.preview?.name || q.store.current?.name || "",
+        name: q.name(),
         today: today(),
         filters: q.filters,
-        heading_level: Number(q.widget.dataset.headingLevel) || 4,
+        heading_level: q.headingLevel,
       });
       if (mine !== ticket) return;
       q.emit("tk:scored", result);

@@ -14,7 +14,6 @@ export function mountTeam(q, assessments) {
   const actions = q.element("[data-tk-team-actions]");
   const names = q.element("[data-tk-team-names]");
   const printed = q.element("[data-tk-print]");
-  const maxBytes = Number(q.widget.dataset.maxFileBytes) || Infinity;
   let files = []; // {name, text}
   let choices = {}; // question id -> the answer the facilitator chose
   let combined = null;
@@ -33,7 +32,7 @@ export function mountTeam(q, assessments) {
       combined = await call(ACTIONS.combine, {
         ...request(),
         base_url: q.siteRoot,
-        heading_level: Number(q.widget.dataset.headingLevel) || 4,
+        heading_level: q.headingLevel,
       });
       output.innerHTML = combined.html.all;
       actions.hidden = false;
@@ -54,7 +53,7 @@ export function mountTeam(q, assessments) {
   async function add(picked) {
     const known = new Set(files.map((f) => `${f.name}\u0000${f.text}`));
     for (const file of picked) {
-      const text = await readText(file, maxBytes);
+      const text = await readText(file, q.maxFileBytes);
       if (!known.has(`${file.name}\u0000${text}`)) files.push({ name: file.name, text });
     }
     await refresh();
@@ -89,8 +88,7 @@ export function mountTeam(q, assessments) {
         ...request(),
         format,
         date: today(),
-        base_url: new URL(q.siteRoot || "./", location.href).href,
-        site_name: document.title.split(" - ").pop(),
+        ...q.reportSite(),
       });
     } catch (error) {
       say(message, t("The combined report could not be made: {detail}", { detail: error.message }), { alert: true });
