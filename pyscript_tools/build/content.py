@@ -23,7 +23,6 @@ from typing import Any
 
 from ..engine.i18n import tr
 from ..engine.validate import PROFILE_KEYS, format_path, iter_links, line_of, link_problem, tag_vocabulary, validate_definition
-from ..engine.validate import validate_links as validate_links  # re-exported for the tests
 from ..engine.vocabulary import FILTER_DIMENSIONS, PRINCIPLES
 from .checks import Checker
 from .translate import Overlay, overlay_path, translate_profile, translate_questionnaire
@@ -109,6 +108,12 @@ def check_links(links: list[Link], anchors_by_page: dict[str, set[str]]) -> list
 def _links(file: str, lines: dict[tuple, int], found: list[tuple[tuple, Any]]) -> list[Link]:
     return [Link(file, line_of(lines, path), format_path(path), target)
             for path, target in found if isinstance(target, str)]
+
+
+def validate_links(definition: Any, anchors_by_page: dict[str, set[str]], lines: dict[tuple, int] | None = None,
+                   file: str = "questionnaire") -> list[str]:
+    """Every link of ``definition`` checked against ``anchors_by_page`` {"roadmap/processes.md": {...}}."""
+    return check_links(_links(file, lines or {}, list(iter_links(definition))), anchors_by_page)
 
 
 # --------------------------------------------------------------------------- profiles: kinds of AI system

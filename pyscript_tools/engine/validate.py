@@ -729,13 +729,3 @@ def link_problem(link: str, anchors_by_page: dict[str, set[str]]) -> str | None:
         return "link %r: page %r has no anchor #%s" % (link, page, anchor)
     return None
 
-
-def validate_links(definition: Any, anchors_by_page: dict[str, set[str]], lines: Lines | None = None,
-                   file: str = "questionnaire") -> list[str]:
-    """Check every link against ``anchors_by_page`` {"roadmap/processes.md": {"oversight-committee", ...}}."""
-    errors = []
-    for path, link in iter_links(definition):
-        why = link_problem(link, anchors_by_page) if isinstance(link, str) else None
-        if why:
-            errors.append("%s:%d: %s: %s" % (file, line_of(lines, path), format_path(path), why))
-    return errors
