@@ -16,6 +16,7 @@ PYODIDE_CORE = {
     "pyodide-lock.json": "pyodide-lock.json",
 }
 ENGINE_ZIP = "pyscript_tools.zip"
+_FIXED_DATE = (2024, 1, 1, 0, 0, 0)
 _SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=\S+\s*$")
 
 
@@ -45,15 +46,19 @@ def copy_pyodide_core(source: Path, dest: Path) -> list[Path]:
 
 def zip_engine(engine_dir: Path, target: Path, import_name: str) -> Path:
     """Zip the engine folder as it is, every ``.py`` file in it, under its import path (e.g.
-    ``pyscript_tools/engine/``; the parent is a namespace package in the browser). Entries carry a
+    ``pyscript_tools/engine/``; the parent is a namespace package in the browser). Every folder has its
+    own entry, which Python needs to import straight from the archive (zipimport). Entries carry a
     fixed date, so the same sources always make the same archive."""
     target.parent.mkdir(parents=True, exist_ok=True)
     root = Path(*import_name.split("."))
+    files = [path for path in sorted(engine_dir.rglob("*.py")) if "__pycache__" not in path.parts]
+    names = [root / path.relative_to(engine_dir) for path in files]
+    folders = sorted({parent for name in names for parent in name.parents if parent != Path(".")})
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(engine_dir.rglob("*.py")):
-            if "__pycache__" in path.parts:
-                continue
-            entry = zipfile.ZipInfo((root / path.relative_to(engine_dir)).as_posix(), date_time=(2024, 1, 1, 0, 0, 0))
+        for folder in folders:
+            archive.writestr(zipfile.ZipInfo(folder.as_posix() + "/", date_time=_FIXED_DATE), b"")
+        for path, name in zip(files, names):
+            entry = zipfile.ZipInfo(name.as_posix(), date_time=_FIXED_DATE)
             entry.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(entry, path.read_bytes())
     return target

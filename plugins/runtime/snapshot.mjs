@@ -14,6 +14,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { installEngine } from "../../overrides/assets/toolkit/engine-install.js";
+
 const [runtime, definitions, output] = process.argv.slice(2).map((path) => resolve(path));
 
 // The site publishes its modules under .js names; Node wants .mjs for ES modules outside a package.
@@ -38,8 +40,7 @@ try {
   });
   const engineZip = readFileSync(join(runtime, "pyscript_tools.zip"));
   const engine = createHash("sha256").update(engineZip).digest("hex");
-  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-  pyodide.unpackArchive(new Uint8Array(engineZip), "zip", { extractDir: sitePackages });
+  installEngine(pyodide, new Uint8Array(engineZip));
   const loaded = readdirSync(definitions).filter((name) => name.endsWith(".json"))
     .map((name) => readFileSync(join(definitions, name), "utf-8"));
   pyodide.globals.set("definitions_json", JSON.stringify(loaded));

@@ -24,6 +24,7 @@ from pyscript_tools.build.cache import BuildCache, digest
 from .files import ENGINE_ZIP, PYODIDE_CORE
 
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
+INSTALL = Path(__file__).parents[2] / "overrides" / "assets" / "toolkit" / "engine-install.js"  # imported by SCRIPT
 MANIFEST = "snapshot.json"
 MAGIC = b"TKSPARSE"
 PAGE = 4096
@@ -50,7 +51,7 @@ def sparse(heap: bytes) -> bytes:
 
 
 def _inputs(runtime: Path, definitions: Path) -> list[Path]:
-    return ([runtime / name for name in sorted(PYODIDE_CORE.values())] + [runtime / ENGINE_ZIP, SCRIPT, Path(__file__)]
+    return ([runtime / name for name in sorted(PYODIDE_CORE.values())] + [runtime / ENGINE_ZIP, SCRIPT, INSTALL, Path(__file__)]
             + sorted(definitions.glob("*.json")))
 
 

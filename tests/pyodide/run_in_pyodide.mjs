@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+import { installEngine } from "../../overrides/assets/toolkit/engine-install.js";
 import { keepingLiveTrampoline } from "../../overrides/assets/toolkit/snapshot-restore.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,10 +38,7 @@ const pyodide = await loadPyodide({
   stderr: (s) => process.stderr.write(s + "\n"),
 });
 
-const site = "/home/pyodide/engine";
-pyodide.FS.mkdirTree(site);
-pyodide.unpackArchive(new Uint8Array(readFileSync(archive)), "zip", { extractDir: site }); // a plain typed array
-pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(site)})`);
+installEngine(pyodide, new Uint8Array(readFileSync(archive))); // as the site's worker does
 pyodide.runPython("import sys; loaded_before_engine = set(sys.modules)");
 const handle = pyodide.runPython(
   "import pyscript_tools.engine.bridge as bridge; bridge.RAISE_INTERNAL_ERRORS = True; bridge.handle",

@@ -8,6 +8,7 @@
 // saves. Otherwise, or if the snapshot is missing, damaged or made from another engine, Python boots
 // normally. Failures reach the page as one plain sentence ("reason"); the technical details
 // ("detail") go to the console there, never in front of the user.
+import { installEngine } from "./engine-install.js";
 import { fromSparse } from "./snapshot-format.js";
 import { keepingLiveTrampoline } from "./snapshot-restore.js";
 
@@ -160,7 +161,7 @@ async function boot() {
     import(file("pyodide.asm.js")),
   ]);
   const linkSpeed = speedOf(file("pyodide.asm.js"));
-  const engine = await engineZip;
+  const engine = new Uint8Array(await engineZip);
   const engineSha256 = await sha256(engine);
 
   let pyodide = null;
@@ -177,8 +178,7 @@ async function boot() {
     pyodide = null;
   }
   pyodide ??= await start(createPyodideModule, loadPyodide, null);
-  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-  pyodide.unpackArchive(engine, "zip", { extractDir: sitePackages });
+  installEngine(pyodide, engine);
   handle = pyodide.pyimport("pyscript_tools.engine.bridge").handle;
 }
 
