@@ -12,6 +12,14 @@ const CACHE = PREFIX + VERSION;
 const root = new URL("./", self.location);
 
 self.addEventListener("install", (event) => {
+  // Where the browser supports it, this build's files are served straight from its cache by the
+  // browser itself (static routing), without starting this worker or running its fetch handler;
+  // addresses with a query still go through the handler below, and what the cache lacks comes from
+  // the network, as the handler would fetch it.
+  if (event.addRoutes) {
+    const files = new URLPattern({ pathname: root.pathname + "*", search: "" });
+    event.waitUntil(event.addRoutes({ condition: { urlPattern: files, requestMethod: "GET" }, source: { cacheName: CACHE } }));
+  }
   event.waitUntil(
     caches.open(CACHE).then(async (cache) => {
       await cache.addAll(FILES.map((file) => new Request(new URL(file, root), { cache: "no-cache" })));

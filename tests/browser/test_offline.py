@@ -105,6 +105,42 @@ def test_repeat_visits_fetch_nothing_that_has_not_changed(browser: Browser, site
         context.close()
 
 
+# Put before a copy's sw.js: the requests its fetch handler sees, told to the page that asks.
+HANDLED = """
+const handled = [];
+self.addEventListener("fetch", (event) => handled.push(event.request.url));
+self.addEventListener("message", (event) => event.source.postMessage(handled));
+"""
+
+
+def test_kept_files_are_served_by_the_browser_without_running_the_service_worker(browser: Browser, built_site: Path,
+                                                                                 tmp_path):
+    """Static routing: on a repeat visit the browser takes the page and its files from this build's cache
+    itself, without waiting for the service worker's script. (Chromium does not route the requests of a
+    page's Web Worker this way: the engine's worker still goes through the fetch handler.)"""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    (site / "sw.js").write_text(HANDLED + (site / "sw.js").read_text(encoding="utf-8"), encoding="utf-8")
+    with serve_site(site) as url:
+        context = browser.new_context(service_workers="allow")
+        try:
+            page = context.new_page()
+            visit_and_keep(page, url)
+            page.reload()
+            wait_engine(page)
+            expect(widget(page)).to_have_attribute("data-engine-start", "snapshot")
+            handled = page.evaluate("""() => new Promise((resolve) => {
+                navigator.serviceWorker.onmessage = (event) => resolve(event.data);
+                navigator.serviceWorker.controller.postMessage("handled?");
+            })""")
+            page_files = page.evaluate("""() => [location.href, ...[...document.querySelectorAll(
+                "link[rel=stylesheet], link[rel=modulepreload], script[src]")].map((e) => e.href || e.src)]""")
+            assert len(page_files) > 10
+            assert [url for url in handled if url in page_files] == []
+        finally:
+            context.close()
+
+
 def test_a_new_build_replaces_the_kept_files_whole(browser: Browser, built_site: Path, tmp_path):
     """A changed page and service worker (as a new build makes them): the new version is kept whole before
     it is used, then the old one is gone; no answer is ever kept by the service worker."""
