@@ -99,3 +99,17 @@ def test_without_a_snapshot_the_engine_starts_normally(guarded_page: Page, site_
     guarded_page.route("**/snapshot.json", lambda route: route.fulfill(status=404, body="not here"))
     open_tool(guarded_page, site_url, "readiness")
     _answer_and_expect_the_cpython_result(guarded_page, "normal")
+
+
+def test_the_worker_starts_from_the_head_and_nothing_it_says_is_lost(guarded_page: Page, site_url: str):
+    """The page's <head> starts the engine's worker before any module of the page runs: with the page's
+    scripts held back until Python is ready, the engine is ready as soon as they run, and it scores."""
+    held = []
+    guarded_page.route("**/assets/toolkit/widgets.js", lambda route: held.append(route))
+    guarded_page.goto(f"{site_url}tools/readiness/", wait_until="commit")
+    guarded_page.wait_for_function(
+        "() => window.__tkEngine?.said.some(({ data }) => data?.type === 'ready')", timeout=ENGINE_MS)
+    assert len(held) == 1
+    held[0].continue_()
+    wait_engine(guarded_page)
+    _answer_and_expect_the_cpython_result(guarded_page, "snapshot")

@@ -90,7 +90,7 @@ def test_built_tool_pages_hold_no_submittable_form(built_site):
     """Inert by construction: no <form> around the questions, no submit button, no named text field."""
     for qid in ("readiness", "risk", "workbook", "quick-check"):
         html = (built_site / "tools" / qid / "index.html").read_text(encoding="utf-8")
-        widget_html = html[html.index("data-toolkit-widget"):]
+        widget_html = html[html.index('data-toolkit-widget="'):]  # the widget element, not a script naming it
         assert "<form" not in widget_html, qid
         assert 'type="submit"' not in widget_html, qid
 

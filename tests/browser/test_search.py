@@ -1,13 +1,47 @@
-"""Material's built-in search works offline, from the site's own index and worker."""
+"""Material's built-in search works offline, from the site's own index and worker; on a tool page its
+index waits until the reader reaches for search or the engine has started."""
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.questionnaire_helpers import ENGINE_MS, open_tool, wait_engine
+
+INDEX = "search/search_index.json"
+
+
+def _search(page: Page, words: str):
+    page.get_by_role("textbox", name="Search").first.click()
+    page.keyboard.type(words)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=15_000)
+    return page.locator(".md-search-result")
+
 
 def test_search_finds_a_guidance_page(guarded_page: Page, site_url: str):
     guarded_page.goto(site_url)
-    guarded_page.get_by_role("textbox", name="Search").first.click()
-    guarded_page.keyboard.type("proportionality")
-    results = guarded_page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible(timeout=15_000)
-    expect(guarded_page.locator(".md-search-result")).to_contain_text("Lawfulness")
+    expect(_search(guarded_page, "proportionality")).to_contain_text("Lawfulness")
+
+
+def test_on_a_tool_page_the_index_waits_for_the_reader_while_the_engine_starts(guarded_page: Page, site_url: str):
+    asked = []
+    guarded_page.on("request", lambda request: asked.append(request.url) if request.url.endswith(INDEX) else None)
+    held = []
+    guarded_page.route("**/pyodide.asm.wasm", lambda route: held.append(route))  # the engine never starts
+    open_tool(guarded_page, site_url, "readiness")
+    guarded_page.wait_for_load_state("load")
+    guarded_page.wait_for_timeout(1500)
+    assert asked == []
+    expect(_search(guarded_page, "proportionality")).to_contain_text("Lawfulness")
+    assert len(asked) == 1
+
+
+def test_on_a_tool_page_the_index_loads_once_the_engine_has_started(guarded_page: Page, site_url: str):
+    asked = []
+    guarded_page.on("request", lambda request: asked.append(request.url) if request.url.endswith(INDEX) else None)
+    open_tool(guarded_page, site_url, "readiness")
+    wait_engine(guarded_page)
+    for _ in range(ENGINE_MS // 250):
+        if asked:
+            break
+        guarded_page.wait_for_timeout(250)
+    assert len(asked) == 1

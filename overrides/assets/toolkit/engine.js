@@ -69,11 +69,22 @@ function fail(reason, retry = true) {
   worker = null;
 }
 
-/** Start the worker once; later calls are no-ops until it fails. */
+/** The worker the page's <head> started (partials/javascripts/engine-early.html), and what it has said
+ *  so far; null when there is none, or when it has been taken already. */
+function earlyWorker() {
+  const early = window.__tkEngine || null;
+  window.__tkEngine = null;
+  if (early) early.worker.onmessage = early.worker.onerror = null;
+  return early;
+}
+
+/** Start the worker once (or adopt the one the page started); later calls are no-ops until it fails. */
 export function start() {
   if (worker || state.status === "failed") return;
+  const early = earlyWorker();
   const reason = unsupportedReason();
   if (reason) {
+    early?.worker.terminate();
     fail(reason, false);
     return;
   }
@@ -85,26 +96,37 @@ export function start() {
     }
   }, STALL_MS);
   try {
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker = early?.worker ?? new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   } catch (error) {
     fail(t("The scoring engine could not start in this browser ({detail}).", { detail: error.message }), false);
     return;
   }
   for (const request of installed) post(request, () => {}, (error) => console.error(error));
-  worker.addEventListener("message", ({ data }) => {
-    if (data.type === "ready") {
-      clearTimeout(stallTimer);
-      setState("ready", "", false, data.startedFrom);
-    } else if (data.type === "failed") {
-      if (data.detail) console.error("The scoring engine could not start:", data.detail);
-      fail(startFailure(data));
-    } else settle(data);
-  });
+  worker.addEventListener("message", ({ data }) => heard(data));
   worker.addEventListener("error", (event) => {
     event.preventDefault();
-    console.error("The scoring engine's worker stopped:", event.message);
-    fail(t("The scoring engine could not start: its worker stopped. Your answers are kept."));
+    stopped(event.message);
   });
+  for (const { data, error } of early?.said ?? []) {
+    if (error !== undefined) stopped(error);
+    else heard(data);
+  }
+}
+
+/** A message from the worker: its start (ready or failed), or the answer to a request. */
+function heard(data) {
+  if (data.type === "ready") {
+    clearTimeout(stallTimer);
+    setState("ready", "", false, data.startedFrom);
+  } else if (data.type === "failed") {
+    if (data.detail) console.error("The scoring engine could not start:", data.detail);
+    fail(startFailure(data));
+  } else settle(data);
+}
+
+function stopped(message) {
+  console.error("The scoring engine's worker stopped:", message);
+  fail(t("The scoring engine could not start: its worker stopped. Your answers are kept."));
 }
 
 /** Stop the worker, whatever its state, and start a new one ("Try again"). */

@@ -22,7 +22,7 @@ function showStatus(widget, { status, reason, retry, startedFrom }) {
 
 const widgets = document.querySelectorAll("[data-toolkit-widget]");
 if (widgets.length) {
-  start(); // engine-start.js has usually started it already; this covers a page that lacks it
+  start(); // adopts the worker the page started from its <head>, or starts one
   for (const widget of widgets) {
     onStatus((state) => showStatus(widget, state));
     widget.querySelector("[data-toolkit-retry]")?.addEventListener("click", restart);
