@@ -55,11 +55,14 @@ function downloadFailed(url, why) {
   report("download", `${url}: ${why}`, url.split("/").pop());
 }
 
-/** Bytes per millisecond that a finished download came at (Infinity from a cache). */
-function speedOf(url) {
-  const timing = performance.getEntriesByName(url).at(-1);
-  if (!timing || !timing.encodedBodySize || !timing.transferSize) return Infinity;
-  return timing.encodedBodySize / Math.max(1, timing.responseEnd - timing.responseStart);
+/** Bytes per millisecond the link brings, judged by the fastest of the runtime's finished downloads of
+ *  100 kB or more (Infinity when they came from a cache). The fastest, because a busy processor only
+ *  ever makes a download look slower than the link is. */
+function linkSpeed() {
+  const finished = performance.getEntriesByType("resource")
+    .filter((timing) => timing.name.startsWith(runtime.href) && timing.encodedBodySize >= 100_000 && timing.responseEnd);
+  if (!finished.length || finished.some((timing) => !timing.transferSize)) return Infinity;
+  return Math.max(...finished.map((timing) => timing.encodedBodySize / Math.max(1, timing.responseEnd - timing.responseStart)));
 }
 
 // Pyodide's other files are asked for from the first moment too, and handed over when it asks.
@@ -118,10 +121,10 @@ async function keptSnapshot(manifest) {
 }
 
 /** The snapshot's bytes, if it is worth using now: kept already, or the link is fast enough. */
-async function loadSnapshot(manifest, kept, engineSha256, linkSpeed) {
+async function loadSnapshot(manifest, kept, engineSha256, speed) {
   if (!manifest || manifest.engine !== engineSha256) return null;
   if (kept) return kept;
-  if (manifest.compressed / linkSpeed > SNAPSHOT_SAVES_MS) return null;
+  if (manifest.compressed / speed > SNAPSHOT_SAVES_MS) return null;
   return unpack(await fetchFile(file(manifest.file), { integrity: manifest.integrity }));
 }
 
@@ -155,18 +158,18 @@ async function boot() {
   const manifest = snapshotManifest();
   const kept = manifest.then(keptSnapshot).catch(() => null);
   // pyodide.asm.js is imported under its `.js` name and handed over, so Pyodide never asks for
-  // `pyodide.asm.mjs`. How fast it came (about a megabyte) tells whether fetching the snapshot pays.
+  // `pyodide.asm.mjs`. How fast the downloads came by then tells whether fetching the snapshot pays.
   const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([
     import(file("pyodide.js")),
     import(file("pyodide.asm.js")),
   ]);
-  const linkSpeed = speedOf(file("pyodide.asm.js"));
+  const speed = linkSpeed();
   const engine = new Uint8Array(await engineZip);
   const engineSha256 = await sha256(engine);
 
   let pyodide = null;
   try {
-    const snapshot = await loadSnapshot(await manifest, await kept, engineSha256, linkSpeed);
+    const snapshot = await loadSnapshot(await manifest, await kept, engineSha256, speed);
     if (snapshot) {
       pyodide = await start(createPyodideModule, loadPyodide, snapshot);
       if (pyodide.globals.get("engine_sha256") !== engineSha256) throw new Error("snapshot of another engine");
