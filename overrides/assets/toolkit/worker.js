@@ -103,10 +103,12 @@ async function sha256(bytes) {
   return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** The snapshot's description ({file, integrity, engine, size, sparse, compressed}), or null without one. */
+/** The snapshot's description ({file, integrity, engine, size, sparse, compressed}), or null without one.
+ *  Read straight from where the service worker keeps it, when it does: no round trip through it. */
 async function snapshotManifest() {
   try {
-    const response = await fetchFile(file("snapshot.json"));
+    const kept = await globalThis.caches?.match(file("snapshot.json")).catch(() => undefined);
+    const response = kept || (await fetchFile(file("snapshot.json")));
     return response.ok ? await response.json() : null;
   } catch {
     return null;
