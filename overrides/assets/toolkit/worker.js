@@ -92,6 +92,9 @@ async function compile(response) {
 }
 
 WebAssembly.instantiateStreaming = async (source, imports) => {
+  // Pyodide's own request is the download already compiling (see fetch above): a failure of it is
+  // reported by compileRuntime, not left unhandled here.
+  if (wasm.module) Promise.resolve(source).catch(() => {});
   const module = wasm.module ?? source.then(compile);
   return { module: await module, instance: await WebAssembly.instantiate(await module, imports) };
 };
