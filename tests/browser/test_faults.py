@@ -157,6 +157,18 @@ def test_a_failed_runtime_download_says_so_and_try_again_recovers(guarded_page: 
     expect(result(page)).to_contain_text("provisional", timeout=ENGINE_MS)
 
 
+def test_a_worker_that_cannot_load_says_so_even_before_the_page_s_scripts_run(guarded_page: Page, site_url: str):
+    """The worker starts from the page's <head>; if its own script is missing, what it says then is kept
+    until the page's scripts run, and the reader sees one plain sentence (no uncaught error)."""
+    page = guarded_page
+    page.route("**/assets/toolkit/worker.js", lambda route: route.fulfill(status=404, body="missing"))
+    open_tool(page, site_url, "quick-check")
+    expect(widget(page)).to_have_attribute("data-engine", "failed", timeout=30_000)
+    status = page.locator(STATUS)
+    expect(status).to_contain_text("its worker stopped")
+    assert len(status.inner_text()) < MAX_MESSAGE
+
+
 def test_a_stalled_start_times_out_with_try_again(guarded_page: Page, site_url: str):
     page = guarded_page
     page.clock.install()

@@ -116,8 +116,9 @@ self.addEventListener("message", (event) => event.source.postMessage(handled));
 def test_kept_files_are_served_by_the_browser_without_running_the_service_worker(browser: Browser, built_site: Path,
                                                                                  tmp_path):
     """Static routing: on a repeat visit the browser takes the page and its files from this build's cache
-    itself, without waiting for the service worker's script. (Chromium does not route the requests of a
-    page's Web Worker this way: the engine's worker still goes through the fetch handler.)"""
+    itself, without waiting for the service worker's script. Chromium does not route a Web Worker's
+    requests this way, so the engine's worker reads the runtime's files from the cache itself: only its
+    module scripts (which only the browser can fetch) still go through the fetch handler."""
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     (site / "sw.js").write_text(HANDLED + (site / "sw.js").read_text(encoding="utf-8"), encoding="utf-8")
@@ -137,6 +138,7 @@ def test_kept_files_are_served_by_the_browser_without_running_the_service_worker
                 "link[rel=stylesheet], link[rel=modulepreload], script[src]")].map((e) => e.href || e.src)]""")
             assert len(page_files) > 10
             assert [url for url in handled if url in page_files] == []
+            assert [url for url in handled if not url.endswith(".js")] == []
         finally:
             context.close()
 

@@ -107,9 +107,9 @@ export function start() {
     event.preventDefault();
     stopped(event.message);
   });
-  for (const { data, error } of early?.said ?? []) {
-    if (error !== undefined) stopped(error);
-    else heard(data);
+  for (const item of early?.said ?? []) {
+    if ("stopped" in item) stopped(item.stopped);
+    else heard(item.data);
   }
 }
 
@@ -124,6 +124,7 @@ function heard(data) {
   } else settle(data);
 }
 
+/** The worker itself failed (its script could not load or run). */
 function stopped(message) {
   console.error("The scoring engine's worker stopped:", message);
   fail(t("The scoring engine could not start: its worker stopped. Your answers are kept."));

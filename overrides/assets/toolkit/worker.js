@@ -42,7 +42,7 @@ globalThis.fetch = async (resource, init) => {
   }
   let response;
   try {
-    response = await fetchFile(resource, init);
+    response = (await keptCopy(url, init)) || (await fetchFile(resource, init));
   } catch (error) {
     downloadFailed(url, error.message);
     throw error;
@@ -50,6 +50,15 @@ globalThis.fetch = async (resource, init) => {
   if (!response.ok) downloadFailed(url, `HTTP ${response.status}`);
   return response;
 };
+
+/** The copy of `url` the service worker keeps, read straight from its cache, or undefined. The browser
+ *  serves the page's requests from there itself (sw.js, static routing) but not a worker's, which would
+ *  otherwise wait for the service worker's script. The first cache holding it is the version in charge
+ *  (an older one is deleted as a newer takes over). */
+async function keptCopy(url, init) {
+  if (init?.integrity || !globalThis.caches) return undefined;
+  return caches.match(url).catch(() => undefined);
+}
 
 function downloadFailed(url, why) {
   report("download", `${url}: ${why}`, url.split("/").pop());
@@ -106,12 +115,10 @@ async function sha256(bytes) {
   return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** The snapshot's description ({file, integrity, engine, size, sparse, compressed}), or null without one.
- *  Read straight from where the service worker keeps it, when it does: no round trip through it. */
+/** The snapshot's description ({file, integrity, engine, size, sparse, compressed}), or null without one. */
 async function snapshotManifest() {
   try {
-    const kept = await globalThis.caches?.match(file("snapshot.json")).catch(() => undefined);
-    const response = kept || (await fetchFile(file("snapshot.json")));
+    const response = (await keptCopy(file("snapshot.json"))) || (await fetchFile(file("snapshot.json")));
     return response.ok ? await response.json() : null;
   } catch {
     return null;
@@ -121,7 +128,7 @@ async function snapshotManifest() {
 /** The snapshot's bytes if the service worker keeps it already (unpacked at once), else null. */
 async function keptSnapshot(manifest) {
   if (!manifest) return null;
-  const kept = await globalThis.caches?.match(file(manifest.file)).catch(() => undefined);
+  const kept = await keptCopy(file(manifest.file));
   return kept ? unpack(kept) : null;
 }
 
