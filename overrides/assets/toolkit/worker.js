@@ -42,7 +42,7 @@ globalThis.fetch = async (resource, init) => {
   }
   let response;
   try {
-    response = (await keptCopy(url, init)) || (await fetchFile(resource, init));
+    response = await fetchKept(resource, init);
   } catch (error) {
     downloadFailed(url, error.message);
     throw error;
@@ -58,6 +58,12 @@ globalThis.fetch = async (resource, init) => {
 async function keptCopy(url, init) {
   if (init?.integrity || !globalThis.caches) return undefined;
   return caches.match(url).catch(() => undefined);
+}
+
+/** `resource` from the service worker's cache when it is kept there, else from the network; reporting
+ *  a failure is the caller's business. */
+async function fetchKept(resource, init) {
+  return (await keptCopy(String(resource?.url || resource), init)) || fetchFile(resource, init);
 }
 
 function downloadFailed(url, why) {
@@ -118,7 +124,7 @@ async function sha256(bytes) {
 /** The snapshot's description ({file, integrity, engine, size, sparse, compressed}), or null without one. */
 async function snapshotManifest() {
   try {
-    const response = (await keptCopy(file("snapshot.json"))) || (await fetchFile(file("snapshot.json")));
+    const response = await fetchKept(file("snapshot.json"));
     return response.ok ? await response.json() : null;
   } catch {
     return null;
