@@ -195,6 +195,27 @@ def _damaged_engine_zip(site) -> bytes:
     return out.getvalue()
 
 
+def test_the_questions_wait_for_the_page_s_scripts_and_stay_readable_when_those_fail(guarded_page: Page, site_url: str):
+    """The questions are left out of a tool page's first layout until its scripts show the start screen;
+    when those scripts cannot load, the form is shown as it is, readable."""
+    page = guarded_page
+    held = []
+    page.route("**/assets/toolkit/widgets.js", lambda route: held.append(route))
+    with page.expect_request("**/assets/toolkit/widgets.js"):
+        page.goto(site_url + "tools/readiness/", wait_until="commit")
+    while not held:  # the route's handler runs just after the request is announced
+        page.wait_for_timeout(50)
+    expect(page.locator("[data-tk-start]")).to_be_visible()
+    expect(page.locator("fieldset[data-question]").first).to_be_hidden()  # while the scripts are held back
+    held[0].continue_()
+    expect(page.locator("[data-toolkit-widget][data-tk-flow]")).to_have_count(1)
+    expect(page.locator("fieldset[data-question]").first).to_be_hidden()  # the start screen comes first
+    page.unroute("**/assets/toolkit/widgets.js")
+    page.route("**/assets/toolkit/widgets.js", lambda route: route.fulfill(status=404, body="gone"))
+    page.reload()
+    expect(page.locator("fieldset[data-question]").first).to_be_visible()
+
+
 def test_a_damaged_engine_archive_shows_one_plain_sentence(guarded_page: Page, site_url: str, built_site):
     page = guarded_page
     damaged = _damaged_engine_zip(built_site)

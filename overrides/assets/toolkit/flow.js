@@ -165,4 +165,5 @@ export function mountFlow(q) {
     if (fieldset) goToQuestion(fieldset.dataset.question);
     else show(target.closest("section[data-section]").dataset.section, { focus: false });
   } else show("start", { focus: false });
+  q.widget.dataset.tkFlow = "on"; // from now on the views above decide what is shown (widgets.css)
 }
