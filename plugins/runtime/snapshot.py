@@ -4,8 +4,8 @@ small description (snapshot.json) that the worker reads first.
 
 Published without its zero pages (about 14 of its 31 MB): ``TKSPARSE``, the heap's size and the number of
 runs (unsigned 32-bit little-endian), each run's offset and length, then the runs' bytes. The browser
-rebuilds the heap in a zeroed buffer (``assets/toolkit/snapshot-format.js``), so it reads and inflates
-only what is not zero."""
+writes the runs straight into Python's memory, zeros between them (``assets/toolkit/snapshot-format.js``),
+so it reads and inflates only what is not zero."""
 
 from __future__ import annotations
 

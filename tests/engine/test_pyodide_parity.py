@@ -13,6 +13,7 @@ import pytest
 from engine_helpers import FIXTURES, REPO, example_answers, load_fixture, scoring_cases, site_risk
 
 from plugins.runtime.files import copy_pyodide_core, zip_engine
+from plugins.runtime.snapshot import sparse
 from pyscript_tools.engine import bridge
 
 RUNNER = REPO / "tests" / "pyodide" / "run_in_pyodide.mjs"
@@ -71,7 +72,8 @@ def _node():
 
 
 def _snapshot(node, tmp_path, archive):
-    """A snapshot made as the site's build makes it: from the published runtime files, fixtures preloaded."""
+    """A snapshot made and published as the site's build does: from the published runtime files, fixtures
+    preloaded, without its zero pages."""
     runtime, definitions = tmp_path / "runtime", tmp_path / "definitions"
     copy_pyodide_core(REPO / "node_modules" / "pyodide", runtime)
     shutil.copyfile(archive, runtime / "pyscript_tools.zip")
@@ -81,7 +83,9 @@ def _snapshot(node, tmp_path, archive):
     made = subprocess.run([node, str(REPO / "plugins" / "runtime" / "snapshot.mjs"), str(runtime), str(definitions),
                            str(tmp_path / "snapshot.bin")], capture_output=True, text=True, timeout=300)
     assert made.returncode == 0, made.stderr[-2000:]
-    return tmp_path / "snapshot.bin", json.loads(made.stdout)["engine"]
+    published = tmp_path / "snapshot.sparse"  # as the site publishes it, once inflated
+    published.write_bytes(sparse((tmp_path / "snapshot.bin").read_bytes()))
+    return published, json.loads(made.stdout)["engine"]
 
 
 @pytest.mark.parametrize("start", ["normal", "snapshot"])

@@ -3,7 +3,8 @@
 // Usage: node tests/pyodide/run_in_pyodide.mjs INPUT.json ENGINE.zip [SNAPSHOT.bin]
 //   INPUT.json = {"requests": [<bridge request>, ...]}
 //   ENGINE.zip = the engine archive exactly as the site ships it (pyscript_tools/engine/ at its root)
-//   SNAPSHOT.bin = optional: start from this memory snapshot (raw) as the site's worker does
+//   SNAPSHOT = optional: start from this memory snapshot, published form (sparse, inflated), as the
+//              site's worker does
 // Prints {"python": "<sys.version>", "responses": [<bridge response JSON text>, ...], "outside": "..."}
 // on stdout, where "outside" lists any module imported from outside the engine and the standard library.
 import { readFileSync } from "node:fs";
@@ -11,7 +12,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 import { installEngine } from "../../overrides/assets/toolkit/engine-install.js";
-import { keepingLiveTrampoline } from "../../overrides/assets/toolkit/snapshot-restore.js";
+import { readSparse } from "../../overrides/assets/toolkit/snapshot-format.js";
+import { snapshotStart } from "../../overrides/assets/toolkit/snapshot-restore.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pyodideDir = join(resolve(here, "..", ".."), "node_modules", "pyodide");
@@ -25,6 +27,12 @@ globalThis.fetch = async (url) => {
   throw new Error(`network access refused in test: ${text}`);
 };
 
+/** The published snapshot at `path`, as the worker hands it over: its size, and a promise of its runs. */
+function published(path) {
+  const sparse = readSparse(new Uint8Array(readFileSync(path)));
+  return { size: sparse.size, sparse: Promise.resolve(sparse) };
+}
+
 const [input, archive, snapshot] = [JSON.parse(readFileSync(process.argv[2], "utf-8")), process.argv[3], process.argv[4]];
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
 const { default: createPyodideModule } = await import(pathToFileURL(join(pyodideDir, "pyodide.asm.mjs")).href);
@@ -32,8 +40,8 @@ const pyodide = await loadPyodide({
   indexURL: pyodideDir + "/",
   lockFileURL: join(pyodideDir, "pyodide-lock.json"),
   packageBaseUrl: pyodideDir + "/",
-  createPyodideModule: snapshot ? keepingLiveTrampoline(createPyodideModule) : createPyodideModule,
-  ...(snapshot ? { _loadSnapshot: readFileSync(snapshot) } : {}),
+  createPyodideModule,
+  ...(snapshot ? snapshotStart(createPyodideModule, published(snapshot)) : {}),
   stdout: () => {},
   stderr: (s) => process.stderr.write(s + "\n"),
 });

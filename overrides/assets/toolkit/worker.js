@@ -4,17 +4,19 @@
 //
 // Two ways to start. A memory snapshot made at build time (the engine already imported and warmed)
 // restores in a fraction of a second; it is used when it is cached already (the service worker keeps
-// it after a first visit) or when the link is fast enough that downloading it costs less than it
-// saves. Otherwise, or if the snapshot is missing, damaged or made from another engine, Python boots
+// it after a first visit) or, on a first visit, when its download (begun at once) comes in sooner than
+// it saves. Otherwise, or if the snapshot is missing, damaged or made from another engine, Python boots
 // normally. Failures reach the page as one plain sentence ("reason"); the technical details
 // ("detail") go to the console there, never in front of the user.
 import { installEngine } from "./engine-install.js";
-import { fromSparse } from "./snapshot-format.js";
-import { keepingLiveTrampoline } from "./snapshot-restore.js";
+import { readSparse, sparseBytes } from "./snapshot-format.js";
+import { snapshotStart } from "./snapshot-restore.js";
 
 const runtime = new URL("../pyodide/", import.meta.url);
 const file = (name) => new URL(name, runtime).href;
 const SNAPSHOT_SAVES_MS = 1200; // what a snapshot start saves over a normal one (measured on a 2-core laptop)
+const JUDGED_AFTER_BYTES = 512 * 1024; // how much of a snapshot's download tells its pace
+const JUDGED_BY_MS = 250; // how long after the runtime is compiled a download without a pace yet is waited for
 const queue = [];
 let handle = null;
 let startedFrom = "normal"; // or "snapshot"
@@ -70,16 +72,6 @@ function downloadFailed(url, why) {
   report("download", `${url}: ${why}`, url.split("/").pop());
 }
 
-/** Bytes per millisecond the link brings, judged by the fastest of the runtime's finished downloads of
- *  100 kB or more (Infinity when they came from a cache). The fastest, because a busy processor only
- *  ever makes a download look slower than the link is. */
-function linkSpeed() {
-  const finished = performance.getEntriesByType("resource")
-    .filter((timing) => timing.name.startsWith(runtime.href) && timing.encodedBodySize >= 100_000 && timing.responseEnd);
-  if (!finished.length || finished.some((timing) => !timing.transferSize)) return Infinity;
-  return Math.max(...finished.map((timing) => timing.encodedBodySize / Math.max(1, timing.responseEnd - timing.responseStart)));
-}
-
 // Pyodide's other files are asked for from the first moment too, and handed over when it asks.
 const early = new Map();
 
@@ -116,42 +108,79 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 
 // ------------------------------------------------------------------ the snapshot
 
-async function sha256(bytes) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+async function digest(bytes) {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
 }
 
-/** The snapshot's description ({file, integrity, engine, size, sparse, compressed}), or null without one. */
-async function snapshotManifest() {
+const hex = (bytes) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+/** The snapshot's description ({file, integrity, engine, size, sparse, compressed}) if it is a snapshot
+ *  of this engine (the SHA-256 of its archive), else null. */
+async function snapshotManifest(engineSha256) {
   try {
     const response = await fetchKept(file("snapshot.json"));
-    return response.ok ? await response.json() : null;
+    const manifest = response.ok ? await response.json() : null;
+    return manifest?.engine === (await engineSha256) ? manifest : null;
   } catch {
     return null;
   }
 }
 
-/** The snapshot's bytes if the service worker keeps it already (unpacked at once), else null. */
+/** The snapshot as {size, sparse: a promise of its runs} if the service worker keeps it already (read
+ *  at once), else null. */
 async function keptSnapshot(manifest) {
-  if (!manifest) return null;
-  const kept = await keptCopy(file(manifest.file));
-  return kept ? unpack(kept) : null;
+  const kept = manifest && (await keptCopy(file(manifest.file)));
+  if (!kept) return null;
+  const sparse = sparseBytes(kept).then((bytes) => readSparse(new Uint8Array(bytes)));
+  sparse.catch(() => {}); // met where it is awaited: the start falls back
+  return { size: manifest.size, sparse };
 }
 
-/** The snapshot's bytes, if it is worth using now: kept already, or the link is fast enough. */
-async function loadSnapshot(manifest, kept, engineSha256, speed) {
-  if (!manifest || manifest.engine !== engineSha256) return null;
+/** On a first visit, the snapshot's download, begun at once at a low priority and watched as it comes
+ *  in: whether it pays to wait for it is judged from its own progress (see arrivesInTime), and it is
+ *  dropped if not. Its integrity is checked once it is in; it is inflated as it arrives. */
+function downloadSnapshot(manifest) {
+  const abort = new AbortController();
+  const progress = { received: 0, since: 0 };
+  let judged;
+  progress.judged = new Promise((resolve) => (judged = resolve));
+  const count = new TransformStream({
+    transform(chunk, stream) {
+      progress.received += chunk.byteLength;
+      if (progress.received >= Math.min(JUDGED_AFTER_BYTES, manifest.compressed)) judged();
+      stream.enqueue(chunk);
+    },
+  });
+  const sparse = fetchFile(file(manifest.file), { signal: abort.signal }).then(async (response) => {
+    if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+    progress.since = performance.now();
+    const [packed, inflating] = response.body.pipeThrough(count).tee();
+    const [bytes, inflated] = await Promise.all([
+      new Response(packed).arrayBuffer(),
+      new Response(inflating.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+    ]);
+    const integrity = "sha256-" + btoa(String.fromCharCode(...(await digest(bytes))));
+    if (integrity !== manifest.integrity) throw new Error("snapshot: the download does not match its description");
+    return readSparse(new Uint8Array(inflated));
+  });
+  sparse.catch(judged); // met where it is awaited: the start falls back
+  return { size: manifest.size, sparse, progress, abort: () => abort.abort() };
+}
+
+/** Whether the rest of the download, at the pace it has come so far, arrives sooner than the snapshot
+ *  saves. Its pace is measured while the runtime's files share the link, so it errs on the slow side. */
+function arrivesInTime({ progress }, manifest) {
+  if (!progress.received) return false;
+  const pace = progress.received / Math.max(1, performance.now() - progress.since);
+  return (manifest.compressed - progress.received) / pace <= SNAPSHOT_SAVES_MS;
+}
+
+/** The snapshot to start from, if it is worth using now: kept already, or its download comes in time. */
+function chooseSnapshot(manifest, kept, download) {
   if (kept) return kept;
-  if (manifest.compressed / speed > SNAPSHOT_SAVES_MS) return null;
-  return unpack(await fetchFile(file(manifest.file), { integrity: manifest.integrity }));
-}
-
-async function unpack(response) {
-  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  const body = response.headers.get("X-Toolkit-Unpacked") // kept inflated by sw.js
-    ? response
-    : new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
-  return fromSparse(new Uint8Array(await body.arrayBuffer()));
+  if (download && arrivesInTime(download, manifest)) return download;
+  download?.abort();
+  return null;
 }
 
 // ------------------------------------------------------------------ boot
@@ -161,8 +190,8 @@ async function start(createPyodideModule, loadPyodide, snapshot) {
     indexURL: runtime.href,
     lockFileURL: file("pyodide-lock.json"),
     packageBaseUrl: runtime.href,
-    createPyodideModule: snapshot ? keepingLiveTrampoline(createPyodideModule) : createPyodideModule,
-    ...(snapshot ? { _loadSnapshot: snapshot } : {}),
+    createPyodideModule,
+    ...(snapshot ? snapshotStart(createPyodideModule, snapshot) : {}),
     stdout: () => {},
     stderr: (line) => console.warn(line),
   });
@@ -172,25 +201,28 @@ async function boot() {
   // Everything that can start at once does: the runtime, the engine, the kept snapshot, the scripts.
   compileRuntime();
   prefetch("pyodide-lock.json", "python_stdlib.zip");
-  const engineZip = globalThis.fetch(file("pyscript_tools.zip")).then((response) => response.arrayBuffer());
-  const manifest = snapshotManifest();
+  const engine = globalThis.fetch(file("pyscript_tools.zip")).then(async (response) => new Uint8Array(await response.arrayBuffer()));
+  const engineSha256 = engine.then(async (bytes) => hex(await digest(bytes)));
+  const manifest = snapshotManifest(engineSha256);
   const kept = manifest.then(keptSnapshot).catch(() => null);
+  const download = Promise.all([manifest, kept]).then(([usable, isKept]) => (usable && !isKept ? downloadSnapshot(usable) : null));
   // pyodide.asm.js is imported under its `.js` name and handed over, so Pyodide never asks for
-  // `pyodide.asm.mjs`. How fast the downloads came by then tells whether fetching the snapshot pays.
+  // `pyodide.asm.mjs`. How far a first visit's snapshot has come by then tells whether to wait for it.
   const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([
     import(file("pyodide.js")),
     import(file("pyodide.asm.js")),
   ]);
-  const speed = linkSpeed();
-  const engine = new Uint8Array(await engineZip);
-  const engineSha256 = await sha256(engine);
 
   let pyodide = null;
   try {
-    const snapshot = await loadSnapshot(await manifest, await kept, engineSha256, speed);
+    // A first visit's download is judged once it has come far enough to tell, or at the latest a moment
+    // after the runtime's WebAssembly is compiled (which a normal start would wait for anyway).
+    const lastMoment = wasm.module.catch(() => {}).then(() => new Promise((resolve) => setTimeout(resolve, JUDGED_BY_MS)));
+    await Promise.race([(await download)?.progress.judged, lastMoment]);
+    const snapshot = chooseSnapshot(await manifest, await kept, await download);
     if (snapshot) {
       pyodide = await start(createPyodideModule, loadPyodide, snapshot);
-      if (pyodide.globals.get("engine_sha256") !== engineSha256) throw new Error("snapshot of another engine");
+      if (pyodide.globals.get("engine_sha256") !== (await engineSha256)) throw new Error("snapshot of another engine");
       pyodide.runPython("import random; random.seed()"); // the snapshot froze the build's random state
       startedFrom = "snapshot";
     }
@@ -199,7 +231,7 @@ async function boot() {
     pyodide = null;
   }
   pyodide ??= await start(createPyodideModule, loadPyodide, null);
-  installEngine(pyodide, engine);
+  installEngine(pyodide, await engine);
   handle = pyodide.pyimport("pyscript_tools.engine.bridge").handle;
 }
 
