@@ -11,8 +11,11 @@ import yaml
 
 from ..engine.validate import format_path as _fmt
 
+# libyaml's parser when PyYAML was built with it (several times faster), else the pure-Python one.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-def _convert(node, path, lines, errors, file):
+
+def _convert(node, path, lines, errors, file, scalars):
     if isinstance(node, yaml.MappingNode):
         mapping: dict = {}
         seen: dict = {}
@@ -21,7 +24,7 @@ def _convert(node, path, lines, errors, file):
                 errors.append("%s:%d: %s: YAML merge keys (<<) are not supported"
                               % (file, key_node.start_mark.line + 1, _fmt(path)))
                 continue
-            key = _convert(key_node, path + ("?",), {}, errors, file)
+            key = _convert(key_node, path + ("?",), {}, errors, file, scalars)
             if isinstance(key, (dict, list)):
                 errors.append("%s:%d: %s: a mapping key must be a plain value"
                               % (file, key_node.start_mark.line + 1, _fmt(path)))
@@ -33,21 +36,17 @@ def _convert(node, path, lines, errors, file):
                               % (file, line, _fmt(sub), key, seen[key]))
             seen[key] = line
             lines[sub] = line
-            mapping[key] = _convert(value_node, sub, lines, errors, file)
+            mapping[key] = _convert(value_node, sub, lines, errors, file, scalars)
         return mapping
     if isinstance(node, yaml.SequenceNode):
         items = []
         for i, item in enumerate(node.value):
             sub = path + (i,)
             lines[sub] = item.start_mark.line + 1
-            items.append(_convert(item, sub, lines, errors, file))
+            items.append(_convert(item, sub, lines, errors, file, scalars))
         return items
     # scalar: let the safe constructor resolve its type
-    constructor = yaml.SafeLoader("")
-    try:
-        return constructor.construct_object(node, deep=True)
-    finally:
-        constructor.dispose()
+    return scalars.construct_object(node, deep=True)
 
 
 def load_yaml_with_lines(text, file="<yaml>"):
@@ -55,7 +54,7 @@ def load_yaml_with_lines(text, file="<yaml>"):
     lines = {(): 1}
     errors: list[str] = []
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
         finally:
@@ -70,7 +69,7 @@ def load_yaml_with_lines(text, file="<yaml>"):
     if node is None:
         return None, lines, ["%s:1: (file): the file is empty" % file]
     try:
-        data = _convert(node, (), lines, errors, file)
+        data = _convert(node, (), lines, errors, file, yaml.constructor.SafeConstructor())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
