@@ -40,9 +40,12 @@ H_USECASES = N_("Sample use cases")
 H_GUIDANCE = N_("From the guidance")
 
 
+_RENDERER = md.Markdown(output_format="html")  # made once: every primer renders many short texts
+
+
 def inline(text: str) -> str:
     """Short Markdown (emphasis, code) to inline HTML."""
-    out = md.markdown(text, output_format="html")
+    out = _RENDERER.reset().convert(text)
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return out

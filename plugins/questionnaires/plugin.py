@@ -153,9 +153,12 @@ def _level_after(html: str, position: int) -> int:
     return int(levels[-1]) + 1 if levels else 2
 
 
+_RENDERER = markdown_lib.Markdown(extensions=["attr_list", "abbr", "def_list"])  # made once: thousands of texts
+
+
 def _markdown(text: str) -> str:
     """Help texts and descriptions are Markdown in the YAML; rendered once, at build time."""
-    return markdown_lib.markdown(str(text), extensions=["attr_list", "abbr", "def_list"])
+    return _RENDERER.reset().convert(str(text))
 
 
 def _same_roles(english: list, translated: list, file: str) -> list[str]:
