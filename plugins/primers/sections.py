@@ -164,6 +164,8 @@ class _Collector(HTMLParser):
 def collect(html: str, page_url: str, page_title: str, language: str = "") -> list[Section]:
     """Every heading with data-roles in *html*, with the first paragraph that follows it (``language``:
     the page's, when it is not the build's)."""
+    if "data-roles" not in html:  # most pages, among them the long tool pages: nothing to read
+        return []
     parser = _Collector(page_url)
     parser.feed(html)
     parser.close()

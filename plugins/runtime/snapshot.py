@@ -63,8 +63,9 @@ def _make(runtime: Path, definitions: Path, target: Path) -> dict:
         if run.returncode != 0:
             raise SnapshotError(f"making the engine's snapshot failed: {run.stderr.strip()[-800:]}")
         facts = json.loads(run.stdout)
-        target.write_bytes(gzip.compress(sparse(raw.read_bytes()), compresslevel=6, mtime=0))
-    return facts
+        published = sparse(raw.read_bytes())
+        target.write_bytes(gzip.compress(published, compresslevel=6, mtime=0))
+    return {**facts, "sparse": len(published)}
 
 
 def publish_snapshot(runtime: Path, definitions: Path, cache: BuildCache) -> dict:
@@ -83,7 +84,7 @@ def publish_snapshot(runtime: Path, definitions: Path, cache: BuildCache) -> dic
     shutil.copyfile(packed, runtime / name)
     data = packed.read_bytes()
     manifest = {"file": name, "integrity": "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode(),
-                "engine": facts["engine"], "size": facts["bytes"], "sparse": len(gzip.decompress(data)),
+                "engine": facts["engine"], "size": facts["bytes"], "sparse": facts["sparse"],
                 "compressed": len(data)}
     (runtime / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     return manifest
