@@ -3,6 +3,7 @@ fails a test when any request leaves the test server's origin."""
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,23 @@ def site_url(built_site):
 def subpath_site_url(built_site):
     """The same build under /toolkit/, with .wasm sent under a generic type as some hosts do."""
     with serve_site(built_site, prefix="/toolkit/", wasm_type="application/octet-stream") as url:
+        serve_origin(url)
+        yield url
+
+
+@pytest.fixture(scope="session")
+def plain_http_site_url(built_site):
+    """The build at this machine's own network address: plain HTTP off localhost, as on an intranet host,
+    is not a secure context (no digests, no service worker). Skipped on a machine without one."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # a documentation address: a UDP "connect" sends nothing
+            address = probe.getsockname()[0]
+        except OSError:
+            address = "127.0.0.1"
+    if address.startswith("127."):
+        pytest.skip("this machine has no network address besides the loopback one")
+    with serve_site(built_site, host=address) as url:
         serve_origin(url)
         yield url
 

@@ -95,6 +95,14 @@ def test_a_stale_description_is_caught_after_the_restore(guarded_page: Page, sit
     _answer_and_expect_the_cpython_result(guarded_page, "normal")
 
 
+def test_on_a_plain_http_address_the_tools_start_and_score(guarded_page: Page, plain_http_site_url: str):
+    """Plain HTTP off localhost (an intranet host) is not a secure context: the browser offers no digests
+    there, so the snapshot cannot be checked and is not used; Python starts normally, and scores."""
+    open_tool(guarded_page, plain_http_site_url, "readiness")
+    assert guarded_page.evaluate("isSecureContext") is False
+    _answer_and_expect_the_cpython_result(guarded_page, "normal")
+
+
 def test_without_a_snapshot_the_engine_starts_normally(guarded_page: Page, site_url: str):
     guarded_page.route("**/snapshot.json", lambda route: route.fulfill(status=404, body="not here"))
     open_tool(guarded_page, site_url, "readiness")

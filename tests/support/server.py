@@ -39,14 +39,14 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serve_site(root: Path, prefix: str = "/", wasm_type: str = "application/wasm") -> Iterator[str]:
-    """Serve `root` at http://127.0.0.1:PORT{prefix}; yields that base URL."""
+def serve_site(root: Path, prefix: str = "/", wasm_type: str = "application/wasm", host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve `root` at http://HOST:PORT{prefix} (the loopback address unless told); yields that base URL."""
     handler = type("Handler", (_PrefixHandler,), {"prefix": prefix, "wasm_type": wasm_type})
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    server = _QuietServer((host, 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+        yield f"http://{host}:{server.server_port}{prefix}"
     finally:
         server.shutdown()
         server.server_close()
