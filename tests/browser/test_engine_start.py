@@ -95,6 +95,21 @@ def test_a_stale_description_is_caught_after_the_restore(guarded_page: Page, sit
     _answer_and_expect_the_cpython_result(guarded_page, "normal")
 
 
+def test_a_definition_other_than_the_snapshot_s_is_read_and_used(guarded_page: Page, site_url: str, built_site):
+    """The snapshot holds the build's definitions, and a page asking for the same file is not made to wait
+    while it is read again; a page whose file differs (an edit, another build) has its own read and used."""
+    path = built_site / "assets" / "toolkit" / "questionnaires" / "en" / "readiness.json"
+    edited = json.loads(path.read_text(encoding="utf-8"))
+    for level in edited["levels"]:
+        level["name"] = "Edited " + level["name"]
+    guarded_page.route("**/questionnaires/en/readiness.json", lambda route: route.fulfill(json=edited))
+    open_tool(guarded_page, site_url, "readiness")
+    question(guarded_page, VISION).get_by_label("Partly in place").check()
+    wait_engine(guarded_page)
+    expect(widget(guarded_page)).to_have_attribute("data-engine-start", "snapshot")
+    expect(result(guarded_page).locator(".tk-summary__headline")).to_contain_text("Edited ", timeout=ENGINE_MS)
+
+
 def test_on_a_plain_http_address_the_tools_start_and_score(guarded_page: Page, plain_http_site_url: str):
     """Plain HTTP off localhost (an intranet host) is not a secure context: the browser offers no digests
     there, so the snapshot cannot be checked and is not used; Python starts normally, and scores."""

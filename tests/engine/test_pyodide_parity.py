@@ -10,7 +10,7 @@ import shutil
 import subprocess
 
 import pytest
-from engine_helpers import FIXTURES, REPO, example_answers, load_fixture, scoring_cases, site_risk
+from engine_helpers import EXAMPLES, FIXTURES, REPO, example_answers, load_fixture, scoring_cases, site_risk
 
 from plugins.runtime.files import copy_pyodide_core, zip_engine
 from plugins.runtime.snapshot import sparse
@@ -81,7 +81,7 @@ def _snapshot(node, tmp_path, archive):
     for name in ("readiness-mini", "risk-mini", "workbook-mini"):
         (definitions / f"{name}.json").write_text(json.dumps(load_fixture(name)), encoding="utf-8")
     made = subprocess.run([node, str(REPO / "plugins" / "runtime" / "snapshot.mjs"), str(runtime), str(definitions),
-                           str(tmp_path / "snapshot.bin")], capture_output=True, text=True, timeout=300)
+                           str(EXAMPLES), str(tmp_path / "snapshot.bin")], capture_output=True, text=True, timeout=300)
     assert made.returncode == 0, made.stderr[-2000:]
     published = tmp_path / "snapshot.sparse"  # as the site publishes it, once inflated
     published.write_bytes(sparse((tmp_path / "snapshot.bin").read_bytes()))

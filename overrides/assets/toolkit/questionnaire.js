@@ -22,12 +22,21 @@ import { mountTeam } from "./team.js";
 import { t } from "./i18n.js";
 
 /** The questionnaire's definition in the page's language (its address is in the widget's
- *  data-definition), sent to the engine first (and again after "Try again"). */
+ *  data-definition), sent to the engine first (and again after "Try again"), with the SHA-256 of its
+ *  file: an engine started from a snapshot that holds that very file has no need to read it again. */
 async function loadDefinition(address) {
   const response = await fetch(new URL(address, location.href));
   if (!response.ok) throw new Error(t("The questionnaire definition could not be loaded (HTTP {status}).", { status: response.status }));
-  const definition = await response.json();
-  install(ACTIONS.load, { definition }).catch(() => {}); // a failed start is reported by its status
+  const text = await response.text();
+  const definition = JSON.parse(text);
+  install(ACTIONS.load, { definition, definition_sha256: await sha256(text) }).catch(() => {}); // a failed start is reported by its status
+}
+
+/** The SHA-256 of `text` (UTF-8) in hex, or "" where the browser offers no digest (plain HTTP). */
+async function sha256(text) {
+  if (!crypto.subtle) return "";
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 export function mount(widget) {

@@ -20,6 +20,7 @@ const JUDGED_BY_MS = 250; // how long after the runtime is compiled a download w
 const queue = [];
 let handle = null;
 let startedFrom = "normal"; // or "snapshot"
+let preloaded = {}; // what the snapshot's engine answered to loading each definition, by the SHA-256 of its file
 let failed = false;
 
 /** Tell the page why the start failed: `reason` names the page's message (engine.js), `file` a file. */
@@ -224,6 +225,7 @@ async function boot() {
       pyodide = await start(createPyodideModule, loadPyodide, snapshot);
       if (pyodide.globals.get("engine_sha256") !== (await engineSha256)) throw new Error("snapshot of another engine");
       pyodide.runPython("import random; random.seed()"); // the snapshot froze the build's random state
+      preloaded = JSON.parse(pyodide.globals.get("snapshot_definitions") || "{}");
       startedFrom = "snapshot";
     }
   } catch (error) {
@@ -235,7 +237,19 @@ async function boot() {
   handle = pyodide.pyimport("pyscript_tools.engine.bridge").handle;
 }
 
+/** The engine's answer to `request` if it asks to load a definition the snapshot holds already (the
+ *  same file, by its SHA-256), else null. Loading it again would only parse it again. */
+function alreadyLoaded(request) {
+  if (!request.startsWith('{"action":"load"')) return null; // as engine.js writes requests
+  return preloaded[JSON.parse(request).definition_sha256] ?? null;
+}
+
 function answer({ id, request }) {
+  const loaded = alreadyLoaded(request);
+  if (loaded) {
+    postMessage({ id, ok: true, result: loaded });
+    return;
+  }
   try {
     const response = JSON.parse(handle(request));
     postMessage({ id, ok: response.ok, result: response.result, error: response.error });
