@@ -31,9 +31,11 @@ export function mountResults(q) {
     const mine = ++ticket;
     try {
       await q.ready;
+      const answers = collect(q.form);
       const result = await call(ACTIONS.score, {
         questionnaire: q.id,
-        answers: collect(q.form),
+        answers,
+        html: Object.keys(answers).length > 0, // with nothing answered, the placeholder shows, not a report
         base_url: q.siteRoot,
         name: q.name(),
         today: today(),
