@@ -8,6 +8,7 @@
 // it saves. Otherwise, or if the snapshot is missing, damaged or made from another engine, Python boots
 // normally. Failures reach the page as one plain sentence ("reason"); the technical details
 // ("detail") go to the console there, never in front of the user.
+import { hex, sha256 } from "./digest.js";
 import { installEngine } from "./engine-install.js";
 import { readSparse, sparseBytes } from "./snapshot-format.js";
 import { snapshotStart } from "./snapshot-restore.js";
@@ -109,12 +110,6 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 
 // ------------------------------------------------------------------ the snapshot
 
-async function digest(bytes) {
-  return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-}
-
-const hex = (bytes) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-
 /** The snapshot's description ({file, integrity, engine, size, sparse, compressed}) if it is a snapshot
  *  of this engine (the SHA-256 of its archive), else null. */
 async function snapshotManifest(engineSha256) {
@@ -160,7 +155,7 @@ function downloadSnapshot(manifest) {
       new Response(packed).arrayBuffer(),
       new Response(inflating.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
     ]);
-    const integrity = "sha256-" + btoa(String.fromCharCode(...(await digest(bytes))));
+    const integrity = "sha256-" + btoa(String.fromCharCode(...(await sha256(bytes))));
     if (integrity !== manifest.integrity) throw new Error("snapshot: the download does not match its description");
     return readSparse(new Uint8Array(inflated));
   });
@@ -203,7 +198,7 @@ async function boot() {
   compileRuntime();
   prefetch("pyodide-lock.json", "python_stdlib.zip");
   const engine = globalThis.fetch(file("pyscript_tools.zip")).then(async (response) => new Uint8Array(await response.arrayBuffer()));
-  const engineSha256 = engine.then(async (bytes) => hex(await digest(bytes)));
+  const engineSha256 = engine.then(async (bytes) => hex(await sha256(bytes))); // fails where there is no digest
   const manifest = snapshotManifest(engineSha256);
   const kept = manifest.then(keptSnapshot).catch(() => null);
   const download = Promise.all([manifest, kept]).then(([usable, isKept]) => (usable && !isKept ? downloadSnapshot(usable) : null));
