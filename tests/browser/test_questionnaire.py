@@ -176,6 +176,34 @@ def test_the_result_starts_with_what_to_do_and_links_back_to_the_question(guarde
     expect(fieldset.locator("[data-tk-level]")).to_contain_text(first["level_name"])
 
 
+# Every score request the page sends to the engine's worker, counted as it is posted.
+COUNT_SCORES = """(() => {
+  const post = Worker.prototype.postMessage;
+  window.__scores = 0;
+  Worker.prototype.postMessage = function (message) {
+    if (String(message?.request).startsWith('{"action":"score"')) window.__scores += 1;
+    return post.call(this, message);
+  };
+})()"""
+
+
+def test_one_click_on_an_answer_is_scored_once(guarded_page: Page, site_url: str):
+    """A click on a choice fires both "input" and "change": it is one edit, and the engine scores it once
+    (scored twice, every click waited for a second, identical score)."""
+    page = guarded_page
+    page.add_init_script(COUNT_SCORES)
+    open_tool(page, site_url, "readiness")
+    wait_engine(page)
+    vision = question(page, "Leadership has set out a clear vision")
+    for choice, count in (("Partly in place", 1), ("In place and used across the agency", 2)):
+        before = page.evaluate("window.__scores")
+        vision.get_by_label(choice).check()
+        expect(result(page).locator(".tk-summary__headline")).to_have_text(
+            headline(example_result("readiness", {"culture-vision": "partial" if count == 1 else "in-place"})), timeout=ENGINE_MS)
+        page.wait_for_timeout(300)  # a second request, if any, would be posted at once
+        assert page.evaluate("window.__scores") - before == 1, "one click, one score"
+
+
 def test_a_rated_harm_shows_its_level_as_soon_as_it_is_rated(guarded_page: Page, site_url: str):
     page = guarded_page
     open_tool(page, site_url, "risk")

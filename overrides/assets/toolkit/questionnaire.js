@@ -20,6 +20,7 @@ import { mountResults } from "./results.js";
 import { Store } from "./store.js";
 import { mountTeam } from "./team.js";
 import { t } from "./i18n.js";
+import { hex, sha256 } from "./digest.js";
 
 /** The questionnaire's definition in the page's language (its address is in the widget's
  *  data-definition), sent to the engine first (and again after "Try again"), with the SHA-256 of its
@@ -29,14 +30,8 @@ async function loadDefinition(address) {
   if (!response.ok) throw new Error(t("The questionnaire definition could not be loaded (HTTP {status}).", { status: response.status }));
   const text = await response.text();
   const definition = JSON.parse(text);
-  install(ACTIONS.load, { definition, definition_sha256: await sha256(text) }).catch(() => {}); // a failed start is reported by its status
-}
-
-/** The SHA-256 of `text` (UTF-8) in hex, or "" where the browser offers no digest (plain HTTP). */
-async function sha256(text) {
-  if (!crypto.subtle) return "";
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const digest = await sha256(new TextEncoder().encode(text));
+  install(ACTIONS.load, { definition, definition_sha256: digest ? hex(digest) : "" }).catch(() => {}); // a failed start is reported by its status
 }
 
 export function mount(widget) {
@@ -79,15 +74,17 @@ export function mount(widget) {
   mountBusy(q);
   onStatus(({ status }) => q.emit("tk:engine", status));
 
+  const typed = (target) => target.matches?.("textarea, input[type=text], input[type=date]") ?? false;
   function onEdit(event) {
     const fieldset = event.target.closest?.("fieldset[data-question]");
     if (fieldset && event.target.matches?.("[data-tk-na]")) markNotApplicable(fieldset);
-    const typing = event.target.matches?.("textarea, input[type=text], input[type=date]") ?? false;
-    q.emit("tk:edited", { typing });
+    q.emit("tk:edited", { typing: typed(event.target) });
     q.emit("tk:edited-by-user");
   }
-  q.form.addEventListener("change", onEdit);
-  q.form.addEventListener("input", onEdit);
+  // A choice fires both "input" and "change": one edit, taken from "change". Typing is taken from
+  // "input", as it goes (its "change" comes only when the field is left).
+  q.form.addEventListener("change", (event) => typed(event.target) || onEdit(event));
+  q.form.addEventListener("input", (event) => typed(event.target) && onEdit(event));
   for (const button of widget.querySelectorAll("[data-tk-action]")) {
     button.addEventListener("click", () => q.actions[button.dataset.tkAction]?.(button));
   }
