@@ -110,12 +110,20 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 
 // ------------------------------------------------------------------ the snapshot
 
-/** The snapshot's description ({file, integrity, engine, size, sparse, compressed}) if it is a snapshot
- *  of this engine (the SHA-256 of its archive), else null. */
-async function snapshotManifest(engineSha256) {
+/** The snapshot's description ({file, integrity, engine, size, sparse, compressed}), or null without one. */
+async function snapshotManifest() {
   try {
     const response = await fetchKept(file("snapshot.json"));
-    const manifest = response.ok ? await response.json() : null;
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `manifest` if it describes a snapshot of this engine (the SHA-256 of its archive), else null; where
+ *  the browser offers no digest, the snapshot cannot be checked and is not used. */
+async function ofThisEngine(manifest, engineSha256) {
+  try {
     return manifest?.engine === (await engineSha256) ? manifest : null;
   } catch {
     return null;
@@ -132,8 +140,7 @@ async function keptSnapshot(manifest) {
   return { size: manifest.size, sparse };
 }
 
-/** On a first visit, the snapshot's download, begun at once at a low priority and watched as it comes
- *  in: whether it pays to wait for it is judged from its own progress (see arrivesInTime), and it is
+/** On a first visit, the snapshot's download, begun at once and watched as it comes in: whether it pays to wait for it is judged from its own progress (see arrivesInTime), and it is
  *  dropped if not. Its integrity is checked once it is in; it is inflated as it arrives. */
 function downloadSnapshot(manifest) {
   const abort = new AbortController();
@@ -171,10 +178,11 @@ function arrivesInTime({ progress }, manifest) {
   return (manifest.compressed - progress.received) / pace <= SNAPSHOT_SAVES_MS;
 }
 
-/** The snapshot to start from, if it is worth using now: kept already, or its download comes in time. */
-function chooseSnapshot(manifest, kept, download) {
-  if (kept) return kept;
-  if (download && arrivesInTime(download, manifest)) return download;
+/** The snapshot to start from, if one of this engine is worth using now (`usable`, its description):
+ *  kept already, or its download comes in time. */
+function chooseSnapshot(usable, kept, download) {
+  if (usable && kept) return kept;
+  if (usable && download && arrivesInTime(download, usable)) return download;
   download?.abort();
   return null;
 }
@@ -198,10 +206,12 @@ async function boot() {
   compileRuntime();
   prefetch("pyodide-lock.json", "python_stdlib.zip");
   const engine = globalThis.fetch(file("pyscript_tools.zip")).then(async (response) => new Uint8Array(await response.arrayBuffer()));
-  const engineSha256 = engine.then(async (bytes) => hex(await sha256(bytes))); // fails where there is no digest
-  const manifest = snapshotManifest(engineSha256);
-  const kept = manifest.then(keptSnapshot).catch(() => null);
-  const download = Promise.all([manifest, kept]).then(([usable, isKept]) => (usable && !isKept ? downloadSnapshot(usable) : null));
+  const engineSha256 = engine.then(async (bytes) => hex(await sha256(bytes)));
+  engineSha256.catch(() => {}); // no digest (plain HTTP): met in ofThisEngine, not left unhandled
+  const manifest = snapshotManifest();
+  const usable = manifest.then((described) => ofThisEngine(described, engineSha256));
+  const kept = manifest.then(keptSnapshot).catch(() => null); // read at once, used once found usable
+  const download = Promise.all([usable, kept]).then(([described, isKept]) => (described && !isKept ? downloadSnapshot(described) : null));
   // pyodide.asm.js is imported under its `.js` name and handed over, so Pyodide never asks for
   // `pyodide.asm.mjs`. How far a first visit's snapshot has come by then tells whether to wait for it.
   const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([
@@ -215,7 +225,7 @@ async function boot() {
     // after the runtime's WebAssembly is compiled (which a normal start would wait for anyway).
     const lastMoment = wasm.module.catch(() => {}).then(() => new Promise((resolve) => setTimeout(resolve, JUDGED_BY_MS)));
     await Promise.race([(await download)?.progress.judged, lastMoment]);
-    const snapshot = chooseSnapshot(await manifest, await kept, await download);
+    const snapshot = chooseSnapshot(await usable, await kept, await download);
     if (snapshot) {
       pyodide = await start(createPyodideModule, loadPyodide, snapshot);
       if (pyodide.globals.get("engine_sha256") !== (await engineSha256)) throw new Error("snapshot of another engine");
