@@ -140,8 +140,9 @@ async function keptSnapshot(manifest) {
   return { size: manifest.size, sparse };
 }
 
-/** On a first visit, the snapshot's download, begun at once and watched as it comes in: whether it pays to wait for it is judged from its own progress (see arrivesInTime), and it is
- *  dropped if not. Its integrity is checked once it is in; it is inflated as it arrives. */
+/** On a first visit, the snapshot's download, begun at once and watched as it comes in: whether it pays
+ *  to wait for it is judged from its own progress (see arrivesInTime), and it is dropped if not. Its
+ *  integrity is checked once it is in; it is inflated as it arrives. */
 function downloadSnapshot(manifest) {
   const abort = new AbortController();
   const progress = { received: 0, since: 0 };
