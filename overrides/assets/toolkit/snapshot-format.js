@@ -41,13 +41,3 @@ export function copySparse({ runs }, start, target) {
   if (written < end) target.fill(0, written - start);
   return target;
 }
-
-/** The published snapshot's bytes from a response: kept inflated by the service worker (marked by a
- *  header), or as published, gzip-compressed. */
-export async function sparseBytes(response) {
-  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  const body = response.headers.get("X-Toolkit-Unpacked")
-    ? response
-    : new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
-  return body.arrayBuffer();
-}

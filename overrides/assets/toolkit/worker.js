@@ -10,7 +10,7 @@
 // ("detail") go to the console there, never in front of the user.
 import { hex, sha256 } from "./digest.js";
 import { installEngine } from "./engine-install.js";
-import { readSparse, sparseBytes } from "./snapshot-format.js";
+import { readSparse } from "./snapshot-format.js";
 import { snapshotStart } from "./snapshot-restore.js";
 
 const runtime = new URL("../pyodide/", import.meta.url);
@@ -131,11 +131,11 @@ async function ofThisEngine(manifest, engineSha256) {
 }
 
 /** The snapshot as {size, sparse: a promise of its runs} if the service worker keeps it already (read
- *  at once), else null. */
+ *  at once: sw.js keeps it inflated), else null. */
 async function keptSnapshot(manifest) {
   const kept = manifest && (await keptCopy(file(manifest.file)));
   if (!kept) return null;
-  const sparse = sparseBytes(kept).then((bytes) => readSparse(new Uint8Array(bytes)));
+  const sparse = kept.arrayBuffer().then((bytes) => readSparse(new Uint8Array(bytes)));
   sparse.catch(() => {}); // met where it is awaited: the start falls back
   return { size: manifest.size, sparse };
 }
