@@ -96,7 +96,11 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         )
 
     def _definition_path(self, qid: str) -> str:
-        return f"{self.config.dest}/{self.language}/{qid}.json"
+        return f"{self.published()[0]}/{qid}.json"
+
+    def published(self) -> tuple[str, str]:
+        """Where this build publishes its definitions and its worked examples, inside the site."""
+        return f"{self.config.dest}/{self.language}", self.config.examples_dir
 
     def _examples(self, qid: str, page) -> list[tuple[str, str]]:
         """The questionnaire's worked examples as (address from this page, title); a missing file fails the build."""

@@ -12,5 +12,3 @@ class RuntimeConfig(base.Config):
     dest = c.Type(str, default="assets/pyodide")
     # A memory snapshot with the engine loaded, for a fast start (TOOLKIT_SNAPSHOT=0 skips it).
     snapshot = c.Type(bool, default=True)
-    # Where the questionnaires plugin publishes the definitions the snapshot preloads.
-    definitions = c.Type(str, default="assets/toolkit/questionnaires/en")

@@ -35,20 +35,20 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
         if self.config.snapshot and os.environ.get("TOOLKIT_SNAPSHOT", "1").strip() not in {"0", "false", "no", "off"}:
             start = time.perf_counter()
             try:
-                site = Path(config.site_dir)
-                made = publish_snapshot(dest, site / self.config.definitions, site / self._examples_dir(config),
-                                        BuildCache(project, "snapshot"))
+                definitions, examples = (Path(config.site_dir) / path for path in self._published(config))
+                made = publish_snapshot(dest, definitions, examples, BuildCache(project, "snapshot"))
             except SnapshotError as error:
                 raise PluginError(str(error)) from None
             log.info(f"engine snapshot {made['file']} ({made['compressed'] / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s")
 
     @staticmethod
-    def _examples_dir(config) -> str:
-        """Where the questionnaires plugin publishes the worked examples (the snapshot scores each once)."""
+    def _published(config) -> tuple[str, str]:
+        """Where the questionnaires plugin publishes the definitions the snapshot loads and the worked
+        examples it scores once (this is the default language's build: the snapshot holds its definitions)."""
         questionnaires = config.plugins.get("toolkit-questionnaires")
         if questionnaires is None:
             raise PluginError("toolkit-runtime needs toolkit-questionnaires (its definitions and worked examples)")
-        return questionnaires.config.examples_dir
+        return questionnaires.published()
 
     def _engine_dir(self) -> Path:
         spec = importlib.util.find_spec(self.config.engine_package)
