@@ -158,14 +158,19 @@ function post(request, resolve, reject) {
 
 /** Ask the engine to run `action`; resolves with its result. Requests wait until Python is ready. */
 export function call(action, payload = {}) {
-  start();
-  if (state.status === "failed") return Promise.reject(new Error(state.reason));
-  return new Promise((resolve, reject) => post(JSON.stringify({ action, ...payload }), resolve, reject));
+  return send(JSON.stringify({ action, ...payload }));
 }
 
 /** Like `call`, and sent again first to every worker started later (after "Try again"). */
 export function install(action, payload = {}) {
-  const result = call(action, payload);
-  installed.push(JSON.stringify({ action, ...payload }));
+  const request = JSON.stringify({ action, ...payload }); // written once: a definition is tens of kilobytes
+  const result = send(request);
+  installed.push(request);
   return result;
+}
+
+function send(request) {
+  start();
+  if (state.status === "failed") return Promise.reject(new Error(state.reason));
+  return new Promise((resolve, reject) => post(request, resolve, reject));
 }
