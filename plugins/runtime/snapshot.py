@@ -64,8 +64,11 @@ def _make(runtime: Path, definitions: Path, examples: Path, target: Path) -> dic
             raise SnapshotError(f"making the engine's snapshot failed: {run.stderr.strip()[-800:]}")
         facts = json.loads(run.stdout)
         published = sparse(raw.read_bytes())
-        target.write_bytes(gzip.compress(published, compresslevel=6, mtime=0))
-    return {**facts, "sparse": len(published)}
+        packed = gzip.compress(published, compresslevel=6, mtime=0)
+        target.write_bytes(packed)
+    # The description snapshot.json gives, but for the file's name: worked out once, kept with the snapshot.
+    return {"integrity": "sha256-" + base64.b64encode(hashlib.sha256(packed).digest()).decode(),
+            "engine": facts["engine"], "size": facts["bytes"], "sparse": len(published), "compressed": len(packed)}
 
 
 def publish_snapshot(runtime: Path, definitions: Path, examples: Path, cache: BuildCache) -> dict:
@@ -80,12 +83,8 @@ def publish_snapshot(runtime: Path, definitions: Path, examples: Path, cache: Bu
             (Path(work) / "facts.json").write_text(json.dumps(facts), encoding="utf-8")
             packed = cache.put(key, ".bin.gz", made)
             facts_file = cache.put(key, ".json", Path(work) / "facts.json")
-    facts = json.loads(facts_file.read_text(encoding="utf-8"))
     name = f"snapshot-{key[:16]}.bin"
     shutil.copyfile(packed, runtime / name)
-    data = packed.read_bytes()
-    manifest = {"file": name, "integrity": "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode(),
-                "engine": facts["engine"], "size": facts["bytes"], "sparse": facts["sparse"],
-                "compressed": len(data)}
+    manifest = {"file": name, **json.loads(facts_file.read_text(encoding="utf-8"))}
     (runtime / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     return manifest
