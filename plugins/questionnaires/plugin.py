@@ -75,7 +75,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             return html
         page.meta["toolkit_widget"] = True  # the template then loads the widget's scripts
         # Guidance links in results go to this language's pages: from the root of this language.
-        site_root = get_relative_url(self.prefix or ".", page.url) + "/"
+        site_root = get_relative_url(self.prefix or ".", page.url).rstrip("/") + "/"
         resolve = lambda link: self._resolve(link, page)  # noqa: E731 - one-line adapter
         with self.speaking():
             return MARKER.sub(lambda m: self._render(m.group(1), page, resolve, site_root, _level_after(html, m.start())),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from html import escape as _html_escape
 from typing import Any
 
@@ -95,9 +96,15 @@ def markdown(value: object) -> str:
     return "".join(out)
 
 
+# What a spreadsheet may take for the start of a formula (CSV injection), full-width forms included.
+FORMULA_STARTS = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
+_PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")
+
+
 def csv_cell(value: Any) -> str:
     """A CSV cell: numbers tidy, structures as JSON, and text a spreadsheet would run as a formula
-    (CSV injection) neutralised with a leading apostrophe."""
+    (CSV injection) neutralised with a leading apostrophe. Every cell the project writes, headers
+    included, goes through here (:func:`..report.csv.csv_text`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -107,17 +114,9 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, (dict, list)):
         value = json.dumps(value, ensure_ascii=False, sort_keys=True)
     text = str(value)
-    if text and text[0] in "=+-@\t\r" and not _is_number_text(text):
+    if text and text[0] in FORMULA_STARTS and not _PLAIN_NUMBER.match(text):
         text = "'" + text
     return text
-
-
-def _is_number_text(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def truncate(text: object, limit: int) -> str:

@@ -1,9 +1,12 @@
-"""The answers as CSV: one row per question, with its score, level, status and recommendation."""
+"""CSV files: the one writer every CSV export uses, and the answers as CSV (one row per question, with
+its score, level, status and recommendation)."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
+from typing import Any
 
 from .. import text
 from ..result import Result
@@ -12,21 +15,28 @@ COLUMNS = ["section", "question", "text", "answer", "answer_label", "points", "m
            "severity", "level", "status", "owner", "due", "response", "recommendation", "link"]
 
 
-def to_csv(result: Result) -> str:
-    recommendations = {rec["question"]: rec for rec in result.get("recommendations") or []}
+def csv_text(rows: Iterable[Iterable[Any]]) -> str:
+    """Rows as CSV (CRLF line ends), every cell, headers included, through :func:`text.csv_cell`."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in result.get("questions") or []:
+    for row in rows:
+        writer.writerow([text.csv_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def to_csv(result: Result) -> str:
+    recommendations = {rec["question"]: rec for rec in result.get("recommendations") or []}
+
+    def row_of(row: dict[str, Any]) -> tuple[Any, ...]:
         rec = recommendations.get(row.get("id")) or {}
         qtype = row.get("type")
         chosen = qtype in ("choice", "multi")
-        writer.writerow([text.csv_cell(value) for value in (
-            row.get("section"), row.get("id"), row.get("text"),
-            row.get("answer") if chosen else "", text.answer_text(row),
-            row.get("points") if chosen else row.get("score"), row.get("max"),
-            row.get("likelihood"), row.get("severity"), row.get("level") if qtype != "prompt" else "",
-            row.get("status"), row.get("owner"), row.get("due"),
-            row.get("response") or (row.get("note") if qtype == "rated" else ""),
-            rec.get("text"), rec.get("url"))])
-    return buffer.getvalue()
+        return (row.get("section"), row.get("id"), row.get("text"),
+                row.get("answer") if chosen else "", text.answer_text(row),
+                row.get("points") if chosen else row.get("score"), row.get("max"),
+                row.get("likelihood"), row.get("severity"), row.get("level") if qtype != "prompt" else "",
+                row.get("status"), row.get("owner"), row.get("due"),
+                row.get("response") or (row.get("note") if qtype == "rated" else ""),
+                rec.get("text"), rec.get("url"))
+
+    return csv_text([COLUMNS, *(row_of(row) for row in result.get("questions") or [])])

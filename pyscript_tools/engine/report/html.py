@@ -24,8 +24,13 @@ from .answers_table import answer_tables
 
 
 def href(base_url: str, url: str | None) -> str | None:
-    """A result's site-relative URL, from the page the report is shown on."""
-    return (base_url or "") + url if url else None
+    """A result's site-relative URL, from the page the report is shown on: joined with exactly one slash,
+    whatever the base ends with (``../../`` and ``../..//`` give the same address)."""
+    if not url:
+        return None
+    if not base_url or "://" in url:
+        return url
+    return base_url.rstrip("/") + "/" + url.lstrip("/")
 
 
 def link_label(link: str | None) -> str:

@@ -11,7 +11,7 @@ from ..result import Result
 from ..vocabulary import STATUSES
 from . import table
 from .answers_table import answer_tables
-from .html import flag_text, level_name, link_label, provisional_text
+from .html import flag_text, href, level_name, link_label, provisional_text
 
 
 def _bold_label(line: str) -> str:
@@ -21,10 +21,15 @@ def _bold_label(line: str) -> str:
     return "**%s:** %s" % (text.markdown(label), text.markdown(value)) if sep else "**%s**" % text.markdown(line)
 
 
+def _address(base_url: str, url: str | None) -> str:
+    """A link's address in Markdown: joined as on the page, with what would end it early escaped."""
+    return (href(base_url, url) or "").replace(" ", "%20").replace(")", "%29")
+
+
 def _link(url: str | None, base_url: str) -> str:
     if not url:
         return ""
-    return " ([%s](%s%s))" % (text.markdown(tr("learn more")), base_url or "", url.replace(" ", "%20").replace(")", "%29"))
+    return " ([%s](%s))" % (text.markdown(tr("learn more")), _address(base_url, url))
 
 
 def _profile(result: Result, profile: dict[str, Any], base_url: str) -> list[str]:
@@ -32,8 +37,8 @@ def _profile(result: Result, profile: dict[str, Any], base_url: str) -> list[str
     area = tr("application area: {area}", area=link_label(profile.get("application_area")))
     lines = ["", "## %s" % text.markdown(tr("What is particular about {kind}", kind=profile.get("title"))), "",
              text.markdown(profile.get("summary")), "",
-             "%s ([%s](%s%s))" % (text.markdown(profile.get("uses")), text.markdown(area),
-                                 base_url or "", profile.get("application_area_url"))]
+             "%s ([%s](%s))" % (text.markdown(profile.get("uses")), text.markdown(area),
+                               _address(base_url, profile.get("application_area_url")))]
     if profile.get("min_level"):
         floor = tr("Minimum level: {level}.", level=level_name(result, profile["min_level"]))
         lines += ["", "**%s** %s" % (text.markdown(floor), text.markdown(profile.get("min_level_reason")))]
@@ -46,7 +51,7 @@ def _profile(result: Result, profile: dict[str, Any], base_url: str) -> list[str
     lines += ["", "### %s" % text.markdown(tr("Mitigations")), ""]
     lines += ["- %s" % text.markdown(m) for m in profile.get("mitigations") or []]
     lines += ["", "### %s" % text.markdown(tr("The guidance that matters most")), ""]
-    lines += ["- [%s](%s%s): %s" % (text.markdown(g.get("title")), base_url or "", g.get("url"), text.markdown(g.get("why")))
+    lines += ["- [%s](%s): %s" % (text.markdown(g.get("title")), _address(base_url, g.get("url")), text.markdown(g.get("why")))
               for g in profile.get("guidance") or []]
     return lines
 
@@ -77,7 +82,7 @@ def to_markdown(result: Result, name: str = "", base_url: str = "", date: str = 
     links = list(zip(overall.get("urls") or [], overall.get("links") or []))
     if links:
         lines += ["", text.markdown(tr("See:")) + " " + ", ".join(
-            "[%s](%s%s)" % (text.markdown(link_label(link)), base_url or "", url) for url, link in links)]
+            "[%s](%s)" % (text.markdown(link_label(link)), _address(base_url, url)) for url, link in links)]
     if not result.get("complete"):
         lines += ["", text.markdown(provisional_text(result))]
     lines += ["", "## %s" % text.markdown(tr("What to do first")), ""]
