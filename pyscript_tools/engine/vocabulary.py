@@ -53,5 +53,8 @@ RATING_AXES = ("likelihood", "severity")
 RATING_KEYS = RATING_AXES + ("note",)
 PROMPT_KEYS = ("status", "response", "owner", "due")
 
+# The parts of an answer a respondent types in words: they can name or describe their author.
+FREE_TEXT_KEYS = ("response", "note", "owner")
+
 # The three ways to filter workbook prompts, and the tag each reads.
 FILTER_DIMENSIONS = ("roles", "stages", "approaches")

@@ -105,8 +105,12 @@ def test_readiness_and_workbook_teams_combine_and_export(guarded_page: Page, sit
     expect(team.locator(".tk-team__refused")).to_contain_text("broken.json")
     changed_text = next(q["text"] for s in definition(qid)["sections"] for q in s["questions"] if q["id"] == qid_changed)
     expect(team.locator(".tk-team__discuss li").first).to_contain_text(changed_text)
-    if qid == "workbook":
+    if qid == "workbook":  # an owner is typed in words: shown only with the names
+        expect(team.locator(".tk-team__discuss li").first).not_to_contain_text("Second team")
+        page.get_by_label("Show respondents’ names from their files").check()
         expect(team.locator(".tk-team__discuss li").first).to_contain_text("owner: Second team")
+        page.get_by_label("Show respondents’ names from their files").uncheck()
+        expect(team.locator(".tk-team__discuss li").first).not_to_contain_text("Second team")
     with page.expect_download() as csv:
         page.get_by_role("button", name="Answers as CSV (spreadsheet)").click()
     rows = Path(csv.value.path()).read_text(encoding="utf-8").splitlines()
@@ -115,3 +119,41 @@ def test_readiness_and_workbook_teams_combine_and_export(guarded_page: Page, sit
     with page.expect_download() as markdown:
         page.get_by_role("button", name="Report as Markdown").click()
     assert "## To discuss first" in Path(markdown.value.path()).read_text(encoding="utf-8")
+
+
+def test_with_names_hidden_no_file_name_or_written_answer_reaches_the_view_or_an_export(guarded_page: Page, site_url: str,
+                                                                                        tmp_path: Path):
+    """Respondents named by their files and their words: with names hidden the facilitator sees how many
+    files were read and which were refused, and nothing that ties a person to their answers."""
+    page = guarded_page
+    original = json.loads(example_file("workbook").read_text(encoding="utf-8"))
+    people = {"readiness-ben-okafor.json": "Ben Okafor", "amira-haddad-notes.json": "Amira Haddad"}
+    paths = []
+    for file_name, person in people.items():
+        answers = {qid: ({**value, "response": f"{person} wrote this", "owner": person} if isinstance(value, dict) else value)
+                   for qid, value in original["answers"].items()}
+        path = tmp_path / file_name
+        path.write_text(json.dumps({**original, "name": f"{person}'s view", "answers": answers}), encoding="utf-8")
+        paths.append(path)
+    refused = tmp_path / "unreadable-by-lindqvist.json"
+    refused.write_text("{ not json", encoding="utf-8")
+    open_tool(page, site_url, "workbook")
+    wait_engine(page)
+    view = team_view(page)
+    pick(page, [*paths, refused])
+    message = page.locator("[data-tk-team-message]")
+    expect(message).to_contain_text("Combined 2 files", timeout=ENGINE_MS)
+    expect(view.locator(".tk-team__refused")).to_contain_text("unreadable-by-lindqvist.json")
+    expect(view.locator(".tk-team__anonymous")).to_contain_text("written answers are withheld")
+    shown = view.locator("[data-tk-team-result]").inner_text() + message.inner_text()
+    for token in ("okafor", "Okafor", "Haddad", "haddad", "wrote this"):
+        assert token not in shown, token
+    exported = []
+    for button in ("Report as Markdown", "Answers as CSV (spreadsheet)", "Download the report",
+                   "Save the consensus to a file"):
+        with page.expect_download() as download:
+            view.get_by_role("button", name=button, exact=True).click()
+        exported.append(Path(download.value.path()).read_text(encoding="utf-8"))
+    for content in exported:
+        for token in ("okafor", "Okafor", "Haddad", "haddad", "wrote this"):
+            assert token not in content, token

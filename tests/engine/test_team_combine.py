@@ -35,6 +35,17 @@ def site(qid):
     return definition
 
 
+def without_words(answers):
+    """Answers as a team sees them with names hidden: without what respondents typed in words."""
+    out = {}
+    for qid, value in answers.items():
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if k not in ("response", "note", "owner")}
+        if value not in ({}, None):
+            out[qid] = value
+    return out
+
+
 def without_html(result):
     return {k: v for k, v in result.items() if k != "html"}
 
@@ -49,8 +60,10 @@ def test_one_file_gives_its_own_result(kind):
     @SETTINGS
     @given(answers_strategy())
     def check(answers):
-        combined = combine(definition, [("a.json", as_file(definition, answers))])
+        combined = combine(definition, [("a.json", as_file(definition, answers))], named=True)
         assert combined["consensus"]["result"] == score(definition, answers)
+        hidden = combine(definition, [("a.json", as_file(definition, answers))])
+        assert hidden["consensus"]["result"] == score(definition, without_words(answers))
         assert combined["to_discuss"] == [] or all(q["gaps"] for q in combined["questions"]
                                                    if q["id"] in combined["to_discuss"])
 
@@ -80,7 +93,7 @@ def test_identical_files_disagree_nowhere(kind):
     @SETTINGS
     @given(answers_strategy(), st.integers(min_value=2, max_value=4))
     def check(answers, copies):
-        combined = combine(definition, [("f%d.json" % i, as_file(definition, answers)) for i in range(copies)])
+        combined = combine(definition, [("f%d.json" % i, as_file(definition, answers)) for i in range(copies)], named=True)
         assert all(q["disagreement"] == 0 for q in combined["questions"])
         assert combined["consensus"]["result"] == score(definition, answers)
         for section in combined["sections"]:
@@ -112,7 +125,7 @@ def test_a_foreign_or_corrupt_file_is_refused_by_name_and_the_others_are_combine
     example = (EXAMPLES / "readiness-example.json").read_text(encoding="utf-8")
     files = [("ours.json", example), ("broken.json", example[: len(example) // 2]),
              ("risk.json", (EXAMPLES / "risk-example.json").read_text(encoding="utf-8")), ("empty.json", "")]
-    combined = combine(readiness, files)
+    combined = combine(readiness, files, named=True)
     assert [r["file"] for r in combined["respondents"]] == ["ours.json"]
     reasons = {r["file"]: r["reason"] for r in combined["refused"]}
     assert set(reasons) == {"broken.json", "risk.json", "empty.json"}
@@ -188,7 +201,7 @@ def test_a_workbook_team_shows_statuses_and_owners_per_prompt():
     base = json.loads((EXAMPLES / "workbook-example.json").read_text(encoding="utf-8"))
     qid = next(k for k, v in base["answers"].items() if isinstance(v, dict) and v.get("owner"))
     other = {**base["answers"], qid: {"status": "not-started", "owner": "Another team", "due": "2026-01-05"}}
-    combined = combine(definition, [("a.json", json.dumps(base)), ("b.json", as_file(definition, other))])
+    combined = combine(definition, [("a.json", json.dumps(base)), ("b.json", as_file(definition, other))], named=True)
     question = next(q for q in combined["questions"] if q["id"] == qid)
     texts = [g["text"] for g in question["distribution"]]
     assert any("owner: Another team" in t for t in texts) and any(base["answers"][qid]["owner"] in t for t in texts)
@@ -197,6 +210,10 @@ def test_a_workbook_team_shows_statuses_and_owners_per_prompt():
     assert "Another team" in consensus["owner"] and base["answers"][qid]["owner"] in consensus["owner"]
     assert consensus["due"] <= base["answers"][qid].get("due", "9999")
     assert combined["to_discuss"][0] == qid
+    # With names hidden, the statuses and dates are compared, and nobody's words are shown.
+    hidden = combine(definition, [("a.json", json.dumps(base)), ("b.json", as_file(definition, other))])
+    assert "Another team" not in json.dumps(hidden) and hidden["to_discuss"][0] == qid
+    assert hidden["consensus"]["answers"][qid] == {k: v for k, v in consensus.items() if k not in ("owner", "response")}
 
 
 def test_exports_list_every_respondent_and_question():

@@ -6,14 +6,13 @@ tool page each question to discuss carries a chooser for the consensus answer; r
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from .. import text
 from ..i18n import N_, tr, trn
 from . import charts
+from .csv import csv_text
 from .document import page
 from .html import details, render_html
 from .table import Table, to_html, to_markdown
@@ -139,10 +138,27 @@ def answers_table(combined: dict[str, Any], section: dict[str, Any]) -> Table:
 
 
 def respondents_table(combined: dict[str, Any]) -> Table:
-    rows = [(r["label"], r["file"], tr("{version} (moved to the current version)", version=r["file_version"])
-             if r["migration"] else r["file_version"], r["headline"]) for r in combined["respondents"]]
-    return Table("respondents", tr("Who is combined"),
-                 (tr("Respondent"), tr("File"), tr("Version"), tr("Their own result")), rows)
+    """Each respondent's own result; with names shown, the file each came from too."""
+    named = combined["named"]
+
+    def row_of(r: dict[str, Any]) -> tuple[Any, ...]:
+        version = (tr("{version} (moved to the current version)", version=r["file_version"]) if r["migration"]
+                   else r["file_version"])
+        return (r["label"], *([r["file"]] if named else []), version, r["headline"])
+
+    columns = (tr("Respondent"), *([tr("File")] if named else []), tr("Version"), tr("Their own result"))
+    return Table("respondents", tr("Who is combined"), columns, [row_of(r) for r in combined["respondents"]])
+
+
+def anonymity_note(combined: dict[str, Any]) -> str:
+    """With names hidden: what is withheld, and why (empty with names shown)."""
+    if combined["named"]:
+        return ""
+    note = tr("Names, file names and answers written in words are hidden, so that no answer can be traced to a person.")
+    if combined["withheld"]:
+        note += " " + trn("{n} written answer is withheld; show the names to see it.",
+                          "{n} written answers are withheld; show the names to see them.", combined["withheld"])
+    return note
 
 
 def _left_out(refused: dict[str, str]) -> tuple[str, str]:
@@ -159,6 +175,8 @@ def summary_html(combined: dict[str, Any]) -> str:
     for r in combined["respondents"]:
         if r["migration"]:
             out.append('<p class="tk-team__migrated">%s: %s</p>' % (text.html(r["label"]), text.html(r["migration"])))
+    if anonymity_note(combined):
+        out.append('<p class="tk-team__anonymous">%s</p>' % text.html(anonymity_note(combined)))
     out.append('<p class="tk-summary__note">%s</p></div>' % text.html(tr(RULES)))
     return "".join(out)
 
@@ -193,6 +211,8 @@ def team_markdown(combined: dict[str, Any]) -> str:
     for refused in combined["refused"]:
         file, why = _left_out(refused)
         lines += ["", "**%s** %s" % (md(file), md(why))]
+    if anonymity_note(combined):
+        lines += ["", md(anonymity_note(combined))]
     lines += ["", "_%s_" % md(tr(RULES)), "", "## %s" % md(tr("To discuss first")), ""]
     by_id = {q["id"]: q for q in combined["questions"]}
     if not combined["to_discuss"]:
@@ -213,16 +233,14 @@ def team_csv(combined: dict[str, Any]) -> str:
     """One row per question: every respondent's answer, the consensus, the disagreement and the gaps. The
     column names are identifiers (the same in every language), but for the respondents'."""
     labels = [r["label"] for r in combined["respondents"]]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["section", "question", "text", *labels, "consensus", "consensus_chosen", "disagreement",
-                     "dont_know"])
-    for q in combined["questions"]:
+
+    def row_of(q: dict[str, Any]) -> tuple[Any, ...]:
         given = {a["respondent"]: a["text"] for a in q["answers"]}
-        writer.writerow([text.csv_cell(v) for v in (
-            q["section"], q["id"], q["text"], *(given.get(label, "") for label in labels), q["consensus_text"],
-            "yes" if q["chosen"] else "", q["disagreement"], q["gaps"])])
-    return buffer.getvalue()
+        return (q["section"], q["id"], q["text"], *(given.get(label, "") for label in labels), q["consensus_text"],
+                "yes" if q["chosen"] else "", q["disagreement"], q["gaps"])
+
+    header = ["section", "question", "text", *labels, "consensus", "consensus_chosen", "disagreement", "dont_know"]
+    return csv_text([header, *(row_of(q) for q in combined["questions"])])
 
 
 def team_title(combined: dict[str, Any]) -> str:

@@ -4,6 +4,12 @@ they disagree (the questions to discuss first), each section's range, and a cons
 Each file is read as "Open an answers file" reads it (older versions migrated, every answer checked); a
 file that cannot be read is refused with its name and reason and the others are combined. The files'
 order changes nothing: respondents are put in a fixed order (by name, then file name, then answers).
+
+With names hidden (the default) nothing that could identify a respondent is read past this module's
+door: the name and the file's name are dropped, and so is every answer typed in words (responses, notes,
+owners), which can name or describe its author as surely; respondents are then ordered by their answers
+alone, so that "Respondent 2" cannot be matched with a file either. The facilitator sees how many files
+were read, which were refused and why, and how many written answers were withheld.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from ..kinds import kind_of
 from ..result import Result
 from ..scoring import score
 from ..text import answer_text, shown
-from ..vocabulary import DONT_KNOW
+from ..vocabulary import DONT_KNOW, FREE_TEXT_KEYS
 from .consensus import Given, canonical, cautious_middle, consensus, disagreement
 from .positions import Scale
 
@@ -30,8 +36,10 @@ class CombineError(ValueError):
     """Nothing could be combined, or a facilitator's choice does not fit the question."""
 
 
-def read_files(definition: d.Definition, files: list[tuple[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
-    """Each (file name, content) parsed, or refused with its reason; the parsed ones in a fixed order."""
+def read_files(definition: d.Definition, files: list[tuple[str, Any]],
+               named: bool = True) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """Each (file name, content) parsed, or refused with its reason; the parsed ones in a fixed order,
+    made anonymous unless ``named``."""
     if len(files) > MAX_FILES:
         raise CombineError(tr("at most {max} files can be combined at once ({count} given)", max=MAX_FILES,
                               count=len(files)))
@@ -42,9 +50,23 @@ def read_files(definition: d.Definition, files: list[tuple[str, Any]]) -> tuple[
         except AnswersFileError as exc:
             refused.append({"file": str(file_name), "reason": str(exc)})
             continue
-        read.append({**parsed, "file": str(file_name)})
+        read.append({**parsed, "file": str(file_name)} if named else _anonymous(parsed))
     read.sort(key=lambda p: (p["name"].casefold(), p["file"].casefold(), canonical(p["answers"])))
     return read, refused
+
+
+def _anonymous(parsed: dict[str, Any]) -> dict[str, Any]:
+    """A parsed file without what could say whose it is: its name, its file's name, its words."""
+    answers, withheld = {}, 0
+    for qid, value in parsed["answers"].items():
+        if isinstance(value, dict):
+            words = [key for key in FREE_TEXT_KEYS if isinstance(value.get(key), str) and value[key].strip()]
+            withheld += len(words)
+            value = {k: v for k, v in value.items() if k not in FREE_TEXT_KEYS}
+            if not value:
+                continue
+        answers[qid] = value
+    return {**parsed, "name": "", "file": "", "answers": answers, "withheld": withheld}
 
 
 def _labels(read: list[dict[str, Any]], named: bool) -> list[str]:
@@ -65,7 +87,7 @@ def combine(definition: d.Definition, files: list[tuple[str, Any]], named: bool 
             choices: dict[str, Any] | None = None) -> dict[str, Any]:
     """Combine answers files (see the module's docstring). ``choices``: question id -> the answer the
     facilitator chose instead of the median (None: no answer)."""
-    read, refused = read_files(definition, files)
+    read, refused = read_files(definition, files, named)
     if not read:
         if len(refused) == 1:
             raise CombineError(tr("no answers file could be read: {reason}", reason=refused[0]["reason"]))
@@ -90,6 +112,7 @@ def combine(definition: d.Definition, files: list[tuple[str, Any]], named: bool 
     return {
         "questionnaire": definition.get("id"), "kind": definition.get("kind"), "title": definition.get("title"),
         "version": definition.get("version"), "named": named,
+        "withheld": sum(parsed.get("withheld", 0) for parsed in read),
         "respondents": [_respondent(label, parsed, result) for label, parsed, result in zip(labels, read, results)],
         "refused": refused,
         "questions": questions,

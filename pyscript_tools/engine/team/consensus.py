@@ -21,7 +21,7 @@ from collections import Counter
 from typing import Any, NamedTuple, TypeVar
 
 from .. import definition as d
-from ..vocabulary import DONT_KNOW, NOT_APPLICABLE
+from ..vocabulary import DONT_KNOW, FREE_TEXT_KEYS, NOT_APPLICABLE
 from .positions import Scale
 
 T = TypeVar("T")
@@ -105,7 +105,7 @@ def _merge_texts(scale: Scale, value: Any, given: list[Given]) -> Any:
     entry = {"status": value} if isinstance(value, str) and scale.qtype == "prompt" else value
     if not isinstance(entry, dict):
         return value  # "not-applicable" for a rating: nothing to merge into
-    entry = {k: v for k, v in entry.items() if k not in (*TEXT_FIELDS, "owner", "due")}
+    entry = {k: v for k, v in entry.items() if k not in (*FREE_TEXT_KEYS, "due")}
     entries = [(g.respondent, g.value) for g in given if isinstance(g.value, dict)]
     for field in TEXT_FIELDS:
         texts = _distinct((who, v.get(field)) for who, v in entries)
