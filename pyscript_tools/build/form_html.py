@@ -242,6 +242,14 @@ class _Form:
                 '<span data-tk-message-text></span> '
                 + _button("save", _t("Save answers to a file"), " data-tk-message-action data-tk-engine hidden") + "</p>")
 
+    @staticmethod
+    def unreadable_line() -> str:
+        """Shown when answers kept in this browser could not be read: they are set aside, to download or delete."""
+        return ('<div class="tk-message tk-message--unreadable" data-tk-unreadable role="alert" hidden>'
+                '<span data-tk-message-text></span> <span class="tk-buttons">'
+                + _button("unreadable-download", _t("Download the unreadable data"))
+                + _button("unreadable-delete", _t("Delete it from this browser")) + "</span></div>")
+
     # ------------------------------------------------------------------ the workspace
     def bar(self) -> str:
         total, noun = self.total(), tr(self.kind.NOUN)
@@ -438,6 +446,7 @@ class _Form:
             f'<button type="button" class="{BUTTON}" data-toolkit-retry hidden>{_t("Try again")}</button></div>',
             '<div class="tk-print" data-tk-print hidden></div>',
             self.saved_line(),
+            self.unreadable_line(),
             self.start(examples, privacy_url),
             self.team(team_guide_url),
             f'<div class="tk-workspace" data-tk-workspace aria-label="{_attr(d["title"])}" role="region">',

@@ -10,6 +10,7 @@ import io
 import json
 import re
 import zipfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -343,3 +344,84 @@ def test_blocked_site_data_raises_no_uncaught_error(guarded_page: Page, site_url
         question(page, "Leadership has set out a clear vision").get_by_label("Partly in place").check()
         expect(result(page)).to_contain_text("provisional", timeout=ENGINE_MS)
     page.wait_for_timeout(300)
+
+
+# --------------------------------------------------------------------------- 7. unreadable saved answers
+
+
+READINESS_KEY = "rai-toolkit:answers:readiness"
+UNREADABLE = {
+    "not JSON": "{ this is not json",
+    "the wrong shape": json.dumps(["an", "array"]),
+    "an assessment of the wrong shape": json.dumps({"current": "a", "assessments": {"a": {"name": 7, "answers": []}}}),
+    "very large": json.dumps({"current": None, "assessments": {}, "padding": "x" * 4_100_000}),
+}
+
+
+def _stored_before_opening(page: Page, site_url: str, key: str, text: str) -> None:
+    page.goto(site_url + "about/")
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [key, text])
+
+
+@pytest.mark.parametrize("what", sorted(UNREADABLE))
+def test_unreadable_saved_answers_are_set_aside_offered_and_never_overwritten(guarded_page: Page, site_url: str, what):
+    page = guarded_page
+    text = UNREADABLE[what]
+    _stored_before_opening(page, site_url, READINESS_KEY, text)
+    open_tool(page, site_url, "readiness")
+    notice = page.locator("[data-tk-unreadable]")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("could not be read")
+    assert len(notice.inner_text()) < MAX_MESSAGE
+    expect(page.locator("[data-tk-saved]")).not_to_contain_text("Restored")
+    question(page, VISION).get_by_label("Partly in place").check()
+    aside = page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('rai-toolkit:unreadable:readiness:'))")
+    if what == "very large":  # no room for a copy of it: left where it is, and nothing written over it
+        expect(notice).to_contain_text("no room to set them aside")
+        expect(page.locator("[data-tk-saved]")).to_contain_text("not saved in this browser until")
+        assert aside == [] and page.evaluate("(key) => localStorage.getItem(key)", READINESS_KEY) == text
+    else:
+        expect(page.locator("[data-tk-saved]")).to_contain_text("Saved in this browser")
+        assert len(aside) == 1
+        assert page.evaluate("(key) => localStorage.getItem(key)", aside[0]) == text, "kept untouched"
+        answers = next(iter(stored(page, "readiness")["assessments"].values()))["answers"]
+        assert answers == {"culture-vision": "partial"}, "a new assessment beside it"
+    with page.expect_download() as download:
+        notice.get_by_role("button", name="Download the unreadable data").click()
+    assert Path(download.value.path()).read_text(encoding="utf-8") == text
+    page.once("dialog", lambda dialog: dialog.accept())
+    notice.get_by_role("button", name="Delete it from this browser").click()
+    expect(notice).to_be_hidden()
+    assert page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('rai-toolkit:unreadable:'))") == []
+    question(page, VISION).get_by_label("In place and used across the agency").check()
+    expect(page.locator("[data-tk-saved]")).to_contain_text("Saved in this browser")
+    answers = next(iter(stored(page, "readiness")["assessments"].values()))["answers"]
+    assert answers == {"culture-vision": "in-place"}
+
+
+def test_a_saved_assessment_without_a_date_is_restored_without_an_invalid_date(guarded_page: Page, site_url: str):
+    page = guarded_page
+    record = {"current": "a", "assessments": {"a": {"name": "Pilot", "answers": {"culture-vision": "partial"}}}}
+    _stored_before_opening(page, site_url, READINESS_KEY, json.dumps(record))
+    open_tool(page, site_url, "readiness")
+    saved = page.locator("[data-tk-saved]")
+    expect(saved.locator("[data-tk-message-text]")).to_have_text("Restored “Pilot”, saved in this browser.")
+    expect(page.locator("[data-tk-unreadable]")).to_be_hidden()
+    expect(page.locator("[data-toolkit-widget]")).not_to_contain_text("Invalid Date")
+
+
+def test_answers_kept_under_an_older_version_are_moved_to_the_current_one(guarded_page: Page, site_url: str):
+    """Kept in this browser under risk 1.0.0 (one kind of system, by its old name): moved by the engine,
+    the user told how, nothing lost on the way."""
+    page = guarded_page
+    old = {"current": "a", "assessments": {"a": {"name": "Old pilot", "version": "1.0.0", "updated": "2025-01-05T10:00:00Z",
+                                                 "answers": {"screen-application": "biometric-identification",
+                                                             "screen-scale": "pilot"}}}}
+    _stored_before_opening(page, site_url, "rai-toolkit:answers:risk", json.dumps(old))
+    open_tool(page, site_url, "risk")
+    wait_engine(page)
+    expect(page.locator("[data-tk-saved]")).to_contain_text("moved to version", timeout=ENGINE_MS)
+    kept = stored(page, "risk")["assessments"]["a"]
+    assert kept["version"] == definition("risk")["version"] and "earlier" not in kept
+    assert kept["answers"] == {"screen-application": ["facial-recognition"], "screen-scale": "pilot"}
+    expect(question(page, "Which kinds of AI system").get_by_label(re.compile("^Facial recognition"))).to_be_checked()

@@ -107,3 +107,116 @@ test("assessments are created, renamed, selected and removed", () => {
   assert.deepEqual(store.list().map((a) => a.name), ["Chatbot"]);
   assert.equal(store.current.name, "Chatbot");
 });
+
+// ------------------------------------------------------------------ unreadable records are never destroyed
+
+/** A storage that lists its keys, as the browser's does. */
+class ListingStorage extends MemoryStorage {
+  get length() {
+    return this.items.size;
+  }
+  key(i) {
+    return [...this.items.keys()][i] ?? null;
+  }
+}
+
+const KEY = "rai-toolkit:answers:readiness";
+const asideKeys = (storage) => [...storage.items.keys()].filter((k) => k.startsWith("rai-toolkit:unreadable:readiness:"));
+
+for (const [what, text] of [
+  ["not JSON", "{ this is not json"],
+  ["JSON of the wrong shape", JSON.stringify([1, 2, 3])],
+  ["assessments that are not a mapping", JSON.stringify({ current: "a", assessments: "x" })],
+  ["very large", JSON.stringify({ current: null, assessments: {}, padding: "x".repeat(4_100_000) })],
+]) {
+  test(`an unreadable record (${what}) is set aside untouched, and the first answer does not overwrite it`, () => {
+    const storage = new ListingStorage();
+    storage.setItem(KEY, text);
+    const store = new Store("readiness", "1.0.0", storage);
+    assert.equal(store.unreadable?.text, text);
+    assert.deepEqual(asideKeys(storage), [store.unreadable.key]);
+    assert.equal(storage.getItem(store.unreadable.key), text, "kept byte for byte");
+    store.ensure("");
+    assert.equal(store.save({ vision: "planned" }).ok, true, "a fresh assessment is saved beside it");
+    assert.equal(storage.getItem(store.unreadable.key), text);
+    assert.deepEqual(JSON.parse(storage.getItem(KEY)).assessments[store.current.key].answers, { vision: "planned" });
+    assert.deepEqual(store.asides().map((a) => a.text), [text]);
+    const later = new Store("readiness", "1.0.0", storage);
+    assert.equal(later.unreadable, null, "set aside once, not again at every visit");
+    assert.equal(asideKeys(storage).length, 1);
+  });
+}
+
+test("the readable assessments of a partly damaged record are kept, and the whole record is set aside", () => {
+  const storage = new ListingStorage();
+  const text = JSON.stringify({
+    current: "good",
+    assessments: { good: { name: "Pilot", answers: { vision: "planned" } }, bad: { name: 5, answers: [] } },
+  });
+  storage.setItem(KEY, text);
+  const store = new Store("readiness", "1.0.0", storage);
+  assert.equal(store.unreadable.text, text);
+  assert.deepEqual(store.ensure("").answers, { vision: "planned" });
+  assert.deepEqual(store.list().map((a) => a.name), ["Pilot"]);
+});
+
+/** A storage with a quota in characters, as the browser's (a write that would exceed it throws). */
+class QuotaStorage extends ListingStorage {
+  constructor(quota) {
+    super();
+    this.quota = quota;
+  }
+  setItem(key, value) {
+    const used = [...this.items].reduce((n, [k, v]) => n + (k === key ? 0 : v.length), 0);
+    if (used + String(value).length > this.quota) throw new Error("QuotaExceededError");
+    super.setItem(key, value);
+  }
+}
+
+test("when there is no room to set it aside, nothing is written over the unreadable record", () => {
+  const garbage = "x".repeat(600);
+  const storage = new QuotaStorage(1000); // room for the record, not for a copy of it
+  storage.setItem(KEY, garbage);
+  const store = new Store("readiness", "1.0.0", storage);
+  assert.equal(store.blocked, true);
+  assert.equal(store.unreadable.key, null);
+  store.ensure("");
+  assert.equal(store.save({ vision: "planned" }).ok, false);
+  assert.equal(store.create("Other", {}), false);
+  assert.equal(storage.getItem(KEY), garbage, "untouched");
+  assert.equal(store.discardUnreadable(), true, "the user, having downloaded it, deletes it: saving works again");
+  assert.equal(store.save({ vision: "planned" }).ok, true);
+});
+
+test("erasing a questionnaire's answers erases what was set aside too", () => {
+  const storage = new ListingStorage();
+  storage.setItem(KEY, "garbage");
+  const store = new Store("readiness", "1.0.0", storage);
+  assert.equal(asideKeys(storage).length, 1);
+  store.erase();
+  assert.deepEqual([...storage.items.keys()], []);
+});
+
+test("a stored date that is missing or not a date is no date", async () => {
+  const { storedDate } = await import("../../overrides/assets/toolkit/store.js");
+  assert.equal(storedDate(undefined), null);
+  assert.equal(storedDate("yesterday-ish"), null);
+  assert.equal(storedDate("2026-11-20T16:30:00Z").toISOString(), "2026-11-20T16:30:00.000Z");
+});
+
+test("answers kept under an older version are kept as they were until they have been moved to this one", () => {
+  const storage = new ListingStorage();
+  const old = { current: "a", assessments: { a: { name: "Pilot", version: "1.0.0", answers: { kind: "process-optimisation" } } } };
+  storage.setItem("rai-toolkit:answers:risk", JSON.stringify(old));
+  const store = new Store("risk", "1.1.0", storage);
+  store.ensure("");
+  store.save({ scale: "pilot" }); // the form could not show the old answer; saving must not lose it
+  const kept = JSON.parse(storage.getItem("rai-toolkit:answers:risk")).assessments.a;
+  assert.deepEqual(kept.earlier, { version: "1.0.0", answers: { kind: "process-optimisation" } });
+  assert.equal(kept.version, "1.1.0");
+  store.save({ scale: "pilot", kind: ["resource-allocation"] }); // moved by the engine, then saved
+  assert.equal(store.migrated(), true);
+  const moved = JSON.parse(storage.getItem("rai-toolkit:answers:risk")).assessments.a;
+  assert.equal(moved.earlier, undefined);
+  assert.deepEqual(moved.answers, { scale: "pilot", kind: ["resource-allocation"] });
+});

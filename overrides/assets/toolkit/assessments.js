@@ -1,14 +1,16 @@
 // The user's assessments of this questionnaire, kept in this browser (see store.js): choosing,
-// naming, creating, deleting and erasing them, saving every edit, and following other tabs.
+// naming, creating, deleting and erasing them, saving every edit, and following other tabs. Answers
+// kept under an older version of the questions are moved to this one by the engine before anything is
+// saved over them; kept answers that cannot be read are set aside by the store and offered here.
+import { call } from "./engine.js";
+import { download } from "./file-io.js";
 import { apply, collect } from "./form-state.js";
 import { say } from "./messages.js";
-import { debounce } from "./time.js";
+import { ACTIONS } from "./protocol.js";
+import { storedDate } from "./store.js";
+import { debounce, today } from "./time.js";
 import { language, t } from "./i18n.js";
 
-const notSaved = () =>
-  t(
-    "Your answers could not be saved in this browser: it refuses to store them (site data blocked, private mode or storage full). They are still on this page; save them to a file to keep them.",
-  );
 const sameAnswers = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 export function mountAssessments(q) {
@@ -16,7 +18,15 @@ export function mountAssessments(q) {
   const select = q.element("[data-tk-select]");
   const nameInput = q.element("[data-tk-name]");
   const savedLine = q.element("[data-tk-saved]");
+  const unreadableLine = q.element("[data-tk-unreadable]");
   const nameOf = (assessment) => assessment?.name || q.unnamed;
+
+  const notSaved = () =>
+    store.blocked
+      ? t("Your answers are not saved in this browser until the unreadable saved data is downloaded or deleted. They are still on this page.")
+      : t(
+          "Your answers could not be saved in this browser: it refuses to store them (site data blocked, private mode or storage full). They are still on this page; save them to a file to keep them.",
+        );
 
   /** Say how a storage write went: `done` when it succeeded; otherwise the refusal, with a file button. */
   function report(ok, done) {
@@ -69,6 +79,63 @@ export function mountAssessments(q) {
     return ok;
   }
 
+  /** Answers kept under an older version of the questions, moved to this version by the engine (until
+   *  that has worked, the store keeps them as they were: see Store.save). */
+  async function migrateKept(entry) {
+    const earlier = entry?.earlier || (entry?.version && entry.version !== store.version ? entry : null);
+    if (!earlier || !Object.keys(earlier.answers || {}).length) return;
+    try {
+      await q.ready;
+      const moved = await call(ACTIONS.migrate, { questionnaire: q.id, answers: earlier.answers, from_version: earlier.version });
+      if (store.currentKey !== entry.key) return;
+      apply(q.form, { ...moved.answers, ...editedSince(entry.answers || {}) });
+      q.emit("tk:loaded");
+      autosave.now();
+      store.migrated();
+      say(savedLine, moved.migration.summary);
+    } catch {
+      say(savedLine, t("Your saved answers are from an earlier version of these questions and could not be moved to this one yet."), {
+        alert: true,
+      });
+    }
+  }
+
+  /** What the respondent changed on the page since `kept` was shown (it wins over the moved answers). */
+  function editedSince(kept) {
+    const now = collect(q.form);
+    return Object.fromEntries(Object.entries(now).filter(([id, value]) => !sameAnswers(value, kept[id])));
+  }
+
+  function showUnreadable() {
+    const kept = store.asides();
+    if (!store.blocked && !store.unreadable && !kept.length) {
+      unreadableLine.hidden = true;
+      return;
+    }
+    let message = t("Answers kept in this browser that could not be read are set aside, untouched.");
+    if (store.blocked) {
+      message = t(
+        "Answers kept in this browser could not be read, and there is no room to set them aside: they are left as they were, and nothing new is saved until you download or delete them.",
+      );
+    } else if (store.unreadable) {
+      message = t("Answers kept in this browser could not be read. They are set aside, untouched, and a new assessment was started beside them.");
+    }
+    say(unreadableLine, message, { alert: true });
+    unreadableLine.hidden = false;
+  }
+
+  q.actions["unreadable-download"] = () => {
+    const kept = store.blocked ? [store.unreadable] : store.asides();
+    const text = kept.length === 1 ? kept[0].text : kept.map((k) => `----- ${k.key ?? ""}\n${k.text}`).join("\n");
+    download(text, `${q.id}-unreadable-saved-answers-${today()}.txt`, "text/plain");
+  };
+  q.actions["unreadable-delete"] = () => {
+    if (!window.confirm(t("Delete the unreadable saved data from this browser? Download it first if you may need it."))) return;
+    const ok = store.discardUnreadable();
+    showUnreadable();
+    report(ok, t("The unreadable saved data was deleted from this browser."));
+  };
+
   q.on("tk:edited-by-user", () => q.preview || autosave());
   q.on("tk:save-now", () => autosave.now());
   nameInput.addEventListener("input", rename);
@@ -81,6 +148,7 @@ export function mountAssessments(q) {
     render();
     load(store.current?.answers);
     report(ok, t("Switched to “{name}”.", { name: nameOf(store.current) }));
+    migrateKept(store.current);
   });
 
   q.actions.new = () => {
@@ -109,6 +177,7 @@ export function mountAssessments(q) {
     store.erase();
     store.ensure("");
     render();
+    showUnreadable();
     load({});
     q.emit("tk:erased");
     say(savedLine, t("Your answers to this questionnaire were erased from this browser."));
@@ -130,14 +199,27 @@ export function mountAssessments(q) {
     showMerged(answers);
   });
 
+  // Leaving the page (closing it, reloading it, switching to a new build) saves what is waiting to be saved.
+  window.addEventListener("pagehide", () => {
+    rename.flush();
+    autosave.flush();
+  });
+
   // Start: restore what was kept. Answers typed before this module ran (a slow network) win.
-  if (!store.writable) say(savedLine, notSaved(), { alert: true, action: true });
+  if (!store.writable || store.blocked) say(savedLine, notSaved(), { alert: true, action: true });
+  showUnreadable();
   const restored = store.ensure("");
   render();
   apply(q.form, { ...(restored?.answers || {}), ...collect(q.form) });
-  if (Object.keys(restored?.answers || {}).length) {
-    const when = new Date(restored.updated).toLocaleString(language());
-    say(savedLine, t("Restored “{name}”, saved in this browser on {when}.", { name: nameOf(restored), when }));
+  if (Object.keys(restored?.answers || {}).length && store.currentKey !== store.draftKey) {
+    const when = storedDate(restored.updated);
+    say(
+      savedLine,
+      when
+        ? t("Restored “{name}”, saved in this browser on {when}.", { name: nameOf(restored), when: when.toLocaleString(language()) })
+        : t("Restored “{name}”, saved in this browser.", { name: nameOf(restored) }),
+    );
   }
+  migrateKept(restored);
   return { create, report };
 }

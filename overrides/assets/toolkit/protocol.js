@@ -5,6 +5,7 @@ export const ACTIONS = Object.freeze({
   score: "score",
   parseAnswersFile: "parse_answers_file",
   answersFile: "answers_file",
+  migrate: "migrate",
   exportMarkdown: "export_markdown",
   exportCsv: "export_csv",
   exportHtml: "export_html",

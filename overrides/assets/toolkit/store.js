@@ -5,10 +5,17 @@
 // Every tab of the site shares that storage, so nothing is written whole: each save reads what is
 // stored now and changes only the questions this tab changed since it last read or wrote them
 // (a merge per question). Every write is checked; a refused one is reported, never assumed.
+//
+// A stored record that cannot be read (not JSON, the wrong shape, larger than this site ever writes) is
+// never written over: it is first copied, untouched, to "rai-toolkit:unreadable:<id>:<time>", where the
+// user can download or delete it; what could be read of it is kept. If even the copy is refused, the
+// record stays as it is and nothing is written until the user has dealt with it.
 
 import { now } from "./time.js";
 
 const PREFIX = "rai-toolkit:answers:";
+const ASIDE = "rai-toolkit:unreadable:";
+export const MAX_RECORD_CHARS = 4_000_000; // more than a browser's whole quota leaves for one questionnaire
 
 function newKey() {
   return `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
@@ -27,6 +34,46 @@ export function mergeAnswers(base, mine, theirs) {
   return merged;
 }
 
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+const optionalText = (value) => value === undefined || typeof value === "string";
+const emptyRecord = () => ({ current: null, assessments: {} });
+
+/** Whether a stored assessment has the shape this site writes. */
+function readable(entry) {
+  return (
+    isObject(entry) &&
+    (entry.answers === undefined || isObject(entry.answers)) &&
+    ["name", "created", "updated", "version"].every((field) => optionalText(entry[field]))
+  );
+}
+
+/** What can be read of a stored record's text: {record, damaged}, `damaged` when any part could not be read. */
+export function parseRecord(text) {
+  if (text === null || text === undefined) return { record: emptyRecord(), damaged: false };
+  if (text.length > MAX_RECORD_CHARS) return { record: emptyRecord(), damaged: true };
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { record: emptyRecord(), damaged: true };
+  }
+  if (!isObject(parsed) || !isObject(parsed.assessments)) return { record: emptyRecord(), damaged: true };
+  const assessments = {};
+  let damaged = false;
+  for (const [key, entry] of Object.entries(parsed.assessments)) {
+    if (readable(entry)) assessments[key] = { ...entry, answers: entry.answers || {} };
+    else damaged = true;
+  }
+  const current = typeof parsed.current === "string" && assessments[parsed.current] ? parsed.current : null;
+  return { record: { ...parsed, current, assessments }, damaged };
+}
+
+/** A date stored with an assessment, or null when it is missing or not a date. */
+export function storedDate(text) {
+  const date = typeof text === "string" ? new Date(text) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+}
+
 /** The browser's localStorage, or null where site data is blocked (reading the property throws). */
 function browserStorage() {
   try {
@@ -40,32 +87,91 @@ export class Store {
   /** `storage` is for tests; the browser's localStorage by default. */
   constructor(questionnaire, version, storage = browserStorage()) {
     this.key = PREFIX + questionnaire;
+    this.asidePrefix = `${ASIDE}${questionnaire}:`;
     this.version = version;
     this.storage = storage;
     this.writable = Boolean(storage); // false once the browser refuses a write
+    this.unreadable = null; // {key, text}: the last record found unreadable, and where it was set aside (null: not)
+    this.blocked = false; // an unreadable record could not be set aside: nothing may be written over it
     this.data = this.read();
     this.currentKey = this.data.current;
     this.base = {}; // the current assessment's answers as last read from or written to storage
     this.draftKey = null; // a first, empty assessment made here and not written yet
   }
 
-  /** What is stored now, or an empty record. */
+  /** What is stored now (what can be read of it), or an empty record. An unreadable record is set aside. */
   read() {
+    let text = null;
     try {
-      const parsed = JSON.parse(this.storage?.getItem(this.key) || "null");
-      if (parsed && typeof parsed === "object" && parsed.assessments && typeof parsed.assessments === "object") {
-        return parsed;
-      }
+      text = this.storage?.getItem(this.key) ?? null;
     } catch {
-      /* unreadable or blocked: start empty */
+      return emptyRecord(); // site data blocked
     }
-    return { current: null, assessments: {} };
+    const { record, damaged } = parseRecord(text);
+    if (!damaged) {
+      this.blocked = false;
+      return record;
+    }
+    if (this.unreadable?.text !== text || !this.unreadable.key) this.setAside(text); // once for each text
+    this.blocked = !this.unreadable.key;
+    if (!this.blocked) this.replace(record);
+    return record;
   }
 
-  /** Write the record; false when the browser refuses (blocked site data, private mode, quota). */
+  /** Put what could be read in the unreadable record's place (it is kept aside), so it is read once. */
+  replace(record) {
+    try {
+      this.storage.setItem(this.key, JSON.stringify(record));
+    } catch {
+      /* refused: read again and set aside again (once) next time */
+    }
+  }
+
+  /** Copy an unreadable record's text, untouched, under a key of its own; false when the browser refuses. */
+  setAside(text) {
+    const key = `${this.asidePrefix}${Date.now().toString(36)}`;
+    try {
+      this.storage.setItem(key, text);
+      this.unreadable = { key, text };
+      return true;
+    } catch {
+      this.unreadable = { key: null, text };
+      return false;
+    }
+  }
+
+  /** The unreadable records set aside for this questionnaire: [{key, text}]. */
+  asides() {
+    const found = [];
+    try {
+      for (let i = 0; i < (this.storage?.length ?? 0); i++) {
+        const key = this.storage.key(i);
+        if (key?.startsWith(this.asidePrefix)) found.push({ key, text: this.storage.getItem(key) });
+      }
+    } catch {
+      /* blocked: nothing set aside can be read either */
+    }
+    return found.sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  /** Delete what was set aside (and an unreadable record that could not be), so that saving works again. */
+  discardUnreadable() {
+    try {
+      for (const { key } of this.asides()) this.storage.removeItem(key);
+      if (this.blocked) this.storage.removeItem(this.key);
+    } catch {
+      return false;
+    }
+    this.unreadable = null;
+    this.blocked = false;
+    return this.write();
+  }
+
+  /** Write the record; false when the browser refuses (blocked site data, private mode, quota) or when an
+   *  unreadable record that could not be set aside would be written over. */
   write() {
     try {
-      if (!this.storage) throw new Error("no storage");
+      if (!this.storage || this.blocked) throw new Error("nothing may be written");
       this.storage.setItem(this.key, JSON.stringify({ ...this.data, current: this.currentKey }));
       this.writable = true;
       this.draftKey = null;
@@ -144,6 +250,9 @@ export class Store {
     const entry = this.data.assessments[this.currentKey];
     if (!entry) return { ok: false, answers };
     const merged = mergeAnswers(this.base, answers, entry.answers || {});
+    if (entry.version && entry.version !== this.version && !entry.earlier) {
+      entry.earlier = { version: entry.version, answers: entry.answers || {} }; // kept until moved to this version
+    }
     Object.assign(entry, { answers: merged, updated: now(), version: this.version });
     const ok = this.write();
     if (ok) this.base = { ...merged };
@@ -158,6 +267,15 @@ export class Store {
     const merged = mergeAnswers(this.base, answers, stored);
     this.base = { ...stored };
     return merged;
+  }
+
+  /** The current assessment's answers have been moved to this version: what was kept for that can go. */
+  migrated() {
+    this.reload();
+    const entry = this.data.assessments[this.currentKey];
+    if (!entry?.earlier) return true;
+    delete entry.earlier;
+    return this.write();
   }
 
   rename(name) {
@@ -184,15 +302,18 @@ export class Store {
     }
   }
 
-  /** Forget every assessment of this questionnaire in this browser. */
+  /** Forget every assessment of this questionnaire in this browser, and whatever unreadable was set aside. */
   erase() {
-    this.data = { current: null, assessments: {} };
+    this.data = emptyRecord();
     this.currentKey = null;
     this.base = {};
     try {
+      for (const { key } of this.asides()) this.storage.removeItem(key);
       this.storage?.removeItem(this.key);
     } catch {
       /* nothing stored, nothing to erase */
     }
+    this.unreadable = null;
+    this.blocked = false;
   }
 }
