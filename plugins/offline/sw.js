@@ -2,8 +2,9 @@
 // After a first visit, every file of this build is kept in the browser: pages, the Python runtime,
 // the engine's snapshot and the primers work offline, and repeat visits fetch nothing that has not
 // changed. A new build is a new version: it is kept whole before it is used, then replaces the old
-// one, so a page never mixes files of two builds. Only the site's own files are ever stored; answers
-// never are (they are never requests).
+// one, when no page of the old one is open any more or when the reader chooses to switch (every open
+// page then reloads), so a page never mixes files of two builds. Only the site's own files are ever
+// stored; answers never are (they are never requests).
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const UNPACK = __UNPACK__; // gzip files kept unpacked (marked by a header), read as they are
@@ -34,6 +35,12 @@ async function keepUnpacked(cache, url) {
   const headers = { "Content-Type": "application/octet-stream", "X-Toolkit-Unpacked": "gzip" };
   await cache.put(url, new Response(body, { headers }));
 }
+
+// The reader chose to switch to this build (assets/toolkit/updates.js): take over now; every page of the
+// old build then reloads itself, so none mixes the two.
+self.addEventListener("message", (event) => {
+  if (event.data?.type === "tk:switch") self.skipWaiting();
+});
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

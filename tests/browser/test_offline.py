@@ -184,3 +184,45 @@ def test_a_new_build_replaces_the_kept_files_whole(browser: Browser, built_site:
             assert len(kept) == len(json.loads(re.search(r"const FILES = (\[.*?\]);", (site / "sw.js").read_text()).group(1)))
         finally:
             context.close()
+
+
+def test_an_open_page_hears_of_a_new_build_and_one_click_brings_it_with_the_answers(browser: Browser, built_site: Path,
+                                                                                    tmp_path):
+    """A new build published while two pages of the site are open: one reload and the reader is told; one
+    click and every open page is on the new build, the answers kept (a page never mixes two builds)."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    with serve_site(site) as url:
+        serve_origin(url)
+        context = browser.new_context(service_workers="allow")
+        try:
+            page = context.new_page()
+            visit_and_keep(page, url)
+            question(page, "Leadership has set out a clear vision").get_by_label("Partly in place").check()
+            expect(page.locator("[data-tk-saved]")).to_contain_text("Saved in this browser")
+            other = context.new_page()
+            other.goto(url + "about/")
+            expect(page.locator("[data-tk-update]")).to_have_count(0)
+
+            for path in ("tools/readiness/index.html", "about/index.html"):
+                changed = site / path
+                changed.write_text(changed.read_text(encoding="utf-8").replace("</h1>", " (new build)</h1>", 1),
+                                   encoding="utf-8")
+            options = defaults()
+            write_service_worker(site, options.exclude, options.unpack)
+
+            page.reload()
+            notice = page.locator("[data-tk-update]")
+            expect(notice).to_contain_text("A newer version of this site is available", timeout=ENGINE_MS)
+            expect(page.get_by_role("heading", level=1)).not_to_contain_text("new build")  # not mixed meanwhile
+            expect(other.locator("[data-tk-update]")).to_be_visible(timeout=ENGINE_MS)  # the other page is told too
+
+            notice.get_by_role("button", name="Switch to the new version").click()
+            expect(page.get_by_role("heading", level=1)).to_contain_text("new build", timeout=ENGINE_MS)
+            expect(other.get_by_role("heading", level=1)).to_contain_text("new build", timeout=ENGINE_MS)
+            expect(page.locator("[data-tk-update]")).to_have_count(0)
+            expect(page.locator("[data-toolkit-widget][data-tk-flow]")).to_have_count(1)  # the place restored
+            expect(question(page, "Leadership has set out a clear vision").get_by_label("Partly in place")).to_be_checked()
+            assert len(kept_versions(page)) == 1
+        finally:
+            context.close()
