@@ -223,3 +223,30 @@ def test_right_to_left_keeps_the_tool_layout(guarded_page: Page, site_url: str):
     box = page.locator("section:not([hidden]) .tk-options:not(.tk-options--scale) input").first.bounding_box()
     label = page.locator("section:not([hidden]) .tk-options:not(.tk-options--scale) label").first.bounding_box()
     assert box["x"] > label["x"] + label["width"] / 2, "the box sits where a right-to-left reader starts"
+
+
+def test_every_link_in_a_french_result_and_report_is_a_page_of_the_build_kept_offline(guarded_page: Page, site_url: str,
+                                                                                      built_site: Path):
+    """Guidance links the engine writes on the French risk page and in its downloaded reports: each is a
+    French page of this build, with no doubled slash, and one the service worker keeps offline."""
+    page = guarded_page
+    page.goto(f"{site_url}fr/tools/risk/")
+    wait_engine(page)
+    begin(page)
+    page.get_by_role("group", name=re.compile("De quels types de système")).locator("input[type=checkbox]").first.check()
+    expect(result(page)).to_contain_text("au moins", timeout=ENGINE_MS)
+    page.locator("[data-tk-bar]").get_by_role("button", name="Résultat").click()
+    links = result(page).locator("a[href]").evaluate_all("(links) => links.map((a) => a.href)")
+    with page.expect_download() as report:
+        page.get_by_role("button", name="Rapport en Markdown").first.click()
+    markdown = Path(report.value.path()).read_text(encoding="utf-8")
+    links += [link for link in re.findall(r"\]\(([^)]+)\)", markdown)]
+    kept = set(json.loads(re.search(r"const FILES = (\[.*?\]);", (built_site / "sw.js").read_text()).group(1)))
+    pages = [link.split("#")[0] for link in links if link.startswith(site_url)]
+    assert len(pages) > 5, links
+    for link in pages:
+        path = link[len(site_url):]
+        assert "//" not in path, link
+        assert path.startswith("fr/"), link
+        assert (built_site / path / "index.html").exists() or (built_site / path).is_file(), link
+        assert path in kept, link
