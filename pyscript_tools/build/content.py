@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..engine.definition import iter_questions, options_of
 from ..engine.i18n import tr
 from ..engine.validate import PROFILE_KEYS, format_path, iter_links, line_of, link_problem, tag_vocabulary, validate_definition
 from ..engine.vocabulary import FILTER_DIMENSIONS, PRINCIPLES
 from .checks import Checker
+from .legal import load_frames, merge_frames
 from .translate import Overlay, overlay_path, translate_profile, translate_questionnaire
 from .yaml_source import load_yaml_with_lines
 
@@ -324,6 +326,9 @@ def load_questionnaire_file(path: str | os.PathLike, anchors_by_page: dict[str, 
         data, profiles, translation_problems = _translated(Path(path), data, profiles, language)
         profile_problems += translation_problems
     definition = merge_profiles(data, profiles) if isinstance(data, dict) else data
+    if isinstance(definition, dict) and "legal_from" in definition:
+        definition, legal_problems = _with_legal_frames(Path(path), definition, lines, roles, language)
+        profile_problems += legal_problems
     problems += validate_definition(definition, lines=lines, file=file, stem=Path(path).stem,
                                     vocabulary=tag_vocabulary(roles))
     links = _links(file, lines, list(iter_links(english)))
@@ -332,6 +337,37 @@ def load_questionnaire_file(path: str | os.PathLike, anchors_by_page: dict[str, 
     if links_out is not None:
         links_out += links + [link for profile in profiles for link in profile.links()]
     return definition, sort_problems(problems) + profile_problems
+
+
+def _with_legal_frames(path: Path, definition: dict[str, Any], lines: dict[tuple, int], roles: list[str] | None,
+                       language: str | None) -> tuple[dict[str, Any], list[str]]:
+    """The definition with the legal frames its ``legal_from`` folder holds (see :mod:`.legal`)."""
+    check = Checker(display_path(path), lines)
+    given = definition["legal_from"]
+    folder = Path(os.path.normpath(path.parent / given)) if isinstance(given, str) else path.parent
+    if definition.get("kind") != "risk":
+        check.fail(("legal_from",), "only risk questionnaires take legal frames")
+    elif not isinstance(given, str) or not folder.is_dir():
+        check.fail(("legal_from",), "expected a folder of legal frames, relative to this file, such as ../legal; "
+                                    "got %r" % (given,))
+    if check.problems:
+        return merge_frames(definition, [], {}), check.problems
+    content = path.resolve().parents[1]
+    names = _role_names(content, language)
+    questions = {q["id"]: {str(o.get("value")) for o in options_of(definition, q)}
+                 for _, q in iter_questions(definition) if isinstance(q.get("id"), str)}
+    frames, problems = load_frames(folder, questions, roles if roles is not None else list(names),
+                                   display=check.file, language=language)
+    return merge_frames(definition, frames, names), problems
+
+
+def _role_names(content: Path, language: str | None) -> dict[str, str]:
+    """The readers' short names of the roles (``roles.yml``, or its translation), by id."""
+    roles, _ = load_roles(content / "roles.yml")
+    if language:
+        translated, _ = load_roles(content / "i18n" / language / "roles.yml")
+        roles = translated or roles
+    return {role.id: role.short_name for role in roles}
 
 
 def _translated(path: Path, data: dict[str, Any], profiles: list[Profile],

@@ -14,6 +14,9 @@ levels' thresholds and links stay in the English file, defined once. For a quest
         questions:
           QUESTION: {text: ..., help: ..., recommendation: ..., options: {VALUE: label, or {...}}}
 
+for a legal frame: its title, short_title, summary, ``look_up`` (a list in the English order),
+``instruments: {ID: {name, short, note}}``, ``dates: {ID: {label, note}}``, ``obligations: {ID: text}`` and
+``rules: {ID: {title, text, exceptions: [text, ...]}}``;
 and for a kind of AI system (a profile): its title, short_title, summary, uses, min_level_reason;
 ``failure_modes``, ``mitigations`` and ``guidance`` as lists in the English order (each failure mode
 ``{title, text}``, each guidance entry ``{title, why}``); ``harms: {HARM: {text, help, recommendation}}``.
@@ -38,6 +41,7 @@ LEVEL_TEXTS = ("name", "description", "next_step")
 OPTION_TEXTS = ("label", "description")
 PROFILE_TEXTS = ("title", "short_title", "summary", "uses", "min_level_reason")
 HARM_TEXTS = ("text", "help", "recommendation")
+FRAME_TEXTS = ("title", "short_title", "summary")
 
 
 def overlay_path(content: Path, english: Path, language: str) -> Path:
@@ -181,4 +185,31 @@ def translate_profile(data: dict[str, Any], overlay: Overlay) -> dict[str, Any]:
         for key in HARM_TEXTS:
             if key in harm:
                 harm[key] = overlay.text(("harms", harm.get("id"), key), harm[key])
+    return out
+
+
+def translate_frame(data: dict[str, Any], overlay: Overlay) -> dict[str, Any]:
+    """A legal frame (as read from its English YAML) with the overlay's texts; references, dates, owners
+    and conditions stay the English file's."""
+    out = copy.deepcopy(data)
+    for key in FRAME_TEXTS:
+        out[key] = overlay.text((key,), out[key])
+    if "look_up" in out:
+        overlay.items(("look_up",), out["look_up"])
+        out["look_up"] = [overlay.text(("look_up", i), text) for i, text in enumerate(out["look_up"])]
+    for group, keys in (("instruments", ("name", "short", "note")), ("dates", ("label", "note"))):
+        for entry in out.get(group) or []:
+            for key in keys:
+                if key in entry:
+                    entry[key] = overlay.text((group, entry["id"], key), entry[key])
+    for obligation in out.get("obligations") or []:
+        obligation["text"] = overlay.text(("obligations", obligation["id"]), obligation["text"])
+    for rule in out.get("rules") or []:
+        for key in ("title", "text"):
+            rule[key] = overlay.text(("rules", rule["id"], key), rule[key])
+        exceptions = rule.get("exceptions") or []
+        if exceptions:
+            overlay.items(("rules", rule["id"], "exceptions"), exceptions)
+        for i, exception in enumerate(exceptions):
+            exception["text"] = overlay.text(("rules", rule["id"], "exceptions", i), exception["text"])
     return out

@@ -72,11 +72,19 @@ def template(definition: d.Definition, now: str | None = None, name: str = "",
     ``profiles``: kinds of system to choose in it; it then lists the common questions and those kinds'
     own (without, only the common ones). Raises :class:`AnswersError` for a kind that does not exist."""
     preset = _choose_kinds(definition, profiles or [])
+    chooser = d.profile_question(definition)
     allowed = {}
-    for section, question in d.applicable_questions(definition, preset):
-        info = allowed_values(definition, section, question)
-        info.update(section=section.get("id"), text=question.get("text"))
-        allowed[question["id"]] = info
+    for section in d.applicable_sections(definition, preset):
+        for question in section.get("questions") or []:
+            condition = question.get("ask_if") or {}
+            by_kind = {q: v for q, v in condition.items() if chooser and q == chooser[1]["id"]}
+            if not d.holds(by_kind, preset):
+                continue  # a question no kind chosen makes relevant
+            info = allowed_values(definition, section, question)
+            info.update(section=section.get("id"), text=question.get("text"))
+            if len(condition) > len(by_kind):  # a follow-up: answer it only when its condition holds
+                info["asked_if"] = {q: v for q, v in condition.items() if q not in by_kind}
+            allowed[question["id"]] = info
     return {**_header(definition, name, now, now), "answers": {qid: preset.get(qid) for qid in allowed},
             "allowed": allowed}
 

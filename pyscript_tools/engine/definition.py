@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .vocabulary import FILTER_DIMENSIONS
+from .vocabulary import FILTER_DIMENSIONS, LEGAL_FRAMES_OPTION
 
 Definition = dict[str, Any]
 Section = dict[str, Any]
@@ -52,6 +52,8 @@ def options_of(definition: Definition, question: Question) -> list[dict[str, Any
     """The options of a choice or multi question: its own, its scale's, or one per profile."""
     if question.get("options_from") == "profiles":
         return [_profile_option(p) for p in profiles(definition)]
+    if question.get("options_from") == LEGAL_FRAMES_OPTION:
+        return [{"value": f.get("id"), "label": f.get("title")} for f in legal_frames(definition)]
     if question.get("options") is not None:
         return _mappings(question["options"])
     scale, scales = question.get("scale"), definition.get("scales")
@@ -93,6 +95,12 @@ def scale_index(scale: list[dict[str, Any]], value: object) -> int | None:
 # --------------------------------------------------------------------------- profiles: kinds of system
 
 
+def legal_frames(definition: Definition) -> list[dict[str, Any]]:
+    """The legal frames a risk questionnaire offers (see :mod:`.law`), in order."""
+    legal = definition.get("legal")
+    return _mappings(legal.get("frames")) if isinstance(legal, dict) else []
+
+
 def profiles(definition: Definition) -> list[Profile]:
     """The kinds of AI system a risk questionnaire offers, in order (none for other questionnaires)."""
     return _mappings(definition.get("profiles"))
@@ -131,10 +139,34 @@ def applicable_sections(definition: Definition, answers: Answers) -> list[Sectio
 
 
 def applicable_questions(definition: Definition, answers: Answers) -> Iterator[tuple[Section, Question]]:
-    """(section, question) pairs of :func:`applicable_sections`, in document order."""
+    """The questions asked for ``answers``: those of :func:`applicable_sections` whose condition
+    (``ask_if``) holds, in document order."""
+    asked: dict[str, Any] = {}  # the answers to the questions asked so far: a condition reads only those
     for section in applicable_sections(definition, answers):
         for question in section.get("questions") or []:
-            yield section, question
+            if holds(question.get("ask_if"), asked):
+                asked[question["id"]] = answers.get(question["id"])
+                yield section, question
+
+
+def asked_answers(definition: Definition, answers: Answers) -> Answers:
+    """``answers`` to the questions asked only: an answer left behind by a question no longer asked
+    (a kind of system unticked, a fact that no longer applies) counts for nothing."""
+    return {q["id"]: answers[q["id"]] for _, q in applicable_questions(definition, answers) if q["id"] in answers}
+
+
+def holds(condition: Any, answers: Answers) -> bool:
+    """Whether ``answers`` meet ``condition`` {question id: [values]}: every question named has been
+    given one of its values (for a question with several answers, one of them is enough)."""
+    if not isinstance(condition, dict):
+        return True
+    for qid, values in condition.items():
+        given = answers.get(qid)
+        given = given if isinstance(given, list) else [] if given is None else [given]
+        wanted = {str(v) for v in values} if isinstance(values, list) else set()
+        if not any(str(g) in wanted for g in given if not isinstance(g, (dict, list))):
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------- levels

@@ -16,14 +16,25 @@ from typing import Any
 from . import definition as d
 from .answers import answer_problem
 from .kinds import KINDS
+from .law import CLASSES as LEGAL_CLASSES
 from .text import shown
-from .vocabulary import APPROACHES, FILTER_DIMENSIONS, ID_RE, OPTIONS_FROM, QUESTION_TYPES, SPECIALS, STAGES
+from .vocabulary import (
+    APPROACHES,
+    FILTER_DIMENSIONS,
+    ID_RE,
+    LEGAL_FRAMES_OPTION,
+    OPTIONS_FROM,
+    QUESTION_TYPES,
+    SPECIALS,
+    STAGES,
+)
 
 SEMVER_RE = re.compile(r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$")
 LINK_RE = re.compile(r"^[A-Za-z0-9_./-]+\.md(?:#[A-Za-z0-9_:.-]+)?$")
 
 TOP_KEYS = {"$schema", "id", "version", "kind", "title", "description", "introduction", "note", "purpose", "who", "time",
-            "scales", "levels", "sections", "likelihood", "severity", "matrix", "profiles", "migrations", "examples"}
+            "scales", "levels", "sections", "likelihood", "severity", "matrix", "profiles", "migrations", "examples",
+            "legal"}
 # Written by the build for a language (see ..i18n), never in the YAML.
 TOP_KEYS |= {"language", "interface", "link_titles"}
 EXAMPLE_FILE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*\.json$")
@@ -33,7 +44,7 @@ SECTION_KEYS = {"id", "title", "short_title", "description", "weight", "learn_mo
                 "recommendation", "profile"}
 SHORT_TITLE_MAX = 26  # characters: a chart's axis label or a menu entry on a phone
 QUESTION_KEYS = {"id", "text", "help", "type", "scale", "options", "options_from", "learn_more",
-                 "recommendation", "tags", "stage"}
+                 "recommendation", "tags", "stage", "ask_if"}
 # A kind of AI system, as a risk definition carries it (its harms are the questions of its section).
 PROFILE_KEYS = {"id", "title", "short_title", "summary", "uses", "application_area", "min_level",
                 "min_level_reason", "failure_modes", "mitigations", "guidance"}
@@ -173,6 +184,7 @@ class _Checker:
                 if key in data:
                     self.err((key,), "only risk questionnaires have %r" % key)
         self.profile_ids = self.check_profiles(data)
+        self.check_legal(data)
         self.check_sections(data)
         self.check_choosers()
         self.check_migrations(data)
@@ -292,12 +304,50 @@ class _Checker:
         source = q["options_from"]
         if not isinstance(source, str) or source not in OPTIONS_FROM:
             self.err(path + ("options_from",), "%r is not one of: %s" % (source, ", ".join(OPTIONS_FROM)))
+        elif source == LEGAL_FRAMES_OPTION:
+            if qtype != "choice":
+                self.err(path + ("options_from",), "a question takes one legal frame: make it a choice")
+            elif not d.legal_frames(self.data):
+                self.err(path + ("options_from",), "the questionnaire has no legal frames to choose from (legal_from)")
         elif qtype != "multi":
             self.err(path + ("options_from",), "only a multi question takes its options from the profiles")
         elif not self.profile_ids:
             self.err(path + ("options_from",), "the questionnaire has no profiles to choose from")
         else:
             self.choosers.append(path)
+
+    def check_condition(self, condition: Any, path: Path) -> None:
+        """``ask_if``: {question id: [values]}, naming questions asked before this one and their options."""
+        if not isinstance(condition, dict) or not condition:
+            self.err(path, "expected a mapping of earlier question ids to lists of their values")
+            return
+        for qid, values in condition.items():
+            if qid not in self.questions:
+                self.err(path + (qid,), "a condition can only name a question asked before this one")
+                continue
+            q = self.questions[qid][1]
+            allowed = {str(o.get("value")) for o in d.options_of(self.data, q)}
+            if not isinstance(values, list) or not values:
+                self.err(path + (qid,), "expected a list of the question's values")
+                continue
+            for i, value in enumerate(values):
+                if str(value) not in allowed:
+                    self.err(path + (qid, i), "%r is not an option of %s (options: %s)"
+                             % (value, qid, ", ".join(sorted(allowed))))
+
+    def check_legal(self, data: dict[str, Any]) -> None:
+        """The legal frames merged in (checked where they are read), and the floor each class sets."""
+        if "legal" not in data:
+            return
+        if self.kind != "risk":
+            self.err(("legal",), "only risk questionnaires have legal frames")
+            return
+        floors = (data["legal"] or {}).get("floors") if isinstance(data["legal"], dict) else None
+        for cls, level in (floors or {}).items():
+            if cls not in LEGAL_CLASSES:
+                self.err(("legal_floors", cls), "unknown class %r (classes: %s)" % (cls, ", ".join(LEGAL_CLASSES)))
+            elif level not in self.level_ids:
+                self.err(("legal_floors", cls), "unknown level %r (levels: %s)" % (level, ", ".join(self.level_ids)))
 
     def check_multi_options(self, q: dict[str, Any], path: Path) -> None:
         """Any number of a multi question's options may be chosen: none of them is special or scores."""
@@ -638,6 +688,8 @@ class _Checker:
             return
         self.keys(q, QUESTION_KEYS, path, "a question")
         qid = self.ident(q, path, "question")
+        if "ask_if" in q:
+            self.check_condition(q["ask_if"], path + ("ask_if",))
         self.unique(qid, question_ids, path, "question")
         if qid and qid not in self.questions:
             self.questions[qid] = (sec, q)

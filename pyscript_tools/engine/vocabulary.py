@@ -42,8 +42,9 @@ STATUSES = {
 QUESTION_TYPES = ("choice", "multi", "rated", "prompt")
 
 # Where a question may take its options from instead of listing them: the definition's profiles (the
-# kinds of AI system, one option each).
-OPTIONS_FROM = ("profiles",)
+# kinds of AI system, one option each), or its legal frames (one option each).
+LEGAL_FRAMES_OPTION = "legal-frames"
+OPTIONS_FROM = ("profiles", LEGAL_FRAMES_OPTION)
 
 DONT_KNOW = "dont-know"
 NOT_APPLICABLE = "not-applicable"

@@ -33,8 +33,17 @@ def harm_ids(pid):
     return [q["id"] for s in DEF["sections"] if s.get("profile") == pid for q in s["questions"]]
 
 
-def common_ids():
-    return [q["id"] for s in DEF["sections"] if not s.get("profile") for q in s["questions"]]
+def common_ids(kinds=()):
+    """The common sections' questions asked when `kinds` are chosen (and nothing else is answered)."""
+    return [q["id"] for s, q in dfn.applicable_questions(DEF, {CHOOSER: list(kinds)} if kinds else {})
+            if not s.get("profile")]
+
+
+def template_ids(kinds=()):
+    """What a template for `kinds` lists: the common questions those kinds make relevant, follow-ups included."""
+    def relevant(q):
+        return all(set(values) & set(kinds) for qid, values in (q.get("ask_if") or {}).items() if qid == CHOOSER)
+    return [q["id"] for s in DEF["sections"] if not s.get("profile") for q in s["questions"] if relevant(q)]
 
 
 def rank(level_id):
@@ -47,8 +56,8 @@ def rank(level_id):
 def test_a_kind_brings_its_harms_floor_mitigations_and_guidance(pid):
     r = score(DEF, {CHOOSER: [pid]})
     p = profile(pid)
-    assert [q["id"] for q in r["questions"]] == common_ids() + harm_ids(pid)
-    assert r["total"] == len(common_ids()) + len(harm_ids(pid))
+    assert [q["id"] for q in r["questions"]] == common_ids([pid]) + harm_ids(pid)
+    assert r["total"] == len(common_ids([pid])) + len(harm_ids(pid))
     shown = r["profiles"]
     assert [x["id"] for x in shown] == [pid] and shown[0]["section"] == f"profile-{pid}"
     assert shown[0]["mitigations"] == p["mitigations"] and shown[0]["failure_modes"] == p["failure_modes"]
@@ -87,7 +96,7 @@ def test_unchosen_kinds_are_left_out_entirely():
     assert not any(q["id"] in harm_ids(SL) for q in r["questions"])
     assert not any(m["question"] in harm_ids(SL) for m in r["missing"])
     assert sl_section not in [s["id"] for s in r["sections"]]
-    assert r["total"] == len(common_ids()) + len(harm_ids(FR))
+    assert r["total"] == len(common_ids([FR])) + len(harm_ids(FR))
     nothing = score(DEF, {})
     assert nothing["total"] == len(common_ids()) and nothing["profiles"] == []
     assert [s["id"] for s in nothing["sections"]] == [s["id"] for s in DEF["sections"] if not s.get("profile")]
@@ -115,10 +124,13 @@ def any_answers():
     for s, q in dfn.iter_questions(DEF):
         if q["id"] == CHOOSER:
             continue
+        values = [o["value"] for o in dfn.options_of(DEF, q)]
         if dfn.question_type(DEF, s, q) == "rated":
             items[q["id"]] = RATINGS
+        elif dfn.question_type(DEF, s, q) == "multi":
+            items[q["id"]] = st.one_of(st.none(), st.lists(st.sampled_from(values), min_size=1, max_size=3, unique=True))
         else:
-            items[q["id"]] = st.one_of(st.none(), st.sampled_from([o["value"] for o in dfn.options_of(DEF, q)]))
+            items[q["id"]] = st.one_of(st.none(), st.sampled_from(values))
     return st.fixed_dictionaries(items).map(lambda d: {k: v for k, v in d.items() if v is not None})
 
 
@@ -128,8 +140,8 @@ def test_choosing_more_kinds_never_lowers_the_level(answers, fewer, extra):
     before = score(DEF, dict(answers, **{CHOOSER: sorted(fewer)}))
     after = score(DEF, dict(answers, **{CHOOSER: sorted(fewer | extra)}))
     assert rank(after["overall"]["level"]) >= rank(before["overall"]["level"])
-    common = {s["id"]: s["level"] for s in before["sections"] if "profile" not in s and s["id"] != "screening"}
-    assert common == {s["id"]: s["level"] for s in after["sections"] if "profile" not in s and s["id"] != "screening"}
+    common = {s["id"]: s["level"] for s in before["sections"] if "profile" not in s and not s["screening"]}
+    assert common == {s["id"]: s["level"] for s in after["sections"] if "profile" not in s and not s["screening"]}
 
 
 # ---------------------------------------------------------------- answers of a multi question
@@ -200,7 +212,7 @@ def test_the_bridge_scores_kinds_and_makes_templates_for_them():
     out = json.loads(bridge.handle(json.dumps({"action": "score", "definition": DEF, "answers": {CHOOSER: [SL]}})))
     assert out["ok"] and "What is particular about" in out["result"]["html"]["all"]
     out = json.loads(bridge.handle(json.dumps({"action": "template", "questionnaire": "risk", "profiles": [SL]})))
-    assert out["ok"] and set(out["result"]["answers"]) == set(common_ids() + harm_ids(SL))
+    assert out["ok"] and set(out["result"]["answers"]) == set(template_ids([SL]) + harm_ids(SL))
     out = json.loads(bridge.handle(json.dumps({"action": "template", "questionnaire": "risk", "profiles": ["x"]})))
     assert not out["ok"] and "'x' is not one of" in out["error"]
 
@@ -209,10 +221,10 @@ def test_the_bridge_scores_kinds_and_makes_templates_for_them():
 
 def test_a_template_for_kinds_lists_their_harms_only():
     t = template(DEF, profiles=[FR])
-    assert list(t["answers"]) == common_ids() + harm_ids(FR)
+    assert list(t["answers"]) == template_ids([FR]) + harm_ids(FR)
     assert t["answers"][CHOOSER] == [FR] and t["allowed"][CHOOSER]["type"] == "multi"
     assert parse_answers_file(json.dumps(t), DEF)["answers"] == {CHOOSER: [FR]}
-    assert list(template(DEF)["answers"]) == common_ids()
+    assert list(template(DEF)["answers"]) == template_ids()
     with pytest.raises(AnswersError, match="'face' is not one of: " + re.escape(", ".join(KINDS))):
         template(DEF, profiles=["face"])
 
@@ -231,7 +243,9 @@ def test_the_1_0_0_facial_recognition_example_opens_with_nothing_dropped():
     assert len(report["kept"]) == len(old["answers"])
     assert report["converted"] == [{"question": CHOOSER, "from": old["answers"][CHOOSER], "to": [FR]}]
     assert parsed["answers"][CHOOSER] == [FR]
-    assert report["new"] == harm_ids(FR), "new to the user: the harms of the kind their answer became"
+    new_common = [qid for qid in common_ids([FR]) if qid not in old["answers"]]
+    assert new_common and all(qid.startswith("law-") for qid in new_common), "the law's questions are new"
+    assert report["new"] == new_common + harm_ids(FR), "new to the user: the law's questions, the kind's harms"
     assert "0 dropped" in report["summary"] and "(1 converted)" in report["summary"]
     assert score(DEF, parsed["answers"])["overall"]["floor"] == profile(FR)["min_level"]
 

@@ -3,7 +3,9 @@ which a matrix turns into a level. The overall level is the highest reached anyw
 is enough to require action.
 
 The kinds of system chosen in screening (``options_from: profiles``) set their own floors and bring
-their own section of harms; the section of a kind not chosen is left out of the result entirely."""
+their own section of harms; the section of a kind not chosen is left out of the result entirely, and so
+is a question whose condition (``ask_if``) the answers do not meet. Under the legal frame chosen, what the
+law requires (:mod:`..law`) sets a floor of its own: no rating takes the level below it."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from typing import Any
 
 from .. import answers as a
 from .. import definition as d
+from .. import law as legal
 from .. import result as r
 from ..i18n import N_, tr, trn
 from ..report import charts
@@ -71,9 +74,15 @@ def score(definition: d.Definition, answers: dict[str, Any], result: r.Result,
           filters: dict[str, list[str]], today: str | None) -> None:
     tally = _Tally(definition)
     worst = None
+    asked = {q["id"] for _, q in d.applicable_questions(definition, answers)}
     for section in d.applicable_sections(definition, answers):
-        worst = _worse(worst, _score_section(definition, tally, section, answers, result))
-    result["overall"] = _overall(tally, _worse(worst, tally.floor))
+        worst = _worse(worst, _score_section(definition, tally, section, answers, result, asked))
+    law = legal.requirements(definition, answers, today)
+    law_floor = tally.rank.get(law["floor"]) if law and law.get("floor") else None
+    result["overall"] = _overall(tally, _worse(_worse(worst, tally.floor), law_floor))
+    result["overall"]["law_floor"] = law["floor"] if law_floor is not None and law else None
+    if law is not None:
+        result["law"] = law
     result["heatmap"] = {
         "likelihood": [{"value": x.get("value"), "label": x.get("label")} for x in tally.likelihood],
         "severity": [{"value": x.get("value"), "label": x.get("label")} for x in tally.severity],
@@ -81,16 +90,19 @@ def score(definition: d.Definition, answers: dict[str, Any], result: r.Result,
         "counts": tally.counts,
         "harms": tally.harms,  # the ids of the harms rated into each cell
     }
-    result["profiles"] = r.public_profiles(definition, answers)
+    result["profiles"] = [{**p, "stricter_than_law": legal.stricter_than_law(definition, p.get("min_level"), law)}
+                          for p in r.public_profiles(definition, answers)]
 
 
 def _score_section(definition: d.Definition, tally: _Tally, section: d.Section, answers: dict[str, Any],
-                   result: r.Result) -> int | None:
-    """Score one section's questions; add its entry to the result and return its rank (the worst item)."""
+                   result: r.Result, asked: set[str]) -> int | None:
+    """Score one section's questions asked; add its entry to the result and return its rank (the worst item)."""
     s_rank = None
     s_score = s_max = answered = items = 0
     missing: list[str] = []
-    questions = section.get("questions") or []
+    questions = [q for q in section.get("questions") or [] if q["id"] in asked]
+    if not questions:
+        return None
     for question in questions:
         qtype = d.question_type(definition, section, question)
         value: Any = answers.get(question["id"])
