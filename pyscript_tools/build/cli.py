@@ -113,7 +113,7 @@ def cmd_score(args):
     if parsed["migrated"]:
         print("note: %s" % parsed["migration"]["summary"], file=sys.stderr)
     filters = {"roles": args.role or [], "stages": args.stage or [], "approaches": args.approach or []}
-    result = score(defn, parsed["answers"], filters=filters, today=args.today)
+    result = score(defn, parsed["answers"], filters=filters, today=args.today or date.today().isoformat())
     if parsed["migrated"]:
         result["migration"] = parsed["migration"]
     if args.format == "markdown":
@@ -200,7 +200,8 @@ def build_parser():
     s.add_argument("--role", action="append", help="workbook filter (repeatable)")
     s.add_argument("--stage", action="append", help="workbook filter (repeatable)")
     s.add_argument("--approach", action="append", help="workbook filter (repeatable)")
-    s.add_argument("--today", help="YYYY-MM-DD, marks overdue workbook items")
+    s.add_argument("--today", help="YYYY-MM-DD (default: today): the date legal obligations and workbook due dates "
+                                   "are checked against")
     c = sub.add_parser("combine", help="combine several people's answers files: disagreements and a consensus")
     c.add_argument("id", help="questionnaire id (or path to its YAML file)")
     c.add_argument("answers", nargs="+", help="answers files (JSON), one per respondent")

@@ -8,7 +8,7 @@ import re
 from html import escape as _html_escape
 from typing import Any
 
-from .i18n import decimal_mark, tr, trn
+from .i18n import N_, decimal_mark, tr, trn
 from .vocabulary import NOT_APPLICABLE, STATUSES
 
 SHOWN_LIMIT = 60  # characters of a user's value quoted back in a message
@@ -65,6 +65,19 @@ def number_text(x: Any) -> str:
             return str(int(x))
         return ("%.1f" % x).rstrip("0").rstrip(".").replace(".", decimal_mark())
     return str(x)
+
+
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+
+
+def date_text(iso: Any) -> str:
+    """``2027-12-02`` as people read it in the reader's language: ``2 December 2027``."""
+    try:
+        year, month, day = (int(part) for part in str(iso).split("-"))
+        return tr("{day} {month} {year}", day=day, month=tr(MONTHS[month - 1]), year=year)
+    except (ValueError, IndexError):
+        return str(iso)
 
 
 def percent_text(p: float | None) -> str:

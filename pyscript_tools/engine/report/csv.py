@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import text
 from ..result import Result
+from .law import law_rows
 
 COLUMNS = ["section", "question", "text", "answer", "answer_label", "points", "max", "likelihood",
            "severity", "level", "status", "owner", "due", "response", "recommendation", "link"]
@@ -39,4 +40,4 @@ def to_csv(result: Result) -> str:
                 row.get("response") or (row.get("note") if qtype == "rated" else ""),
                 rec.get("text"), rec.get("url"))
 
-    return csv_text([COLUMNS, *(row_of(row) for row in result.get("questions") or [])])
+    return csv_text([COLUMNS, *(row_of(row) for row in result.get("questions") or []), *law_rows(result)])

@@ -27,6 +27,10 @@ a { color: var(--accent); }
   border-left: .25rem solid var(--tk-level-color, transparent); }
 .tk-actions__item p, .tk-recommendations__item p { margin: .15rem 0; }
 .tk-recommendations__question { font-weight: 700; }
+.tk-summary__prohibited, .tk-law__rule--prohibited { border-left: .5rem solid var(--ink); padding: .3rem .6rem;
+  background: var(--panel); }
+.tk-law__rule { margin: .5rem 0; } .tk-law__rule p, .tk-law__checklist p { margin: .15rem 0; }
+.tk-law__refs, .tk-law__when, .tk-law__meta, .tk-law__note { color: var(--muted); font-size: .9rem; }
 .tk-figure { margin: 1rem 0; } .tk-figure svg { width: 100%; max-width: 34rem; height: auto; display: block; }
 .tk-figure figcaption { color: var(--muted); font-size: .85rem; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .85rem; }
@@ -39,7 +43,7 @@ details > summary { font-weight: 700; cursor: pointer; margin: .8rem 0 .4rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   h1, h2, h3, h4, caption, summary, .tk-recommendations__question, .tk-actions__title { break-after: avoid; }
-  tr, li, .tk-figure, .tk-summary { break-inside: avoid; }
+  tr, li, .tk-figure, .tk-summary, .tk-law__rule { break-inside: avoid; }
   .tk-report__detail { break-before: page; }
   details > summary { list-style: none; } details > summary::-webkit-details-marker { display: none; }
   a { color: inherit; }
@@ -59,7 +63,7 @@ def report_body(result: Result, name: str = "", date: str = "", base_url: str = 
     return "".join([
         '<header class="tk-report__header"><h1>%s</h1><p class="tk-report__meta">%s</p></header>'
         % (text.html(result.get("title")), " · ".join(meta)),
-        '<main class="tk-report">', html["summary"], html["priorities"], html["chart"], html["profiles"],
+        '<main class="tk-report">', html["summary"], html["law"], html["priorities"], html["chart"], html["profiles"],
         '<div class="tk-report__detail"><h2>%s</h2>%s</div>' % (
             text.html(tr("In detail")), html["details"].replace("<details ", "<details open ")),
         '<section class="tk-report__answers"><h2>%s</h2>%s</section>' % (text.html(tr("The answers given")), answers),

@@ -21,6 +21,7 @@ from ..result import Result, unfinished_sections
 from ..vocabulary import STAGES, STATUSES
 from . import levels, table
 from .answers_table import answer_tables
+from .law import floor_source, law_html, prohibited_line
 
 
 def href(base_url: str, url: str | None) -> str | None:
@@ -95,6 +96,8 @@ def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
     out = ['<div class="tk-summary">']
     if name:
         out.append('<p class="tk-summary__name">%s</p>' % text.html(name))
+    if prohibited_line(result):  # not a level: shown first, and no score softens it
+        out.append('<p class="tk-summary__prohibited"><strong>%s</strong></p>' % text.html(prohibited_line(result)))
     style = level_style(result, overall.get("level"))
     out.append('<p class="tk-summary__headline%s"%s><strong>%s</strong></p>' % (
         " tk-level" if style else "", ' style="%s"' % style if style else "", text.html(kind.headline(result))))
@@ -185,7 +188,7 @@ def _profile_html(result: Result, profile: dict[str, Any], base_url: str, hid: s
         out.append('<p class="tk-profile__floor%s"%s><strong>%s</strong> %s</p>' % (
             " tk-level" if style else "", ' style="%s"' % style if style else "",
             text.html(tr("Minimum level: {level}.", level=level_name(result, profile["min_level"]))),
-            text.html(profile.get("min_level_reason"))))
+            text.html(" ".join(x for x in (profile.get("min_level_reason"), floor_source(profile)) if x))))
     out.append(heading("failure-modes", tr("Typical failure modes")))
     out.append('<dl class="tk-profile__failure-modes">%s</dl>' % "".join(
         "<dt>%s</dt><dd>%s</dd>" % (text.html(mode.get("title")), text.html(mode.get("text")))
@@ -294,6 +297,7 @@ def render_html(result: Result, base_url: str = "", name: str = "", id_prefix: s
     svg = kind.chart_svg(result, id_prefix or "tk-%s-chart" % qid)
     fragments = {
         "summary": summary_html(result, base_url, name),
+        "law": law_html(result, heading_level, id_prefix or "tk-%s" % qid),
         "priorities": priorities_html(result, base_url, heading_level, on_page),
         "svg": svg,
         "chart": '<figure class="tk-figure">%s<figcaption>%s</figcaption></figure>%s' % (
@@ -302,5 +306,5 @@ def render_html(result: Result, base_url: str = "", name: str = "", id_prefix: s
         "details": details_html(result, base_url, heading_level, on_page),
     }
     fragments["all"] = '<div class="tk-result">%s</div>' % "".join(
-        fragments[key] for key in ("summary", "priorities", "chart", "profiles", "details"))
+        fragments[key] for key in ("summary", "law", "priorities", "chart", "profiles", "details"))
     return {**fragments, "levels": question_levels(result)}

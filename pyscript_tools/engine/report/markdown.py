@@ -12,6 +12,7 @@ from ..vocabulary import STATUSES
 from . import table
 from .answers_table import answer_tables
 from .html import flag_text, href, level_name, link_label, provisional_text
+from .law import floor_source, law_markdown, prohibited_line
 
 
 def _bold_label(line: str) -> str:
@@ -41,7 +42,8 @@ def _profile(result: Result, profile: dict[str, Any], base_url: str) -> list[str
                                _address(base_url, profile.get("application_area_url")))]
     if profile.get("min_level"):
         floor = tr("Minimum level: {level}.", level=level_name(result, profile["min_level"]))
-        lines += ["", "**%s** %s" % (text.markdown(floor), text.markdown(profile.get("min_level_reason")))]
+        why = " ".join(x for x in (profile.get("min_level_reason"), floor_source(profile)) if x)
+        lines += ["", "**%s** %s" % (text.markdown(floor), text.markdown(why))]
     lines += ["", "### %s" % text.markdown(tr("Typical failure modes")), ""]
     lines += ["- **%s** %s" % (text.markdown(m.get("title")), text.markdown(m.get("text")))
               for m in profile.get("failure_modes") or []]
@@ -68,7 +70,10 @@ def to_markdown(result: Result, name: str = "", base_url: str = "", date: str = 
     lines += [m + "  " for m in meta] + [""]
     if result.get("note"):
         lines += ["> %s" % text.markdown(result["note"]), ""]
-    lines += ["## %s" % text.markdown(tr("Result")), "", _bold_label(kind.headline(result))]
+    lines += ["## %s" % text.markdown(tr("Result")), ""]
+    if prohibited_line(result):
+        lines += ["**%s**" % text.markdown(prohibited_line(result)), ""]
+    lines.append(_bold_label(kind.headline(result)))
     for label, value in kind.facts(result):
         lines += ["", _bold_label(tr("{label}: {value}", label=label, value=value))]
     if overall.get("description"):
@@ -85,6 +90,7 @@ def to_markdown(result: Result, name: str = "", base_url: str = "", date: str = 
             "[%s](%s)" % (text.markdown(link_label(link)), _address(base_url, url)) for url, link in links)]
     if not result.get("complete"):
         lines += ["", text.markdown(provisional_text(result))]
+    lines += law_markdown(result)
     lines += ["", "## %s" % text.markdown(tr("What to do first")), ""]
     for item in result.get("priorities") or []:
         lines.append("1. **%s** — %s%s" % (text.markdown(item.get("title")), text.markdown(item.get("text")),

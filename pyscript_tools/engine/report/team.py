@@ -15,6 +15,7 @@ from . import charts
 from .csv import csv_text
 from .document import page
 from .html import details, render_html
+from .law import law_html, law_markdown
 from .table import Table, to_html, to_markdown
 
 RULES = N_("Disagreement runs from 0 (everyone gave the same answer) to 1 (answers at both ends of the scale). "
@@ -190,6 +191,7 @@ def team_html(combined: dict[str, Any], base_url: str = "", id_prefix: str = "tk
                             id_prefix + "-consensus", heading_level + 1, on_page=False)
     fragments = {
         "summary": summary_html(combined),
+        "law": law_html(combined["consensus"]["result"], heading_level, id_prefix + "-law"),
         "discuss": discuss_html(combined, heading_level, on_page),
         "chart": "%s%s%s%s" % (h, text.html(tr("Sections across respondents")), end,
                                chart_html(combined, id_prefix + "-chart")),
@@ -199,7 +201,7 @@ def team_html(combined: dict[str, Any], base_url: str = "", id_prefix: str = "tk
         "consensus": details(tr("The consensus result in full"), consensus["all"], "consensus"),
     }
     fragments["all"] = '<div class="tk-result tk-team">%s</div>' % "".join(
-        fragments[k] for k in ("summary", "discuss", "chart", "respondents", "answers", "consensus"))
+        fragments[k] for k in ("summary", "law", "discuss", "chart", "respondents", "answers", "consensus"))
     return fragments
 
 
@@ -213,7 +215,9 @@ def team_markdown(combined: dict[str, Any]) -> str:
         lines += ["", "**%s** %s" % (md(file), md(why))]
     if anonymity_note(combined):
         lines += ["", md(anonymity_note(combined))]
-    lines += ["", "_%s_" % md(tr(RULES)), "", "## %s" % md(tr("To discuss first")), ""]
+    lines += ["", "_%s_" % md(tr(RULES))]
+    lines += law_markdown(combined["consensus"]["result"])
+    lines += ["", "## %s" % md(tr("To discuss first")), ""]
     by_id = {q["id"]: q for q in combined["questions"]}
     if not combined["to_discuss"]:
         lines.append(md(tr("Everyone gave the same answers: nothing to discuss.")))
@@ -255,8 +259,8 @@ def team_body(combined: dict[str, Any], date: str = "", base_url: str = "", site
     footer = tr("Combined in the browser by {site}. Nothing was sent anywhere.",
                 site=site_name or tr("the Responsible AI Toolkit site"))
     return ('<header class="tk-report__header"><h1>%s</h1><p class="tk-report__meta">%s</p></header><main class="tk-report">'
-            '%s%s%s%s<div class="tk-report__detail">%s%s</div></main><footer class="tk-report__footer"><p>%s</p></footer>'
-            % (text.html(team_title(combined)), " · ".join(map(text.html, meta)), html["summary"], html["discuss"],
+            '%s%s%s%s%s<div class="tk-report__detail">%s%s</div></main><footer class="tk-report__footer"><p>%s</p></footer>'
+            % (text.html(team_title(combined)), " · ".join(map(text.html, meta)), html["summary"], html["law"], html["discuss"],
                html["chart"], html["respondents"], html["answers"].replace("<details ", "<details open "),
                html["consensus"].replace("<details ", "<details open "), text.html(footer)))
 
