@@ -11,6 +11,7 @@ into paragraphs.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from html import escape
 
@@ -81,8 +82,8 @@ class _Form:
         return self.d.get("sections", [])
 
     def total(self) -> int:
-        """Questions every respondent sees."""
-        return sum(len(s.get("questions", [])) for s in self.common)
+        """Questions every respondent sees (not those asked only when earlier answers make them relevant)."""
+        return sum(1 for s in self.common for q in s.get("questions", []) if not q.get("ask_if"))
 
     @staticmethod
     def profile_attrs(section: dict) -> str:
@@ -121,6 +122,8 @@ class _Form:
         data = [f'data-question="{_attr(q)}"', f'data-type="{qtype}"', f'data-section="{_attr(section["id"])}"']
         if question.get("options_from") == "profiles":
             data.append("data-tk-chooses-profiles")
+        if question.get("ask_if"):  # asked only when earlier answers make it relevant (conditions.js)
+            data.append(f"data-tk-ask-if=\"{_attr(json.dumps(question['ask_if'], separators=(',', ':')))}\"")
         described = f' aria-describedby="{_attr(help_id)}"' if help_id else ""
         parts = [f'<fieldset class="tk-question tk-question--{qtype}" id="{_attr(dom_id)}" {" ".join(data)}{described}>',
                  f'<legend>{escape(question["text"])}</legend>']

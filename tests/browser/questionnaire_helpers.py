@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from pyscript_tools.build.content import load_questionnaire_file
-from pyscript_tools.engine.definition import chosen_profiles
+from pyscript_tools.engine.definition import applicable_questions, profile_question
 from pyscript_tools.engine.kinds import kind_of
 from pyscript_tools.engine.scoring import score
 
@@ -135,14 +135,17 @@ def definition(qid: str) -> dict:
 
 
 def question_count(qid: str, section: str | None = None, kinds: tuple[str, ...] = ()) -> int:
-    """Questions a respondent sees: every common section's, and the sections of the kinds of system in `kinds`."""
-    return sum(len(s["questions"]) for s in definition(qid)["sections"]
-               if section in (None, s["id"]) and s.get("profile") in (None, *kinds))
+    """Questions a respondent sees: every common section's, the sections of the kinds of system in `kinds`,
+    and the questions those kinds make relevant (as the engine asks them)."""
+    found = profile_question(definition(qid))
+    answers = {found[1]["id"]: list(kinds)} if found and kinds else {}
+    return sum(1 for s, _ in applicable_questions(definition(qid), answers) if section in (None, s["id"]))
 
 
 def shown_count(qid: str, answers: dict) -> int:
-    """Questions a respondent with `answers` sees (the kinds of system they ticked add their sections)."""
-    return question_count(qid, kinds=tuple(chosen_profiles(definition(qid), answers)))
+    """Questions a respondent with `answers` sees (the kinds of system they ticked add their sections, and
+    their answers the questions they make relevant)."""
+    return sum(1 for _ in applicable_questions(definition(qid), answers))
 
 
 def progress_text(qid: str, answered: int, total: int | None = None) -> str:

@@ -3,6 +3,8 @@ specific harms to the form, and the result then says what is particular about it
 guidance); facial recognition and a transcription tool give different harms, mitigations and guidance."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from tests.browser.questionnaire_helpers import (
@@ -65,7 +67,7 @@ def test_each_kind_brings_its_own_harms_mitigations_and_guidance(guarded_page: P
     harm = _section(fr)["questions"][0]["text"]
     expect(question(page, harm[:60])).to_be_visible()  # the menu leads to the kind's own section
     _expect_kind_in_result(page, fr)
-    expect(result(page).locator(".tk-profile", has_text=_profile(speech)["title"])).to_have_count(0)
+    expect(result(page).get_by_role("heading", name=f"What is particular about {_profile(speech)['title']}")).to_have_count(0)
 
     _tick(page, fr, on=False)
     _tick(page, speech)
@@ -73,8 +75,37 @@ def test_each_kind_brings_its_own_harms_mitigations_and_guidance(guarded_page: P
     _expect_kind_in_form(page, speech, shown=True)
     expect(question(page, _section(speech)["questions"][0]["text"][:60])).to_be_visible()
     _expect_kind_in_result(page, speech)
-    expect(result(page).locator(".tk-profile", has_text=_profile(fr)["title"])).to_have_count(0)
+    expect(result(page).get_by_role("heading", name=f"What is particular about {_profile(fr)['title']}")).to_have_count(0)
     # The minimum level quoted is the transcription kind's, with its reason; facial recognition's is gone.
     floor = result(page).locator(".tk-profile__floor")
     expect(floor).to_have_count(1)
     expect(floor).to_contain_text(_profile(speech)["min_level_reason"].split(",")[0])
+
+
+def test_ticking_the_facts_the_law_turns_on_changes_what_the_law_requires(guarded_page: Page, site_url: str):
+    """A facial recognition system under the EU frame: the follow-up questions appear as the answers make
+    them relevant, and live identification in public shows a prohibition first; retrospective use shows
+    the high-risk checkpoints instead (the 48-hour authorisation among them)."""
+    page = guarded_page
+    open_tool(page, site_url, "risk")
+    _tick(page, "facial-recognition")
+    frame = question(page, "Which legal frame applies")
+    frame.get_by_label("European Union").check()
+    timing = page.locator("fieldset[data-question='law-identification-timing']")
+    expect(timing).to_be_hidden()  # asked only once identification is ticked
+    question(page, "What does the system do with people's faces").get_by_label(re.compile("^Identifies people")).check()
+    expect(timing).to_be_visible()
+    timing.get_by_label(re.compile("^Live")).check()
+    question(page, "Is it used on people in places open to the public").get_by_label(re.compile("^Yes")).check()
+    law = result(page).locator(".tk-law")
+    show_result(page)
+    expect(result(page).locator(".tk-summary__prohibited")).to_contain_text("Prohibited under EU", timeout=ENGINE_MS)
+    expect(law).to_contain_text("AI Act, Art. 5(1)(h)")
+    expect(law).to_contain_text("not legal advice")
+    question(page, "When does it identify people").get_by_label(re.compile("^Afterwards")).check()
+    show_result(page)
+    expect(law.locator(".tk-law__rule").first).to_contain_text("High-risk", timeout=ENGINE_MS)
+    expect(law).to_contain_text("AI Act, Art. 26(10)")
+    expect(law).to_contain_text("48 hours")
+    expect(law).not_to_contain_text("Art. 5(1)(h)")
+    expect(result(page).locator(".tk-summary__prohibited")).to_have_count(0)

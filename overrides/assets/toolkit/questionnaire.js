@@ -7,6 +7,7 @@
 import { mountAssessments } from "./assessments.js";
 import { mountBar } from "./bar.js";
 import { mountBusy } from "./busy.js";
+import { mountConditions } from "./conditions.js";
 import { install, onStatus } from "./engine.js";
 import { mountFiles } from "./files.js";
 import { mountFilters } from "./filters.js";
@@ -62,6 +63,7 @@ export function mount(widget) {
 
   for (const panel of widget.querySelectorAll("[data-tk-js]")) panel.hidden = false;
   mountProfiles(q);
+  mountConditions(q);
   mountProgress(q);
   mountResults(q);
   mountBar(q);
