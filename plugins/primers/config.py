@@ -22,3 +22,5 @@ class PrimersConfig(base.Config):
     missing_summary = c.Choice(("warn", "info"), default="warn")
     # Docs-relative page on the AI life cycle that the primers link to (left unlinked if absent).
     life_cycle_page = c.Type(str, default="introduction/life-cycle.md")
+    # Docs-relative page on the law that applies, which the legal checkpoints link to (left unlinked if absent).
+    law_page = c.Type(str, default="tools/law.md")

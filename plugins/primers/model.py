@@ -38,6 +38,7 @@ Two kinds of files, both YAML:
       - title: Short title
         approach: procure                       # optional: develop | procure | deploy
         text: Three or four sentences.
+    legal_checkpoints: true                     # optional: what each legal frame classifies, from toolkit_content/legal/
 
 Text fields are short Markdown (inline emphasis and code only). Every problem in every file is reported
 at once, as ``file:line: field: message``. Roles are read by the project's one reader of roles.yml,
@@ -84,6 +85,7 @@ class Primer:
     life_cycle: dict[str, tuple[str, ...]]
     approaches: dict[str, tuple[str, ...]]
     use_cases: tuple[UseCase, ...]
+    legal_checkpoints: bool = False  # a section "Legal checkpoints", generated from toolkit_content/legal/
     source: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # page link -> line, for messages
 
@@ -98,7 +100,9 @@ def load_primer(path: Path, roles: dict[str, Role]) -> tuple[Primer | None, list
         return None, problems
     ck = Checker(str(path), marks)
     keys = ("role", "title", "summary", "key_takeaways", "reading_path", "tools", "life_cycle", "approaches", "use_cases")
-    data = ck.mapping(data, (), required=keys)
+    data = ck.mapping(data, (), required=keys, optional=("legal_checkpoints",))
+    if not isinstance(data.get("legal_checkpoints", False), bool):
+        ck.fail(("legal_checkpoints",), "expected true (add the legal checkpoints, from toolkit_content/legal/) or false")
     role_id = ck.choice(data.get("role"), ("role",), list(roles))
     if role_id in roles and role_id != path.stem:
         ck.fail(("role",), f"role '{role_id}' does not match the file name '{path.name}'")
@@ -144,6 +148,7 @@ def load_primer(path: Path, roles: dict[str, Role]) -> tuple[Primer | None, list
         life_cycle=keyed("life_cycle", STAGES, 1, 4),
         approaches=keyed("approaches", APPROACHES, 1, 4),
         use_cases=tuple(use_cases),
+        legal_checkpoints=bool(data.get("legal_checkpoints", False)),
         source=str(path),
         lines=lines,
     )

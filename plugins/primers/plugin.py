@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from pyscript_tools.build.cache import BuildCache
 from pyscript_tools.engine.i18n import tr
+from pyscript_tools.engine.report import law as law_report
 
 from ..languages import current
 from . import model, pdf, render, sections
@@ -101,7 +102,8 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
             if self.prefix:  # published beside this language's pages, found by links to primers/ROLE.md
                 f.dest_uri, f.url = self.prefix + f.dest_uri, self.prefix + f.url
             pdf_href = sections.relative_url(self._pdf_site_path(primer.role.id), f.url) if self.make_pdf else None
-            f.content_string = render.site_markdown(primer, src_uri, pdf_href, self.version, self.life_cycle_page)
+            f.content_string = render.site_markdown(primer, src_uri, pdf_href, self.version, self.life_cycle_page,
+                                                    self._checkpoints(primer, config), self._law_page(files))
             files.append(f)
             self.primer_files[primer.role.id] = f
         return files
@@ -186,6 +188,19 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
 
     # ------------------------------------------------------------------ PDFs
 
+    def _checkpoints(self, primer, config) -> list[dict]:
+        """The legal checkpoints of a primer that has them, from the legal frames the questionnaires carry."""
+        if not primer.legal_checkpoints:
+            return []
+        questionnaires = config.plugins.get("toolkit-questionnaires")
+        legal = [d for d in getattr(questionnaires, "definitions", {}).values() if d.get("legal")]
+        if not legal:
+            raise PluginError(f"toolkit-primers: {primer.source}: legal_checkpoints, but no questionnaire has legal frames")
+        return law_report.checkpoints(legal[0], primer.role.id)
+
+    def _law_page(self, files) -> str | None:
+        return self.config.law_page if files.get_file_from_path(self.config.law_page) is not None else None
+
     def on_post_build(self, *, config):
         if not self.make_pdf:
             log.info("primer PDFs skipped (pdf: false or TOOLKIT_PRIMERS_PDF=0)")
@@ -206,7 +221,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
             ctx = render.PdfContext(
                 site_name=config.site_name, site_url=config.site_url or "", version=self.version, date=date,
                 page_path=page_path, primer_path=self.primer_files[primer.role.id].url,
-                life_cycle_page=self.life_cycle_page,
+                life_cycle_page=self.life_cycle_page, checkpoints=tuple(self._checkpoints(primer, config)),
             )
             with self.speaking():
                 versions = render.pdf_versions(primer, all_sections, ctx, self.roles)

@@ -38,6 +38,7 @@ H_READING = N_("What to read, in this order")
 H_TOOLS = N_("Tools and when to use them")
 H_USECASES = N_("Sample use cases")
 H_GUIDANCE = N_("From the guidance")
+H_LAW = N_("Legal checkpoints")
 
 
 _RENDERER = md.Markdown(output_format="html")  # made once: every primer renders many short texts
@@ -105,8 +106,33 @@ def _badges(approaches: Iterable[str]) -> str:
 # --------------------------------------------------------------------------- site page
 
 
+def _law_intro(frame: dict) -> str:
+    return tr("{frame}, as this site reads the law on {date}. You own {n} of the obligations the tool lists.",
+              frame=frame["title"], date=frame["as_of"], n=frame["owned"])
+
+
+def _law_note() -> str:
+    return tr("An aid to find what to check, not legal advice. The Risk Assessment Questionnaire says, for one system, "
+              "which of these apply and what each requires, with references and dates.")
+
+
+def law_markdown(checkpoints: list[dict], link: Callable[[str], str], law_page: str | None) -> list[str]:
+    """The section "Legal checkpoints" of a primer's page (see pyscript_tools.engine.report.law.checkpoints)."""
+    out = [f"## {tr(H_LAW)} {{#legal-checkpoints}}", "", _law_note()]
+    if law_page:
+        out[-1] += " " + tr("See [the law that applies]({url}).", url=link(law_page))
+    out.append("")
+    for frame in checkpoints:
+        out += [f"### {frame['title']} {{#legal-{frame['id']}}}", "", _law_intro(frame), ""]
+        for group in frame["groups"]:
+            out.append(f"- **{group['title']}**: " + "; ".join(f"{title} ({refs})" for title, refs in group["rules"]))
+        out.append("")
+    return out
+
+
 def site_markdown(primer: Primer, src_uri: str, pdf_href: str | None, version: str,
-                  life_cycle_page: str | None = "introduction/life-cycle.md") -> str:
+                  life_cycle_page: str | None = "introduction/life-cycle.md", checkpoints: list[dict] | None = None,
+                  law_page: str | None = None) -> str:
     """Markdown source of the generated page *src_uri* (e.g. primers/end-users.md)."""
     role = primer.role
 
@@ -162,6 +188,9 @@ def site_markdown(primer: Primer, src_uri: str, pdf_href: str | None, version: s
         stages = ", ".join(vocabulary_label(STAGES, s, s) for s in t.stages)
         out.append(f"- **[{t.title}]({link(t.page)})** ({stages}): {t.note}")
     out.append("")
+
+    if checkpoints:
+        out += law_markdown(checkpoints, link, law_page)
 
     out += [f"## {tr(H_USECASES)} {{#use-cases}}", ""]
     for uc in primer.use_cases:
@@ -226,6 +255,7 @@ class PdfContext:
     summaries: int | None = None
     pages_only: bool = False
     life_cycle_page: str | None = "introduction/life-cycle.md"  # docs path, None if the site has none
+    checkpoints: tuple = ()  # the legal checkpoints (see law_markdown), for a primer that has them
 
 
 def site_link(path: str, ctx: PdfContext, label: str | None = None) -> str:
@@ -283,8 +313,10 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
         "</dl>",
         f"<div class='tk-pdf__cover-contents'><p class='tk-pdf__cover-contents-label'>{esc(tr('Inside'))}</p><ol>",
     ]
-    heads = [H_TAKEAWAYS, H_APPROACHES, H_LIFECYCLE, H_READING, H_TOOLS, H_USECASES, H_GUIDANCE]
-    anchors = ["takeaways", "approaches", "life-cycle", "reading", "tools", "use-cases", "guidance"]
+    heads = [H_TAKEAWAYS, H_APPROACHES, H_LIFECYCLE, H_READING, H_TOOLS, *([H_LAW] if ctx.checkpoints else []),
+             H_USECASES, H_GUIDANCE]
+    anchors = ["takeaways", "approaches", "life-cycle", "reading", "tools", *(["law"] if ctx.checkpoints else []),
+               "use-cases", "guidance"]
     b += [f"<li><a href='#{a}'>{esc(tr(h))}</a></li>" for h, a in zip(heads, anchors)]
     note = tr("Written for the web edition of the Toolkit ({site}), which adapts the Toolkit by UNICRI and INTERPOL (2024)."
               " This primer is a guide of this site, not an official Toolkit document. Every heading in it points back"
@@ -323,7 +355,16 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
         stages = "<br>".join(esc(vocabulary_label(STAGES, s, s)) for s in t.stages)
         b.append(f"<tr><td><strong>{_title_link(t.title, path, ctx)}</strong><br>"
                  f"<span class='tk-pdf__ref'>{site_link(path, ctx)}</span></td><td>{stages}</td><td>{inline(t.note)}</td></tr>")
-    b += ["</tbody></table>", f"<h2 id='use-cases'>{esc(tr(H_USECASES))}</h2>"]
+    b.append("</tbody></table>")
+    if ctx.checkpoints:
+        b += [f"<h2 id='law'>{esc(tr(H_LAW))}</h2>", f"<p>{esc(_law_note())}</p>"]
+        for frame in ctx.checkpoints:
+            b += [f"<div class='tk-pdf__law'><h3>{esc(frame['title'])}</h3><p>{esc(_law_intro(frame))}</p><ul>"]
+            b += [f"<li><strong>{esc(group['title'])}</strong>: "
+                  + esc("; ".join(f"{title} ({refs})" for title, refs in group["rules"])) + "</li>"
+                  for group in frame["groups"]]
+            b.append("</ul></div>")
+    b += [f"<h2 id='use-cases'>{esc(tr(H_USECASES))}</h2>"]
     for uc in primer.use_cases:
         badge = _badges([uc.approach]) if uc.approach else ""
         b.append(f"<div class='tk-pdf__use-case'><h3>{esc(uc.title)} {badge}</h3><p>{inline(uc.text)}</p></div>")

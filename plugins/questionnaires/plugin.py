@@ -13,6 +13,8 @@ from mkdocs.utils import get_relative_url
 from pyscript_tools.build.catalog import engine_messages
 from pyscript_tools.build.content import check_links, load_questionnaire_file, load_roles
 from pyscript_tools.build.form_html import render_form
+from pyscript_tools.engine.report.law import frame_rules_table
+from pyscript_tools.engine.report.table import to_html
 
 from ..languages import current
 from .anchors import heading_titles, html_anchors
@@ -20,6 +22,7 @@ from .config import QuestionnairesConfig
 
 log = get_plugin_logger(__name__)
 MARKER = re.compile(r"<!--\s*toolkit-questionnaire:\s*([a-z0-9-]+)\s*-->")
+LEGAL_MARKER = re.compile(r"<!--\s*toolkit-legal-rules:\s*([a-z0-9-]+)\s*-->")
 
 
 class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
@@ -64,6 +67,11 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         unknown = [qid for qid in MARKER.findall(markdown) if qid not in self.definitions]
         if unknown:
             raise PluginError(f"{page.file.src_uri}: unknown questionnaire {', '.join(unknown)}")
+        frames = {f["id"] for d in self.definitions.values() for f in (d.get("legal") or {}).get("frames") or []}
+        unknown = [fid for fid in LEGAL_MARKER.findall(markdown) if fid not in frames]
+        if unknown:
+            raise PluginError(f"{page.file.src_uri}: unknown legal frame {', '.join(unknown)} "
+                              f"(frames: {', '.join(sorted(frames))})")
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
@@ -71,6 +79,9 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         self.anchors[source] = html_anchors(html)  # headings carry their toc ids
         self.titles.update({f"{source}#{anchor}": title for anchor, title in heading_titles(html).items()})
         self.titles[source] = page.title or source
+        if LEGAL_MARKER.search(html):
+            with self.speaking():
+                html = LEGAL_MARKER.sub(lambda m: self._legal_rules(m.group(1)), html)
         if not MARKER.search(html):  # a marker quoted in a code block is escaped: no widget there
             return html
         page.meta["toolkit_widget"] = True  # the template then loads the widget's scripts
@@ -94,6 +105,13 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             heading_level=heading_level,
             definition_url=get_relative_url(self._definition_path(qid), page.url),
         )
+
+    def _legal_rules(self, frame_id: str) -> str:
+        """A legal frame's rules as a table, from the definition that carries the frames."""
+        definition = next(d for d in self.definitions.values()
+                          if any(f["id"] == frame_id for f in (d.get("legal") or {}).get("frames") or []))
+        return '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">%s</div></div>' % to_html(
+            frame_rules_table(definition, frame_id))
 
     def _definition_path(self, qid: str) -> str:
         return f"{self.published()[0]}/{qid}.json"

@@ -186,7 +186,7 @@ YAML_MARKUP = [
     (re.compile(r"^[ \t]*#.*$", re.M), True),                                          # comments
     # values that are identifiers or paths, not prose
     (re.compile(r"^[ \t]*(?:-[ \t]+)?(?:id|role|page|learn_more|links|stages|roles|approaches|approach|scale|"
-                r"tags|kind|version|action|value|min|max|weight|\$schema)[ \t]*:.*$", re.M), True),
+                r"tags|kind|version|action|value|min|max|weight|url|refs|when|owners|from|\$schema)[ \t]*:.*$", re.M), True),
     (re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:[ \t]*(?:[>|][-+]?)?", re.M), True),  # keys
     (re.compile(r"^[ \t]*-[ \t]+", re.M), True),                                        # list items
     (re.compile(r"\b(?:value|label|points|special)\s*:"), True),                        # flow mappings
