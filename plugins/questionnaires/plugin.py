@@ -11,7 +11,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from pyscript_tools.build.catalog import engine_messages
-from pyscript_tools.build.content import check_links, load_questionnaire_file, load_roles
+from pyscript_tools.build.content import check_links, link_continuations, load_questionnaire_file, load_roles
 from pyscript_tools.build.form_html import render_form
 from pyscript_tools.engine.report.law import frame_rules_table
 from pyscript_tools.engine.report.table import to_html
@@ -48,6 +48,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
                 if definition is not None and not problems:
                     self.definitions[definition["id"]] = definition
                     self.links[definition["id"]] = links
+            errors += link_continuations(self.definitions)
         self._fail_on(errors)
         self.anchors: dict[str, set[str]] = {}
         self.titles: dict[str, str] = {}

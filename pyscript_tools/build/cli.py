@@ -23,7 +23,7 @@ from ..engine.scoring import score
 from ..engine.team import CombineError, combine
 from . import untranslated
 from .anchors import scan_docs_anchors
-from .content import load_questionnaire_file, load_roles
+from .content import link_continuations, load_questionnaire_file, load_roles
 
 DEFAULT_CONTENT = os.path.join("toolkit_content", "questionnaires")
 DEFAULT_DOCS = "docs"
@@ -51,6 +51,11 @@ def _load(qid_or_path, content):
         raise CliError("%s%s (run `python -m pyscript_tools validate %s` for all problems)"
                        % (errors[0], " (and %d more problem%s)" % (more, "s" if more > 1 else "") if more else "",
                           path))
+    assert defn is not None  # no errors means a definition
+    spec = defn.get("continue_with")
+    if isinstance(spec, dict) and spec.get("questionnaire") != defn.get("id"):  # what it hands over to
+        target, _ = load_questionnaire_file(_find_file(spec["questionnaire"], content))
+        link_continuations({defn["id"]: defn, **({target["id"]: target} if target else {})})
     return defn
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..engine.definition import iter_questions, options_of
+from ..engine.definition import iter_questions, options_of, question_index
 from ..engine.i18n import tr
 from ..engine.validate import PROFILE_KEYS, format_path, iter_links, line_of, link_problem, tag_vocabulary, validate_definition
 from ..engine.vocabulary import FILTER_DIMENSIONS, PRINCIPLES
@@ -388,6 +388,34 @@ def _translated(path: Path, data: dict[str, Any], profiles: list[Profile],
     return translated, kinds, problems
 
 
+def link_continuations(definitions: dict[str, dict[str, Any]]) -> list[str]:
+    """Give each definition with ``continue_with`` what it needs of the next questionnaire (its title,
+    version and the texts of the questions mapped), and every problem: an unknown questionnaire, question
+    or answer value there."""
+    problems = []
+    for qid, definition in definitions.items():
+        spec = definition.get("continue_with")
+        if not isinstance(spec, dict):
+            continue
+        target = definitions.get(str(spec.get("questionnaire")))
+        where = "%s: continue_with" % qid
+        if target is None:
+            problems.append("%s.questionnaire: no questionnaire %r" % (where, spec.get("questionnaire")))
+            continue
+        index = question_index(target)
+        texts = {}
+        for goal in (spec.get("questions") or {}).values():
+            if goal not in index:
+                problems.append("%s.questions: %r is not a question of %s" % (where, goal, target["id"]))
+                continue
+            texts[goal] = index[goal][1].get("text")
+            allowed = {str(o.get("value")) for o in options_of(target, index[goal][1])}
+            problems += ["%s.values: %r is not an answer of %s in %s" % (where, value, goal, target["id"])
+                         for value in (spec.get("values") or {}).values() if str(value) not in allowed]
+        spec["target"] = {"title": target.get("title"), "version": target.get("version"), "questions": texts}
+    return sorted(set(problems))
+
+
 def load_questionnaire_dir(directory: str | os.PathLike, anchors_by_page: dict[str, set[str]] | None = None,
                            roles: list[str] | None = None,
                            language: str | None = None) -> tuple[dict[str, dict[str, Any]], list[str]]:
@@ -404,4 +432,4 @@ def load_questionnaire_dir(directory: str | os.PathLike, anchors_by_page: dict[s
         problems += errors
         if definition is not None and not errors and isinstance(definition, dict):
             found[definition["id"]] = definition
-    return found, problems
+    return found, problems + link_continuations(found)

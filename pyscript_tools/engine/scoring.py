@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .answers import AnswersError, check_answers, normalise_answers
+from .carry import carried
 from .definition import Definition
 from .kinds import kind_of
 from .result import Result, new_result
@@ -32,4 +33,7 @@ def score(definition: Definition, answers: dict[str, Any] | None, filters: dict[
     result["complete"] = result["answered"] == result["total"]
     result["headline"] = kind.headline(result)
     result["priorities"] = kind.priorities(result)
+    following = carried(definition, answers)
+    if following is not None:
+        result["continue_with"] = following
     return result

@@ -34,7 +34,7 @@ LINK_RE = re.compile(r"^[A-Za-z0-9_./-]+\.md(?:#[A-Za-z0-9_:.-]+)?$")
 
 TOP_KEYS = {"$schema", "id", "version", "kind", "title", "description", "introduction", "note", "purpose", "who", "time",
             "scales", "levels", "sections", "likelihood", "severity", "matrix", "profiles", "migrations", "examples",
-            "legal"}
+            "legal", "continue_with"}
 # Written by the build for a language (see ..i18n), never in the YAML.
 TOP_KEYS |= {"language", "interface", "link_titles"}
 EXAMPLE_FILE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*\.json$")
@@ -190,7 +190,38 @@ class _Checker:
         self.check_migrations(data)
         self.check_examples(data)
         self.check_language(data)
+        self.check_continuation(data)
         return self.errors
+
+    def check_continuation(self, data: dict[str, Any]) -> None:
+        """``continue_with``: the next questionnaire, its page, and which of this one's questions and answer
+        values become which of its (the target's own ids are checked where every questionnaire is known)."""
+        spec = data.get("continue_with")
+        if spec is None:
+            return
+        at: Path = ("continue_with",)
+        if not isinstance(spec, dict):
+            self.err(at, "expected a mapping with questionnaire, page, questions and values")
+            return
+        self.keys(spec, {"questionnaire", "page", "questions", "values", "target"}, at, "continue_with")
+        if not isinstance(spec.get("questionnaire"), str) or not ID_RE.match(spec["questionnaire"]):
+            self.err(at + ("questionnaire",), "expected the id of the next questionnaire")
+        self.link(spec.get("page"), at + ("page",))
+        questions, values = spec.get("questions"), spec.get("values")
+        if not isinstance(questions, dict) or not questions:
+            self.err(at + ("questions",), "expected a mapping of this questionnaire's question ids to the next one's")
+            questions = {}
+        for qid in questions:
+            if qid not in self.questions:
+                self.err(at + ("questions", qid), "unknown question id %r" % qid)
+        if not isinstance(values, dict) or not values:
+            self.err(at + ("values",), "expected a mapping of answer values to the next questionnaire's")
+            return
+        offered = {str(o.get("value")) for qid in questions if qid in self.questions
+                   for o in d.options_of(data, self.questions[qid][1])}
+        for value in values:
+            if str(value) not in offered:
+                self.err(at + ("values", value), "%r is not an answer of the questions carried over" % value)
 
     def check_levels(self, data: dict[str, Any]) -> list[str]:
         kind = self.kind
@@ -756,6 +787,8 @@ def iter_links(definition: Any) -> Iterator[tuple[Path, Any]]:
             if isinstance(lv, dict) and isinstance(lv.get("links"), list):
                 for j, link in enumerate(lv["links"]):
                     yield ("levels", i, "links", j), link
+    if isinstance(definition.get("continue_with"), dict) and "page" in definition["continue_with"]:
+        yield ("continue_with", "page"), definition["continue_with"]["page"]
     sections = definition.get("sections")
     if not isinstance(sections, list):
         return

@@ -8,6 +8,7 @@ import { mountAssessments } from "./assessments.js";
 import { mountBar } from "./bar.js";
 import { mountBusy } from "./busy.js";
 import { mountConditions } from "./conditions.js";
+import { mountContinue } from "./continue.js";
 import { install, onStatus } from "./engine.js";
 import { mountFiles } from "./files.js";
 import { mountFilters } from "./filters.js";
@@ -73,6 +74,7 @@ export function mount(widget) {
   mountPreview(q, assessments);
   mountFiles(q, assessments);
   mountTeam(q, assessments);
+  mountContinue(q);
   mountBusy(q);
   onStatus(({ status }) => q.emit("tk:engine", status));
 

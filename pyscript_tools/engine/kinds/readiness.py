@@ -101,8 +101,9 @@ def priorities(result: r.Result) -> list[dict[str, Any]]:
     for turn in range(max((len(recs) for recs in by_section.values()), default=0)):
         for section in weakest:
             recs = by_section[section["id"]]
-            if turn < len(recs):
-                title = tr("{section} ({percent})", section=section["short_title"], percent=percent_text(section["percent"]))
+            if turn < len(recs):  # each item says what it is about; its section says how weak that part is
+                title = tr("{question} ({section}: {percent})", question=recs[turn]["question_text"],
+                           section=section["short_title"], percent=percent_text(section["percent"]))
                 chosen.append({**recs[turn], "title": title})
     return chosen[:r.PRIORITIES]
 
@@ -123,7 +124,7 @@ def chart_svg(result: r.Result, id_prefix: str) -> str:
 
 
 def chart_table(result: r.Result) -> Table:
-    rows = [(s.get("title"), of_text(s.get("score"), s.get("max")), percent_text(s.get("percent")),
+    rows = [(s.get("title"), of_text(s.get("score"), s.get("max")) if s.get("max") else "–", percent_text(s.get("percent")),
              s.get("level_name") or "–", of_text(s["answered"], s["total"])) for s in result.get("sections") or []]
     return Table("chart", tr("Score per section (the chart's figures)"),
                  (tr("Section"), tr("Points"), tr("Score"), tr("Level"), tr("Answered")), rows)
