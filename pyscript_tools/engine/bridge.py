@@ -19,17 +19,17 @@ from collections.abc import Callable
 from typing import Any
 
 from . import ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION, ENGINE_VERSION, jsonsafe
-from .answers import AnswersError, check_answers
+from .answers import AnswersError, check_answers, valid_date
 from .answers_file import AnswersFileError, migrate_answers, new_answers_file, parse_answers_file, template
 from .definition import Definition
 from .i18n import definition_language
 from .report.answers_table import answers_html
 from .report.compare import compare_html, compare_results
 from .report.csv import to_csv
-from .report.document import page, report_body, report_title
+from .report.document import report_document
 from .report.html import render_html
 from .report.markdown import to_markdown
-from .report.team import team_body, team_csv, team_html, team_markdown, team_title
+from .report.team import team_csv, team_document, team_html, team_markdown
 from .result import Result
 from .scoring import score
 from .team import CombineError, combine
@@ -136,9 +136,11 @@ def register(definition: Any) -> Definition:
     return definition
 
 
-def _file_name(definition: Definition, name: str, what: str, extension: str) -> str:
+def _file_name(request: Request, name: str, what: str, extension: str) -> str:
+    """``ID-NAME-DATE.EXT`` from the assessment's name (``what`` without one) and the request's date."""
     slug = re.sub(r"[^A-Za-z0-9]+", "-", name or "").strip("-").lower()[:60]
-    return "%s-%s.%s" % (definition["id"], slug or what, extension)
+    date = request.text("date") if valid_date(request.text("date")) else ""
+    return "-".join(part for part in (request.definition()["id"], slug or what, date) if part) + "." + extension
 
 
 # --------------------------------------------------------------------------- actions
@@ -194,7 +196,7 @@ def _answers_file(request: Request) -> dict[str, Any]:
     data = new_answers_file(definition, answers, name=name, created=request.get("created"),
                             updated=request.get("updated"))
     return {"file": data, "json": json.dumps(data, ensure_ascii=False, indent=2),
-            "filename": _file_name(definition, name, "answers", "json"), "mime": "application/json"}
+            "filename": _file_name(request, name, "answers", "json"), "mime": "application/json"}
 
 
 @action("template")
@@ -216,23 +218,21 @@ def _export_markdown(request: Request) -> dict[str, Any]:
     name = request.text("name")
     return {"markdown": to_markdown(request.score(), name=name, base_url=request.text("base_url"),
                                     date=request.text("date")),
-            "filename": _file_name(request.definition(), name, "report", "md"), "mime": "text/markdown"}
+            "filename": _file_name(request, name, "report", "md"), "mime": "text/markdown"}
 
 
 @action("export_html")
 def _export_html(request: Request) -> dict[str, Any]:
-    """The report as one self-contained HTML file, and its body for printing from the page."""
+    """The report as one self-contained HTML file (also what the page prints)."""
     result, name = request.score(), request.text("name")
-    args = (result, name, request.text("date"), request.text("base_url"), request.text("site_name"))
-    body = report_body(*args)
-    return {"html": page(report_title(result, name), body), "body": body,
-            "filename": _file_name(request.definition(), name, "report", "html"), "mime": "text/html"}
+    html = report_document(result, name, request.text("date"), request.text("base_url"), request.text("site_name"))
+    return {"html": html, "filename": _file_name(request, name, "report", "html"), "mime": "text/html"}
 
 
 @action("export_csv")
 def _export_csv(request: Request) -> dict[str, Any]:
     return {"csv": to_csv(request.score()),
-            "filename": _file_name(request.definition(), request.text("name"), "answers", "csv"), "mime": "text/csv"}
+            "filename": _file_name(request, request.text("name"), "answers", "csv"), "mime": "text/csv"}
 
 
 @action("compare")
@@ -257,7 +257,8 @@ def _combined(request: Request) -> dict[str, Any]:
     try:
         return combine(request.definition(), [(str(f.get("name") or "file %d" % (i + 1)), f["text"])
                                               for i, f in enumerate(files)],
-                       named=request.get("named") is True, choices=choices)
+                       named=request.get("named") is True, choices=choices,
+                       keep_duplicates=request.get("keep_duplicates") is True)
     except CombineError as exc:
         raise BridgeError(str(exc)) from None
 
@@ -271,7 +272,7 @@ def _combine(request: Request) -> dict[str, Any]:
     consensus = combined["consensus"]
     return {**combined, "html": html,
             "consensus_json": json.dumps(consensus["file"], ensure_ascii=False, indent=2),
-            "consensus_filename": _file_name(definition, consensus["name"], "consensus", "json")}
+            "consensus_filename": _file_name(request, consensus["name"], "consensus", "json")}
 
 
 TEAM_EXPORTS = {"markdown": ("md", "text/markdown"), "csv": ("csv", "text/csv"), "html": ("html", "text/html")}
@@ -279,20 +280,19 @@ TEAM_EXPORTS = {"markdown": ("md", "text/markdown"), "csv": ("csv", "text/csv"),
 
 @action("export_combined")
 def _export_combined(request: Request) -> dict[str, Any]:
-    """The combined answers as Markdown, CSV or a self-contained report (with its body, for printing)."""
+    """The combined answers as Markdown, CSV or a self-contained report (which the page also prints)."""
     fmt = request.text("format")
     if fmt not in TEAM_EXPORTS:
         raise BridgeError("'format' must be one of: %s" % ", ".join(TEAM_EXPORTS))
-    definition, combined = request.definition(), _combined(request)
+    combined = _combined(request)
     extension, mime = TEAM_EXPORTS[fmt]
-    out: dict[str, Any] = {"filename": _file_name(definition, "combined", "combined", extension), "mime": mime}
+    out: dict[str, Any] = {"filename": _file_name(request, "combined", "combined", extension), "mime": mime}
     if fmt == "markdown":
         out["content"] = team_markdown(combined)
     elif fmt == "csv":
         out["content"] = team_csv(combined)
     else:
-        out["body"] = team_body(combined, request.text("date"), request.text("base_url"), request.text("site_name"))
-        out["content"] = page(team_title(combined), out["body"])
+        out["content"] = team_document(combined, request.text("date"), request.text("base_url"), request.text("site_name"))
     return out
 
 

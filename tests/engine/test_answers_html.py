@@ -41,7 +41,7 @@ def test_risk_answers_show_ratings_levels_notes_and_not_applicable():
     html = answers_html(score(d, answers))
     assert "Not applicable" in html
     assert "Likelihood 3 (Possible), severity 4 (Major): High" in html
-    assert "<th scope=\"col\">Note</th>" in html and "<td>Other &lt;units&gt; asked</td>" in html
+    assert "<th scope=\"col\">Note</th>" in html and "<td data-label=\"Note\">Other &lt;units&gt; asked</td>" in html
     # a half-rated harm is not an answer
     row = html.split("A change in law")[1].split("</tr>")[0]
     assert "Not answered" in row
@@ -65,9 +65,9 @@ def test_bridge_adds_answers_fragment_only_when_asked(flag):
 
 
 def test_risk_summary_names_the_screening_answer_and_labels_links_in_words():
-    from pyscript_tools.engine.report.html import summary_html
+    from pyscript_tools.engine.report.html import level_html
 
-    html = summary_html(score(_definition("risk"), _example("risk")), "../../")
+    html = level_html(score(_definition("risk"), _example("risk")), "../../")
     assert "screen-application" not in html
     question = next(q for s in _definition("risk")["sections"] for q in s["questions"] if q["id"] == "screen-application")
     assert "%s Answer: Facial recognition and other biometrics – These systems process biometric data" % question["text"] in html

@@ -16,7 +16,7 @@ const sameAnswers = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 export function mountAssessments(q) {
   const { store } = q;
   const select = q.element("[data-tk-select]");
-  const nameInput = q.element("[data-tk-name]");
+  const nameInputs = [...q.widget.querySelectorAll("[data-tk-name]")]; // on the start screen and beside the reports
   const savedLine = q.element("[data-tk-saved]");
   const unreadableLine = q.element("[data-tk-unreadable]");
   const nameOf = (assessment) => assessment?.name || q.unnamed;
@@ -38,7 +38,7 @@ export function mountAssessments(q) {
     const active = store.current;
     select.replaceChildren(...store.list().map((a) => new Option(nameOf(a), a.key, false, a.key === active?.key)));
     if (!select.options.length) select.append(new Option(nameOf(active), active?.key || "", true, true));
-    if (document.activeElement !== nameInput) nameInput.value = active?.name || "";
+    for (const input of nameInputs) if (document.activeElement !== input) input.value = active?.name || "";
     q.emit("tk:renamed");
   }
 
@@ -64,8 +64,9 @@ export function mountAssessments(q) {
     report(saved.ok, t("Saved in this browser at {time}.", { time }));
   }, 300);
 
+  let typedName = "";
   const rename = debounce(() => {
-    const ok = store.rename(nameInput.value.trim());
+    const ok = store.rename(typedName);
     render();
     report(ok, t("Name saved in this browser."));
   }, 300);
@@ -138,7 +139,14 @@ export function mountAssessments(q) {
 
   q.on("tk:edited-by-user", () => q.preview || autosave());
   q.on("tk:save-now", () => autosave.now());
-  nameInput.addEventListener("input", rename);
+  for (const input of nameInputs) {
+    input.addEventListener("input", () => {
+      typedName = input.value.trim();
+      for (const other of nameInputs) if (other !== input) other.value = input.value;
+      rename();
+    });
+    input.addEventListener("change", () => rename.flush()); // leaving the field (to press a button) keeps it at once
+  }
   select.addEventListener("change", () => {
     const chosen = select.value; // read first: saving re-renders the list
     q.leaveExample();
@@ -154,8 +162,8 @@ export function mountAssessments(q) {
   q.actions.new = () => {
     q.leaveExample();
     report(create(t("Assessment {number}", { number: store.list().length + 1 }), {}), t("New assessment started. Give it a name."));
-    nameInput.focus();
-    nameInput.select();
+    nameInputs[0].focus();
+    nameInputs[0].select();
   };
   q.actions.delete = () => {
     q.leaveExample();

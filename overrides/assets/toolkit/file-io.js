@@ -11,6 +11,13 @@ export function download(text, filename, mime) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Print `html` (a whole report document) as it is, from `frame`, an empty iframe of the page: what is
+ *  printed is the very file "Download the report" gives, with its own styles and policy. */
+export function printDocument(frame, html) {
+  frame.addEventListener("load", () => frame.contentWindow?.print(), { once: true });
+  frame.srcdoc = html;
+}
+
 /** A file picker hands over its files once, then is cleared so the same files can be picked again. */
 export function onFilesPicked(input, handle) {
   input.addEventListener("change", () => {

@@ -3,7 +3,7 @@
 // uploaded.
 import { call } from "./engine.js";
 import { collect } from "./form-state.js";
-import { download, onFilesPicked, readText } from "./file-io.js";
+import { download, onFilesPicked, printDocument, readText } from "./file-io.js";
 import { say } from "./messages.js";
 import { ACTIONS } from "./protocol.js";
 import { now, today } from "./time.js";
@@ -15,6 +15,19 @@ export function mountFiles(q, assessments) {
   const comparison = q.element("[data-tk-compare-result]");
   const printed = q.element("[data-tk-print]");
   const fileText = (file) => readText(file, q.maxFileBytes);
+  const nameField = q.element(".tk-panel--files [data-tk-name]");
+  let askedForName = false;
+
+  /** The first report or file of an unnamed assessment asks for a name (it goes on the report and in the
+   *  file's name); pressing the button again goes ahead without one. Where the name field is out of sight
+   *  (an emergency save when the browser refuses to store answers), the file comes at once. */
+  function named() {
+    if (q.name() || q.preview || askedForName || !nameField || !nameField.checkVisibility()) return true;
+    askedForName = true;
+    nameField.focus();
+    say(reportMessage, t("Give this assessment a name first: it goes on the report and in the file's name. Or press the button again to go on without one."));
+    return false;
+  }
 
   async function ask(action, payload) {
     await q.ready;
@@ -33,6 +46,7 @@ export function mountFiles(q, assessments) {
 
   /** Make a report (`key` of the engine's answer) and offer it; `done` and `failed` say how it went. */
   async function report(action, key, done, failed) {
+    if (!named()) return;
     try {
       const exported = await ask(action, reportRequest());
       download(exported[key], exported.filename, exported.mime);
@@ -60,11 +74,13 @@ export function mountFiles(q, assessments) {
   }
 
   q.actions.save = async () => {
+    if (!named()) return;
     const active = q.store.current;
     try {
       const file = await ask(ACTIONS.answersFile, {
         answers: collect(q.form),
         name: q.name(),
+        date: today(),
         created: q.preview?.created || active?.created,
         updated: now(),
       });
@@ -97,10 +113,10 @@ export function mountFiles(q, assessments) {
       (detail) => t("The answers could not be made into a file: {detail}", { detail }),
     );
   q.actions.print = async () => {
+    if (!named()) return;
     try {
       const exported = await ask(ACTIONS.exportHtml, reportRequest());
-      printed.innerHTML = exported.body;
-      window.print();
+      printDocument(printed, exported.html);
     } catch (error) {
       say(reportMessage, reportFailed(error.message), { alert: true });
     }

@@ -17,12 +17,18 @@ from .table import Table, to_html
 NOT_ANSWERED = N_("Not answered")
 
 
-def answer_tables(result: Result, section_ids: list[Any] | None = None) -> list[Table]:
+def answer_tables(result: Result, section_ids: list[Any] | None = None, answered_only: bool = False,
+                  advice: bool = False) -> list[Table]:
     """A table per section that has questions (of ``section_ids`` only, when given): question and answer
-    (and note), or for prompts status, response, owner and due date."""
+    (and note), or for prompts status, response, owner and due date; with ``answered_only``, the questions
+    answered only (a report names those not answered yet in its summary), and with ``advice`` a last
+    column with each answer's recommendation."""
+    to_do = {rec["question"]: rec.get("text") or "" for rec in result.get("recommendations") or []} if advice else {}
+    extra = (tr("What to do"),) if advice else ()
     by_section: dict[Any, list[dict[str, Any]]] = {}
     for row in result.get("questions") or []:
-        by_section.setdefault(row.get("section"), []).append(row)
+        if not answered_only or row.get("status") not in (None, "missing"):
+            by_section.setdefault(row.get("section"), []).append(row)
     tables = []
     for section in result.get("sections") or []:
         rows = by_section.get(section.get("id")) or []
@@ -30,17 +36,22 @@ def answer_tables(result: Result, section_ids: list[Any] | None = None) -> list[
             continue
         title = str(section.get("title"))
         caption = tr("Answers: {section}", section=title)
+
+        def more(row: dict[str, Any]) -> tuple[str, ...]:
+            return (to_do.get(row.get("id"), ""),) if advice else ()
+
         if all(row.get("type") == "prompt" for row in rows):
-            tables.append(Table("answers", caption, (tr("Prompt"), tr("Status"), tr("Response"), tr("Owner"), tr("Due")), [
+            columns = (tr("Prompt"), tr("Status"), tr("Response"), tr("Owner"), tr("Due"), *extra)
+            tables.append(Table("answers", caption, columns, [
                 (_with_stage(row), text.answer_text(row) or tr(NOT_ANSWERED), row.get("response") or "",
-                 row.get("owner") or "", row.get("due") or "") for row in rows], title))
+                 row.get("owner") or "", row.get("due") or "", *more(row)) for row in rows], title))
         elif any(row.get("type") == "rated" for row in rows):
-            tables.append(Table("answers", caption, (tr("Question"), tr("Answer"), tr("Note")), [
-                (row.get("text"), text.answer_text(row) or tr(NOT_ANSWERED), row.get("note") or "") for row in rows],
-                title))
+            tables.append(Table("answers", caption, (tr("Question"), tr("Answer"), tr("Note"), *extra), [
+                (row.get("text"), text.answer_text(row) or tr(NOT_ANSWERED), row.get("note") or "", *more(row))
+                for row in rows], title))
         else:
-            tables.append(Table("answers", caption, (tr("Question"), tr("Answer")), [
-                (row.get("text"), text.answer_text(row) or tr(NOT_ANSWERED)) for row in rows], title))
+            tables.append(Table("answers", caption, (tr("Question"), tr("Answer"), *extra), [
+                (row.get("text"), text.answer_text(row) or tr(NOT_ANSWERED), *more(row)) for row in rows], title))
     return tables
 
 

@@ -1,6 +1,7 @@
 """The report as one self-contained HTML file: it opens in any browser, offline, and prints cleanly to
-PDF (the title once, the summary and what to do first on page one, no heading left alone at the foot of
-a page, link addresses printed). The page's "Print" uses the same body."""
+PDF: the title once, a summary on page one (the level, whether it is provisional, what the law requires,
+what to do first), then the rest; no heading left alone at the foot of a page, no short table split, no
+word cut. The page's "Print or save as PDF" prints this very file."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ body { margin: 0 auto; max-width: 52rem; padding: 1.5rem; font: 16px/1.5 system-
 h1 { font-size: 1.6rem; margin: 0 0 .3rem; } h2 { font-size: 1.25rem; margin: 1.6rem 0 .5rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; } h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
 a { color: var(--accent); }
-.tk-report__meta, .tk-summary__note, .tk-report__footer { color: var(--muted); font-size: .9rem; }
+.tk-report__meta, .tk-summary__note, .tk-level__note, .tk-report__footer { color: var(--muted); font-size: .9rem; }
 .tk-summary__headline { font-size: 1.2rem; padding: .5rem .8rem; margin: .8rem 0; background: var(--panel);
   border-left: .4rem solid var(--tk-level-color, var(--accent)); }
 .tk-summary__provisional { font-weight: 700; }
@@ -39,15 +40,18 @@ th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bot
 thead th { border-bottom: 2px solid var(--ink); } tbody th { font-weight: 400; }
 details > summary { font-weight: 700; cursor: pointer; margin: .8rem 0 .4rem; }
 .tk-table__overdue { color: #b3261e; }
-@page { margin: 16mm 15mm; }
+@page { margin: 13mm 14mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.4; }
+  table { font-size: 8.5pt; } th, td { padding: .2rem .4rem; }
+  .tk-figure svg { max-width: 11cm; margin: 0 auto; }
+  .tk-summary__headline { margin: .4rem 0; } .tk-actions__item { margin-bottom: .5rem; }
   h1, h2, h3, h4, caption, summary, .tk-recommendations__question, .tk-actions__title { break-after: avoid; }
-  tr, li, .tk-figure, .tk-summary, .tk-law__rule { break-inside: avoid; }
-  .tk-report__detail { break-before: page; }
+  tr, li, .tk-figure, .tk-summary, .tk-level, .tk-law__rule, table.tk-table--short { break-inside: avoid; }
+  thead { display: table-header-group; } th, td { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+  .tk-report__more { break-before: page; }
   details > summary { list-style: none; } details > summary::-webkit-details-marker { display: none; }
   a { color: inherit; }
-  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: var(--muted); word-break: break-all; }
 }
 """
 
@@ -59,11 +63,12 @@ def report_body(result: Result, name: str = "", date: str = "", base_url: str = 
     meta = [text.html(tr("Assessment: {name}", name=name))] if name else []
     meta += [text.html(tr("Report date: {date}", date=date))] if date else []
     meta.append(text.html(tr("{title}, version {version}", title=result.get("title"), version=result.get("version"))))
-    answers = "".join(to_html(table) for table in answer_tables(result))
+    answers = "".join(to_html(table) for table in answer_tables(result, answered_only=True, advice=True))
     return "".join([
         '<header class="tk-report__header"><h1>%s</h1><p class="tk-report__meta">%s</p></header>'
         % (text.html(result.get("title")), " · ".join(meta)),
-        '<main class="tk-report">', html["summary"], html["law"], html["priorities"], html["chart"], html["profiles"],
+        '<main class="tk-report">', html["summary"], html["priorities"],
+        '<div class="tk-report__more">', html["law"], html["level"], html["chart"], html["profiles"], "</div>",
         '<div class="tk-report__detail"><h2>%s</h2>%s</div>' % (
             text.html(tr("In detail")), html["details"].replace("<details ", "<details open ")),
         '<section class="tk-report__answers"><h2>%s</h2>%s</section>' % (text.html(tr("The answers given")), answers),

@@ -21,7 +21,7 @@ from ..result import Result, unfinished_sections
 from ..vocabulary import STAGES, STATUSES
 from . import levels, table
 from .answers_table import answer_tables
-from .law import floor_source, law_html, prohibited_line
+from .law import floor_source, law_html, law_status_html, prohibited_line
 
 
 def href(base_url: str, url: str | None) -> str | None:
@@ -105,26 +105,53 @@ def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
         out.append(_provisional_html(result))
     for label, value in kind.facts(result):
         out.append('<p class="tk-summary__fact">%s: %s</p>' % (text.html(label), text.html(value)))
-    if overall.get("description"):
-        out.append('<p class="tk-summary__description">%s</p>' % text.html(overall["description"]))
+    out.append(law_status_html(result))
     if overall.get("next_step"):
         out.append('<p class="tk-summary__next-step"><strong>%s</strong> %s</p>'
                    % (text.html(tr("Next step:")), text.html(overall["next_step"])))
+    out.append(continue_html(result, base_url))
+    out.append("</div>")
+    return "".join(out)
+
+
+def level_html(result: Result, base_url: str = "") -> str:
+    """About the level, after what to do first: what it means, what set a minimum, where to read more, and
+    the note that the score is an indicative aid."""
+    overall = result.get("overall") or {}
+    out = ['<div class="tk-level">']
+    if overall.get("description"):
+        out.append('<p class="tk-level__description">%s</p>' % text.html(overall["description"]))
     if overall.get("floor"):
         floor = overall["floor"]
         flags = [f for f in overall.get("red_flags") or [] if f.get("level") == floor]
-        out.append('<p class="tk-summary__flags">%s</p><ul class="tk-summary__flags">%s</ul>'
+        out.append('<p class="tk-level__flags">%s</p><ul class="tk-level__flags">%s</ul>'
                    % (text.html(tr("A screening answer sets a minimum level of {level}:", level=level_name(result, floor))),
                       "".join("<li>%s</li>" % text.html(flag_text(result, f)) for f in flags)))
     links = list(zip(overall.get("urls") or [], overall.get("links") or []))
     if links:
-        out.append('<p class="tk-summary__links">%s %s</p>' % (text.html(tr("See:")), ", ".join(
+        out.append('<p class="tk-level__links">%s %s</p>' % (text.html(tr("See:")), ", ".join(
             '<a href="%s">%s</a>' % (text.html(href(base_url, url)), text.html(link_label(link)))
             for url, link in links)))
     if result.get("note"):
-        out.append('<p class="tk-summary__note">%s</p>' % text.html(result["note"]))
+        out.append('<p class="tk-level__note">%s</p>' % text.html(result["note"]))
     out.append("</div>")
     return "".join(out)
+
+
+def continue_html(result: Result, base_url: str = "") -> str:
+    """The next questionnaire as a button, saying which answers it carries over (empty without one)."""
+    following = result.get("continue_with")
+    if not following or not following.get("url"):
+        return ""
+    button = '<p class="tk-summary__continue"><a class="md-button md-button--primary" href="%s" data-tk-continue>%s</a></p>' % (
+        text.html(href(base_url, following["url"])), text.html(tr("Continue with the {title}", title=following.get("title"))))
+    pairs = following.get("pairs") or []
+    if not pairs:
+        return button + '<p class="tk-summary__carried">%s</p>' % text.html(
+            tr("Your answers here are not carried over until you answer a question that the next assessment asks too."))
+    items = "".join("<li>%s → %s</li>" % (text.html(p["from"]), text.html(p["to"])) for p in pairs)
+    return button + details(trn("{n} answer is carried over to it", "{n} answers are carried over to it", len(pairs)),
+                            "<ul>%s</ul>" % items, "carried")
 
 
 def _links(result: Result, item: dict[str, Any], base_url: str, on_page: bool) -> str:
@@ -263,20 +290,23 @@ def action_plan_html(result: Result, base_url: str = "") -> str:
 
 
 def details_html(result: Result, base_url: str = "", heading_level: int = 3, on_page: bool = True) -> str:
-    """The full detail, each part collapsible: recommendations by section, action plan, gaps, open questions."""
+    """The full detail, each part collapsible: recommendations by section, action plan, gaps, open questions.
+    A report (not ``on_page``) leaves out the recommendations and the open questions: its answers table
+    gives each answer's recommendation, and its summary names the sections still to answer."""
     parts = []
     plan = result.get("action_plan")
     if plan is not None:
         parts.append(details(trn("Action plan: {n} open item", "Action plan: {n} open items", len(plan)),
                               action_plan_html(result, base_url), "action-plan"))
     count = len(result.get("recommendations") or [])
-    parts.append(details(tr("All recommendations, by section ({count})", count=count),
-                          recommendations_html(result, base_url, heading_level + 1, on_page), "recommendations"))
+    if on_page:
+        parts.append(details(tr("All recommendations, by section ({count})", count=count),
+                              recommendations_html(result, base_url, heading_level + 1, on_page), "recommendations"))
     if result.get("knowledge_gaps"):
         gaps = tr("Knowledge gaps: answered “Don't know”, scored 0 ({count})", count=len(result["knowledge_gaps"]))
         parts.append(details(gaps,
                               question_list_html(result["knowledge_gaps"], "gaps"), "gaps"))
-    if result.get("missing"):
+    if result.get("missing") and on_page:
         parts.append(details(tr("Not answered yet, left out of the result ({count})", count=len(result["missing"])),
                               question_list_html(result["missing"], "missing"), "missing"))
     return '<div class="tk-result__details">%s</div>' % "".join(parts)
@@ -297,8 +327,9 @@ def render_html(result: Result, base_url: str = "", name: str = "", id_prefix: s
     svg = kind.chart_svg(result, id_prefix or "tk-%s-chart" % qid)
     fragments = {
         "summary": summary_html(result, base_url, name),
-        "law": law_html(result, heading_level, id_prefix or "tk-%s" % qid),
         "priorities": priorities_html(result, base_url, heading_level, on_page),
+        "law": law_html(result, heading_level, id_prefix or "tk-%s" % qid),
+        "level": level_html(result, base_url),
         "svg": svg,
         "chart": '<figure class="tk-figure">%s<figcaption>%s</figcaption></figure>%s' % (
             svg, text.html(tr("Chart: the same figures are in the table below.")), table.to_html(kind.chart_table(result))),
@@ -306,5 +337,5 @@ def render_html(result: Result, base_url: str = "", name: str = "", id_prefix: s
         "details": details_html(result, base_url, heading_level, on_page),
     }
     fragments["all"] = '<div class="tk-result">%s</div>' % "".join(
-        fragments[key] for key in ("summary", "law", "priorities", "chart", "profiles", "details"))
+        fragments[key] for key in ("summary", "priorities", "law", "level", "chart", "profiles", "details"))
     return {**fragments, "levels": question_levels(result)}

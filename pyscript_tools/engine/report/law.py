@@ -70,6 +70,27 @@ def prohibited_line(result: Result) -> str:
     return tr("Prohibited under {frame}: {practices}.", frame=law["frame"].get("short_title"), practices=named)
 
 
+def status_line(result: Result) -> tuple[str, str]:
+    """What the law requires, in one line for the top of a result: (label, what it says), or two empty
+    texts (no legal frames, or a prohibition that says it already)."""
+    law = result.get("law")
+    if not law or prohibited_line(result):
+        return "", ""
+    if not law.get("frame"):
+        return tr("What the law requires:"), _prompt(law)
+    label = tr("What the law requires ({frame}):", frame=law["frame"].get("short_title"))
+    rules = [r for r in law["rules"] if r["class"] == law["status"]]
+    if not rules or law["status"] == "other":
+        return label, tr("other obligations only; the checklist is below.")
+    return label, tr("{status}, for {practices}; the checklist is below.", status=law["status_title"],
+                     practices="; ".join("%s (%s)" % (r["title"], refs_text(r)) for r in rules))
+
+
+def law_status_html(result: Result) -> str:
+    label, line = status_line(result)
+    return '<p class="tk-summary__law"><strong>%s</strong> %s</p>' % (text.html(label), text.html(line)) if line else ""
+
+
 def _prompt(law: dict[str, Any]) -> str:
     return tr("Choose the legal frame that applies to your agency (section “The law”) to see what the law requires.")
 

@@ -80,6 +80,10 @@ def to_markdown(result: Result, name: str = "", base_url: str = "", date: str = 
         lines += ["", text.markdown(overall["description"])]
     if overall.get("next_step"):
         lines += ["", "**%s** %s" % (text.markdown(tr("Next step:")), text.markdown(overall["next_step"]))]
+    following = result.get("continue_with")
+    if following and following.get("url"):
+        lines += ["", "[%s](%s)" % (text.markdown(tr("Continue with the {title}", title=following.get("title"))),
+                                    _address(base_url, following["url"]))]
     for flag in overall.get("red_flags") or []:
         if flag.get("level") == overall.get("floor"):
             lines += ["", _bold_label(tr("Minimum level set by screening: {level}. {why}", level=flag.get("level_name"),

@@ -7,6 +7,8 @@ from typing import Any, NamedTuple
 
 from .. import text
 
+SHORT_ROWS = 12  # a table this short is kept whole on a printed page
+
 
 class Table(NamedTuple):
     """``rows`` hold plain values (shown as text; None as nothing); each row's first cell names it."""
@@ -19,13 +21,15 @@ class Table(NamedTuple):
 
 
 def to_html(table: Table) -> str:
-    out = ['<table class="tk-table tk-table--%s"><caption>%s</caption><thead><tr>'
-           % (text.html(table.name), text.html(table.caption))]
+    short = " tk-table--short" if len(table.rows) <= SHORT_ROWS else ""  # printed on one page, never split
+    out = ['<table class="tk-table tk-table--%s%s"><caption>%s</caption><thead><tr>'
+           % (text.html(table.name), short, text.html(table.caption))]
     out += ['<th scope="col">%s</th>' % text.html(h) for h in table.headers]
     out.append("</tr></thead><tbody>")
-    for row in table.rows:
+    for row in table.rows:  # each cell names its column (data-label), for tables read as cards on a phone
         cells = ['<th scope="row">%s</th>' % text.html(row[0])]
-        cells += ["<td>%s</td>" % text.html(cell) for cell in row[1:]]
+        cells += ['<td data-label="%s">%s</td>' % (text.html(header), text.html(cell))
+                  for header, cell in zip(table.headers[1:], row[1:])]
         out.append("<tr>%s</tr>" % "".join(cells))
     out.append("</tbody></table>")
     return "".join(out)

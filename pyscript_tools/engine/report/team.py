@@ -55,15 +55,20 @@ def _consensus_words(question: dict[str, Any]) -> str:
 
 
 def _chooser(question: dict[str, Any]) -> str:
-    """A select for the consensus answer: the median, or any answer someone gave (values as JSON)."""
+    """A select for the consensus answer: every answer it may be, in scale order, each with who gave it;
+    the median is marked, and choosing it goes back to the median (values as JSON)."""
     dom = "tk-consensus-%s" % question["id"]
-    chosen = json.dumps(question["consensus"], sort_keys=True) if question["chosen"] else ""
-    median = tr("The median answer") if question["chosen"] else tr("The median: {answer}", answer=_consensus_words(question))
-    options = ['<option value="">%s</option>' % text.html(median)]
+    median = json.dumps(question["median"], sort_keys=True)
+    current = json.dumps(question["consensus"], sort_keys=True)
+    options = []
     for option in question["options"]:
         value = json.dumps(option["value"], sort_keys=True)
-        options.append('<option value="%s"%s>%s</option>' % (text.html(value), " selected" if value == chosen else "",
-                                                            text.html(option["text"])))
+        who = ", ".join(option["by"]) if option["by"] else tr("nobody")
+        label = tr("{answer} ({who})", answer=option["text"], who=who)
+        if value == median:
+            label = tr("{answer}: the median", answer=label)
+        options.append('<option value="%s"%s>%s</option>' % (text.html("" if value == median else value),
+                                                             " selected" if value == current else "", text.html(label)))
     return ('<p class="tk-team__choose"><label for="%s">%s</label> <select id="%s" data-tk-consensus="%s">%s</select></p>'
             % (text.html(dom), text.html(tr("Consensus answer")), text.html(dom), text.html(question["id"]), "".join(options)))
 
@@ -73,21 +78,38 @@ def _consensus_line(question: dict[str, Any]) -> str:
     return tr("{label} {answer}", label=label, answer=_consensus_words(question))
 
 
-def discuss_html(combined: dict[str, Any], heading_level: int = 3, on_page: bool = True) -> str:
-    h, end = _h(heading_level)
-    by_id = {q["id"]: q for q in combined["questions"]}
-    items = [by_id[qid] for qid in combined["to_discuss"]]
-    out = ['<section class="tk-team__discuss">%s%s%s' % (h, text.html(tr("To discuss first")), end)]
-    if not items:
-        out.append("<p>%s</p></section>" % text.html(tr("Everyone gave the same answers: nothing to discuss.")))
-        return "".join(out)
-    out.append('<ol class="tk-actions">')
+DISCUSS_RULE = N_("First to discuss: the questions where answers are at least half the scale apart, or where "
+                  "someone does not know.")
+
+
+def _discuss_items(items: list[dict[str, Any]], on_page: bool) -> str:
+    out = ['<ol class="tk-actions">']
     for q in items:
         consensus = _chooser(q) if on_page else '<p class="tk-team__consensus">%s</p>' % text.html(_consensus_line(q))
         out.append('<li class="tk-actions__item"><p class="tk-actions__title"><strong>%s</strong></p>'
                    '<p class="tk-actions__text">%s</p><p class="tk-team__who">%s</p>%s</li>'
                    % (text.html(q["text"]), text.html(_spread_text(q)), text.html(_who(q)), consensus))
-    out.append("</ol></section>")
+    out.append("</ol>")
+    return "".join(out)
+
+
+def discuss_html(combined: dict[str, Any], heading_level: int = 3, on_page: bool = True) -> str:
+    """The questions to discuss first (see :data:`DISCUSS_RULE`), then the other differences, folded."""
+    h, end = _h(heading_level)
+    by_id = {q["id"]: q for q in combined["questions"]}
+    items = [by_id[qid] for qid in combined["to_discuss"]]
+    others = [by_id[qid] for qid in combined["other_differences"]]
+    out = ['<section class="tk-team__discuss">%s%s%s' % (h, text.html(tr("To discuss first")), end),
+           '<p class="tk-team__rule">%s</p>' % text.html(tr(DISCUSS_RULE))]
+    if not items and not others:
+        out.append("<p>%s</p></section>" % text.html(tr("Everyone gave the same answers: nothing to discuss.")))
+        return "".join(out)
+    out.append(_discuss_items(items, on_page) if items else "<p>%s</p>" % text.html(
+        tr("No question is that far apart; the smaller differences are below.")))
+    if others:
+        out.append(details(trn("{n} smaller difference", "{n} smaller differences", len(others)),
+                           _discuss_items(others, on_page), "team-other"))
+    out.append("</section>")
     return "".join(out)
 
 
@@ -151,6 +173,12 @@ def respondents_table(combined: dict[str, Any]) -> Table:
     return Table("respondents", tr("Who is combined"), columns, [row_of(r) for r in combined["respondents"]])
 
 
+def duplicates_note(combined: dict[str, Any]) -> str:
+    return trn("{n} file was the same answers file as another, chosen twice: it is counted once.",
+               "{n} files were the same answers file as another, chosen twice: each is counted once.",
+               combined["duplicates"])
+
+
 def anonymity_note(combined: dict[str, Any]) -> str:
     """With names hidden: what is withheld, and why (empty with names shown)."""
     if combined["named"]:
@@ -176,6 +204,8 @@ def summary_html(combined: dict[str, Any]) -> str:
     for r in combined["respondents"]:
         if r["migration"]:
             out.append('<p class="tk-team__migrated">%s: %s</p>' % (text.html(r["label"]), text.html(r["migration"])))
+    if combined.get("duplicates"):
+        out.append('<p class="tk-team__duplicates">%s</p>' % text.html(duplicates_note(combined)))
     if anonymity_note(combined):
         out.append('<p class="tk-team__anonymous">%s</p>' % text.html(anonymity_note(combined)))
     out.append('<p class="tk-summary__note">%s</p></div>' % text.html(tr(RULES)))
@@ -213,15 +243,20 @@ def team_markdown(combined: dict[str, Any]) -> str:
     for refused in combined["refused"]:
         file, why = _left_out(refused)
         lines += ["", "**%s** %s" % (md(file), md(why))]
+    if combined.get("duplicates"):
+        lines += ["", md(duplicates_note(combined))]
     if anonymity_note(combined):
         lines += ["", md(anonymity_note(combined))]
     lines += ["", "_%s_" % md(tr(RULES))]
     lines += law_markdown(combined["consensus"]["result"])
-    lines += ["", "## %s" % md(tr("To discuss first")), ""]
+    lines += ["", "## %s" % md(tr("To discuss first")), "", md(tr(DISCUSS_RULE)), ""]
     by_id = {q["id"]: q for q in combined["questions"]}
-    if not combined["to_discuss"]:
+    if not combined["to_discuss"] and not combined["other_differences"]:
         lines.append(md(tr("Everyone gave the same answers: nothing to discuss.")))
-    for n, qid in enumerate(combined["to_discuss"], 1):
+    for n, qid in enumerate(combined["to_discuss"] + combined["other_differences"], 1):
+        if qid == (combined["other_differences"] or [None])[0]:
+            count = len(combined["other_differences"])
+            lines += ["", "### %s" % md(trn("{n} smaller difference", "{n} smaller differences", count)), ""]
         q = by_id[qid]
         lines += ["%d. **%s** %s" % (n, md(q["text"]), md(_spread_text(q))), "   %s" % md(_who(q)),
                   "   %s" % md(_consensus_line(q))]
@@ -258,11 +293,13 @@ def team_body(combined: dict[str, Any], date: str = "", base_url: str = "", site
     meta += [tr("Report date: {date}", date=date)] if date else []
     footer = tr("Combined in the browser by {site}. Nothing was sent anywhere.",
                 site=site_name or tr("the Responsible AI Toolkit site"))
+    annex = tr("Annex: who is combined, and every answer")
     return ('<header class="tk-report__header"><h1>%s</h1><p class="tk-report__meta">%s</p></header><main class="tk-report">'
-            '%s%s%s%s%s<div class="tk-report__detail">%s%s</div></main><footer class="tk-report__footer"><p>%s</p></footer>'
-            % (text.html(team_title(combined)), " · ".join(map(text.html, meta)), html["summary"], html["law"], html["discuss"],
-               html["chart"], html["respondents"], html["answers"].replace("<details ", "<details open "),
-               html["consensus"].replace("<details ", "<details open "), text.html(footer)))
+            '%s%s%s%s<div class="tk-report__detail"><h2>%s</h2>%s%s</div></main>'
+            '<footer class="tk-report__footer"><p>%s</p></footer>'
+            % (text.html(team_title(combined)), " · ".join(map(text.html, meta)), html["summary"], html["discuss"],
+               html["law"], html["chart"], text.html(annex), html["respondents"],
+               html["answers"].replace("<details ", "<details open "), text.html(footer)))
 
 
 def team_document(combined: dict[str, Any], date: str = "", base_url: str = "", site_name: str = "") -> str:
