@@ -53,8 +53,9 @@ def test_three_risk_files_one_older_show_the_disagreements_and_a_consensus(guard
     expect(team).to_contain_text(next(r["migration"] for r in expected["respondents"] if r["migration"]))
     # To discuss first: the engine's order, each with who said what.
     by_id = {q["id"]: q for q in expected["questions"]}
-    items = team.locator(".tk-team__discuss li")
+    items = team.locator(".tk-team__discuss > ol > li")
     expect(items).to_have_count(len(expected["to_discuss"]))
+    expect(team.locator(".tk-team__discuss details li")).to_have_count(len(expected["other_differences"]))
     first = by_id[expected["to_discuss"][0]]
     expect(items.first).to_contain_text(first["text"])
     expect(items.first.locator(".tk-team__who")).to_contain_text("Respondent 1")
@@ -67,8 +68,8 @@ def test_three_risk_files_one_older_show_the_disagreements_and_a_consensus(guard
     # The facilitator chooses another answer for the first question; the consensus follows.
     chooser = items.first.get_by_label("Consensus answer")
     other = next(o for o in first["options"] if o["value"] != first["consensus"])
-    chooser.select_option(label=other["text"])
-    expect(team.locator(".tk-team__discuss li").first.get_by_label("Consensus answer")).to_be_focused()
+    chooser.select_option(label="%s (%s)" % (other["text"], ", ".join(other["by"]) or "nobody"))  # who gave it
+    expect(team.locator(".tk-team__discuss > ol > li").first.get_by_label("Consensus answer")).to_be_focused()
     chosen = combine(definition("risk"), [(p.name, p.read_bytes()) for p in files], choices={first["id"]: other["value"]})
     expect(team.locator(".tk-team__summary")).to_contain_text(chosen["consensus"]["result"]["headline"])
     # Saved as a file that opens like any answers file, and as a new assessment.

@@ -2,7 +2,7 @@
 // kept in memory only, and sent to the engine in this browser; the consensus can become one of the
 // user's assessments or a file. Nothing here is stored or uploaded.
 import { call } from "./engine.js";
-import { download, onFilesPicked, readText } from "./file-io.js";
+import { download, onFilesPicked, printDocument, readText } from "./file-io.js";
 import { say } from "./messages.js";
 import { ACTIONS } from "./protocol.js";
 import { today } from "./time.js";
@@ -18,7 +18,8 @@ export function mountTeam(q, assessments) {
   let choices = {}; // question id -> the answer the facilitator chose
   let combined = null;
 
-  const request = () => ({ questionnaire: q.id, files, named: names.checked, choices });
+  const keep = q.element("[data-tk-team-keep]");
+  const request = () => ({ questionnaire: q.id, files, named: names.checked, choices, keep_duplicates: keep.checked });
 
   async function refresh(focusQuestion) {
     if (!files.length) {
@@ -33,6 +34,7 @@ export function mountTeam(q, assessments) {
         ...request(),
         base_url: q.siteRoot,
         heading_level: q.headingLevel,
+        date: today(),
       });
       output.innerHTML = combined.html.all;
       actions.hidden = false;
@@ -51,12 +53,8 @@ export function mountTeam(q, assessments) {
   }
 
   async function add(picked) {
-    const known = new Set(files.map((f) => `${f.name}\u0000${f.text}`));
-    for (const file of picked) {
-      const text = await readText(file, q.maxFileBytes);
-      if (!known.has(`${file.name}\u0000${text}`)) files.push({ name: file.name, text });
-    }
-    await refresh();
+    for (const file of picked) files.push({ name: file.name, text: await readText(file, q.maxFileBytes) });
+    await refresh(); // the engine counts the same answers file chosen twice once, and says so
   }
 
   onFilesPicked(q.element("[data-tk-team-files]"), add);
@@ -72,6 +70,7 @@ export function mountTeam(q, assessments) {
     add([...(event.dataTransfer?.files || [])]);
   });
   names.addEventListener("change", () => refresh());
+  keep.addEventListener("change", () => refresh());
   output.addEventListener("change", (event) => {
     const select = event.target.closest?.("[data-tk-consensus]");
     if (!select) return;
@@ -109,8 +108,7 @@ export function mountTeam(q, assessments) {
   q.actions["team-print"] = async () => {
     const file = await exported("html");
     if (!file) return;
-    printed.innerHTML = file.body;
-    window.print();
+    printDocument(printed, file.content);
   };
   q.actions["team-save"] = () => {
     if (!combined) return;

@@ -30,29 +30,36 @@ from .consensus import Given, canonical, cautious_middle, consensus, disagreemen
 from .positions import Scale
 
 MAX_FILES = 50  # people in one team assessment; more is a survey, not a workshop
+DISCUSS_FROM = 0.5  # disagreement from which a question is among the first to discuss (a "don't know" always is)
 
 
 class CombineError(ValueError):
     """Nothing could be combined, or a facilitator's choice does not fit the question."""
 
 
-def read_files(definition: d.Definition, files: list[tuple[str, Any]],
-               named: bool = True) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+def read_files(definition: d.Definition, files: list[tuple[str, Any]], named: bool = True,
+               keep_duplicates: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, str]], int]:
     """Each (file name, content) parsed, or refused with its reason; the parsed ones in a fixed order,
-    made anonymous unless ``named``."""
+    made anonymous unless ``named``; and how many were the same answers file again (the same name, dates
+    and answers), counted once unless ``keep_duplicates``."""
     if len(files) > MAX_FILES:
         raise CombineError(tr("at most {max} files can be combined at once ({count} given)", max=MAX_FILES,
                               count=len(files)))
-    read, refused = [], []
+    read, refused, seen, duplicates = [], [], set(), 0
     for file_name, content in files:
         try:
             parsed = parse_answers_file(content, definition)
         except AnswersFileError as exc:
             refused.append({"file": str(file_name), "reason": str(exc)})
             continue
+        same = canonical([parsed["name"], parsed.get("created"), parsed.get("updated"), parsed["answers"]])
+        if same in seen and not keep_duplicates:
+            duplicates += 1
+            continue
+        seen.add(same)
         read.append({**parsed, "file": str(file_name)} if named else _anonymous(parsed))
     read.sort(key=lambda p: (p["name"].casefold(), p["file"].casefold(), canonical(p["answers"])))
-    return read, refused
+    return read, refused, duplicates
 
 
 def _anonymous(parsed: dict[str, Any]) -> dict[str, Any]:
@@ -84,10 +91,11 @@ def _labels(read: list[dict[str, Any]], named: bool) -> list[str]:
 
 
 def combine(definition: d.Definition, files: list[tuple[str, Any]], named: bool = False,
-            choices: dict[str, Any] | None = None) -> dict[str, Any]:
+            choices: dict[str, Any] | None = None, keep_duplicates: bool = False) -> dict[str, Any]:
     """Combine answers files (see the module's docstring). ``choices``: question id -> the answer the
-    facilitator chose instead of the median (None: no answer)."""
-    read, refused = read_files(definition, files, named)
+    facilitator chose instead of the median (None: no answer). The same file chosen twice counts once,
+    unless ``keep_duplicates``."""
+    read, refused, duplicates = read_files(definition, files, named, keep_duplicates)
     if not read:
         if len(refused) == 1:
             raise CombineError(tr("no answers file could be read: {reason}", reason=refused[0]["reason"]))
@@ -111,18 +119,27 @@ def combine(definition: d.Definition, files: list[tuple[str, Any]], named: bool 
     name = trn("Consensus of {n} respondent", "Consensus of {n} respondents", len(read))
     return {
         "questionnaire": definition.get("id"), "kind": definition.get("kind"), "title": definition.get("title"),
-        "version": definition.get("version"), "named": named,
+        "version": definition.get("version"), "named": named, "duplicates": duplicates,
         "withheld": sum(parsed.get("withheld", 0) for parsed in read),
         "respondents": [_respondent(label, parsed, result) for label, parsed, result in zip(labels, read, results)],
         "refused": refused,
         "questions": questions,
-        "to_discuss": [q["id"] for q in sorted((q for q in questions if q["disagreement"] or q["gaps"]),
-                                               key=lambda q: (-q["disagreement"], -q["gaps"]))],
+        "to_discuss": [q["id"] for q in _by_disagreement(q for q in questions if _first_to_discuss(q))],
+        "other_differences": [q["id"] for q in _by_disagreement(q for q in questions
+                                                                if q["disagreement"] and not _first_to_discuss(q))],
         "sections": _sections(definition, kind, labels, results),
         "overall": _range(kind, labels, [r.get("overall") or {} for r in results], results[0]),
         "consensus": {"name": name, "answers": answers, "file": new_answers_file(definition, answers, name),
                       "result": consensus_result},
     }
+
+
+def _first_to_discuss(question: dict[str, Any]) -> bool:
+    return question["disagreement"] >= DISCUSS_FROM or bool(question["gaps"])
+
+
+def _by_disagreement(questions: Any) -> list[dict[str, Any]]:
+    return sorted(questions, key=lambda q: (-q["disagreement"], -q["gaps"]))
 
 
 def _words(row: dict[str, Any]) -> str:
@@ -155,6 +172,7 @@ def _questions(definition: d.Definition, labels: list[str], results: list[Result
         scale = Scale(definition, question, qtype)
         given = [Given(label, row["answer"], _words(row), scale.place(row))
                  for label, row in shown_to if row.get("status") not in (None, "missing")]
+        median = consensus(definition, question, scale, given, higher_is_cautious)
         out.append({
             "id": qid, "section": section["id"], "text": question.get("text", ""), "type": qtype,
             "answers": [{"respondent": g.respondent, "text": g.text, "value": g.value} for g in given],
@@ -163,11 +181,27 @@ def _questions(definition: d.Definition, labels: list[str], results: list[Result
             "distribution": _distribution(given),
             "disagreement": disagreement(scale, given),
             "gaps": sum(1 for g in given if g.position == DONT_KNOW),
-            "consensus": consensus(definition, question, scale, given, higher_is_cautious),
+            "consensus": median,
+            "median": median,
             "chosen": False,
-            "options": [{"text": g.text, "value": g.value} for g in _first_of_each(given)],
+            "options": _choices(definition, question, qtype, given),
         })
     return out
+
+
+def _choices(definition: d.Definition, question: d.Question, qtype: str, given: list[Given]) -> list[dict[str, Any]]:
+    """What the facilitator may choose as the consensus, each with who gave it: for a choice, the whole
+    scale in its order (an answer nobody gave included); otherwise each answer given, in scale order."""
+    def by(value: Any) -> list[str]:
+        return [g.respondent for g in given if canonical(g.value) == canonical(value)]
+
+    if qtype == "choice":
+        options = d.options_of(definition, question)
+        return [{"text": o.get("label"), "value": o.get("value"),
+                 "by": [g.respondent for g in given if d.find_option(options, g.value) is o]} for o in options]
+    ordered = sorted(_first_of_each(given), key=lambda g: (not isinstance(g.position, (int, float)),
+                                                          g.position if isinstance(g.position, (int, float)) else 0))
+    return [{"text": g.text, "value": g.value, "by": by(g.value)} for g in ordered]
 
 
 def _distribution(given: list[Given]) -> list[dict[str, Any]]:
