@@ -389,6 +389,11 @@ class _Form:
             f'<section class="tk-panel tk-panel--files" aria-labelledby="{p}-files-h" data-tk-js hidden>'
             f'<h{self.h2} id="{p}-files-h">{_t("Keep, share and compare")}</h{self.h2}>'
             f"<p>{intro}</p>"
+            f'<div class="tk-field tk-field--name"><label for="{p}-report-name">{_t("Name of this assessment")}</label>'
+            f'<input type="text" id="{p}-report-name" data-tk-name autocomplete="off"'
+            f' aria-describedby="{p}-report-name-hint" placeholder="{_t("For example: Facial recognition pilot 2026")}">'
+            f'<p class="tk-field__hint" id="{p}-report-name-hint">'
+            f'{_t("It goes on the report and in the names of the files; add the agency or unit if it helps.")}</p></div>'
             '<div class="tk-buttons">'
             + _report_buttons()
             + _button("save", _t("Save answers to a file"), engine)
@@ -417,6 +422,8 @@ class _Form:
             + f'<span class="tk-team__drop-hint">{_t("or drop them here")}</span></div>'
             f'<div class="tk-option tk-team__names"><input type="checkbox" id="{p}-team-names" data-tk-team-names>'
             f'<label for="{p}-team-names">{_t("Show respondents’ names from their files")}</label></div>'
+            f'<div class="tk-option tk-team__names"><input type="checkbox" id="{p}-team-keep" data-tk-team-keep>'
+            f'<label for="{p}-team-keep">{_t("Count the same answers file chosen twice as two respondents")}</label></div>'
             '<div class="tk-message" data-tk-team-message role="status"></div>'
             '<div class="tk-team__result" data-tk-team-result></div>'
             '<div class="tk-buttons" data-tk-team-actions hidden>'
@@ -447,7 +454,7 @@ class _Form:
             '<div class="tk-widget__engine" data-toolkit-engine>'
             '<p class="tk-widget__status" data-toolkit-status role="status" hidden></p>'
             f'<button type="button" class="{BUTTON}" data-toolkit-retry hidden>{_t("Try again")}</button></div>',
-            '<div class="tk-print" data-tk-print hidden></div>',
+            f'<iframe class="tk-print" data-tk-print title="{_t("The report, as it is printed")}"></iframe>',
             self.saved_line(),
             self.unreadable_line(),
             self.start(examples, privacy_url),

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Download, Locator, Page, expect
 
 from pyscript_tools.build.content import load_questionnaire_file
 from pyscript_tools.engine.definition import applicable_questions, profile_question
@@ -104,6 +104,29 @@ def example_answers(qid: str, index: int = 0) -> dict:
 
 def stored(page: Page, qid: str):
     return page.evaluate("(key) => JSON.parse(localStorage.getItem(key))", f"rai-toolkit:answers:{qid}")
+
+
+def download_unnamed(page: Page, button: Locator) -> Download:
+    """Export an unnamed assessment as a user who declines to name it does: the first press asks for a
+    name (in the file panel's message), the second goes ahead."""
+    button.click()
+    expect(page.locator(".tk-panel--files [data-tk-name]")).to_be_focused()
+    with page.expect_download() as download:
+        button.click()
+    return download.value
+
+
+def stored_answers_become(page: Page, qid: str, answers: dict, timeout: float = 5000) -> None:
+    """Wait until the current assessment saved in this browser holds exactly `answers` (saving is debounced)."""
+    page.wait_for_function(
+        """([key, expected]) => {
+            const record = JSON.parse(localStorage.getItem(key) || "null");
+            const current = record && record.assessments && record.assessments[record.current];
+            return Boolean(current) && JSON.stringify(current.answers) === JSON.stringify(expected);
+        }""",
+        arg=[f"rai-toolkit:answers:{qid}", answers],
+        timeout=timeout,
+    )
 
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -14,7 +14,15 @@ from pyscript_tools.build.catalog import extract, load_catalog
 from pyscript_tools.build.content import load_questionnaire_file
 from pyscript_tools.engine.i18n import definition_language
 from pyscript_tools.engine.scoring import score
-from tests.browser.questionnaire_helpers import ENGINE_MS, ROOT, example_file, result, stored, wait_engine
+from tests.browser.questionnaire_helpers import (
+    ENGINE_MS,
+    ROOT,
+    download_unnamed,
+    example_file,
+    result,
+    stored,
+    wait_engine,
+)
 
 CATALOG = load_catalog(ROOT / "toolkit_content", "fr").entries
 TOOLS = ["readiness", "risk", "workbook", "quick-check"]
@@ -103,10 +111,10 @@ def test_an_answers_file_saved_in_french_opens_in_english(guarded_page: Page, si
     page.locator("section[data-section]:visible fieldset[data-question]").first.locator("input[type=radio]").nth(1).check()
     wait_engine(page)
     page.locator("[data-tk-bar]").get_by_role("button", name="Résultat").click()
-    with page.expect_download() as saved:
-        page.locator(".tk-panel--files").get_by_role("button", name="Enregistrer les réponses dans un fichier").click()
+    saved = download_unnamed(page, page.locator(".tk-panel--files").get_by_role(
+        "button", name="Enregistrer les réponses dans un fichier"))
     file = tmp_path / "reponses.json"
-    saved.value.save_as(file)
+    saved.save_as(file)
     answers = json.loads(file.read_text(encoding="utf-8"))["answers"]
     assert len(answers) == 1
     page.goto(f"{site_url}tools/quick-check/")
@@ -240,9 +248,8 @@ def test_every_link_in_a_french_result_and_report_is_a_page_of_the_build_kept_of
     expect(result(page)).to_contain_text("au moins", timeout=ENGINE_MS)
     page.locator("[data-tk-bar]").get_by_role("button", name="Résultat").click()
     links = result(page).locator("a[href]").evaluate_all("(links) => links.map((a) => a.href)")
-    with page.expect_download() as report:
-        page.get_by_role("button", name="Rapport en Markdown").first.click()
-    markdown = Path(report.value.path()).read_text(encoding="utf-8")
+    report = download_unnamed(page, page.get_by_role("button", name="Rapport en Markdown").first)
+    markdown = Path(report.path()).read_text(encoding="utf-8")
     links += [link for link in re.findall(r"\]\(([^)]+)\)", markdown)]
     kept = set(json.loads(re.search(r"const FILES = (\[.*?\]);", (built_site / "sw.js").read_text()).group(1)))
     pages = [link.split("#")[0] for link in links if link.startswith(site_url)]
@@ -253,3 +260,27 @@ def test_every_link_in_a_french_result_and_report_is_a_page_of_the_build_kept_of
         assert path.startswith("fr/"), link
         assert (built_site / path / "index.html").exists() or (built_site / path).is_file(), link
         assert path in kept, link
+
+
+def test_a_french_result_with_kinds_chosen_and_its_report_hold_no_english_title(guarded_page: Page, site_url: str,
+                                                                               built_site: Path):
+    """The titles a risk result quotes (the guidance pages it links to, the kinds of system) come in French:
+    none of the English ones that differ from their French may appear in the result or its report."""
+    page = guarded_page
+    english = json.loads((built_site / "assets/toolkit/questionnaires/en/risk.json").read_text(encoding="utf-8"))
+    french = json.loads((built_site / "assets/toolkit/questionnaires/fr/risk.json").read_text(encoding="utf-8"))
+    titles = [t for link, t in english["link_titles"].items() if french["link_titles"].get(link) != t]
+    titles += [p["title"] for p, f in zip(english["profiles"], french["profiles"]) if p["title"] != f["title"]]
+    page.goto(f"{site_url}fr/tools/risk/")
+    wait_engine(page)
+    begin(page)
+    kinds = page.get_by_role("group", name=re.compile("De quels types de système")).locator("input[type=checkbox]")
+    for i in range(kinds.count()):
+        kinds.nth(i).check()
+    page.locator("[data-tk-bar]").get_by_role("button", name="Résultat").click()
+    expect(result(page)).to_contain_text("au moins", timeout=ENGINE_MS)
+    shown = result(page).inner_text()
+    report = download_unnamed(page, page.get_by_role("button", name="Rapport en Markdown").first)
+    markdown = Path(report.path()).read_text(encoding="utf-8")
+    left = sorted({t for t in titles if len(t) > 8 and (t in shown or t in markdown)})
+    assert left == [], left
