@@ -52,6 +52,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
 
     def on_config(self, config):
         root = current.project(config)
+        self.sections, self.order = {}, {}  # each language's build reads its own pages
         self.prefix = current.prefix(config)
         self.speaking = lambda: current.speaking(config)
         try:
