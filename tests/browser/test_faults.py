@@ -26,6 +26,7 @@ from tests.browser.questionnaire_helpers import (
     question,
     result,
     stored,
+    stored_answers_become,
     wait_engine,
     widget,
 )
@@ -325,7 +326,7 @@ def test_a_refused_save_says_so_and_offers_a_file(guarded_page: Page, site_url: 
     # Renaming and starting a new assessment do not claim success either.
     go_to_start(page)
     page.get_by_text("Your assessments in this browser").click()
-    page.get_by_label("Name of this assessment").fill("Pilot")
+    page.locator(".tk-panel--assessments").get_by_label("Name of this assessment").fill("Pilot")
     expect(saved).to_contain_text("could not be saved in this browser")
     expect(saved).not_to_contain_text("Name saved")
 
@@ -384,8 +385,7 @@ def test_unreadable_saved_answers_are_set_aside_offered_and_never_overwritten(gu
         expect(page.locator("[data-tk-saved]")).to_contain_text("Saved in this browser")
         assert len(aside) == 1
         assert page.evaluate("(key) => localStorage.getItem(key)", aside[0]) == text, "kept untouched"
-        answers = next(iter(stored(page, "readiness")["assessments"].values()))["answers"]
-        assert answers == {"culture-vision": "partial"}, "a new assessment beside it"
+        stored_answers_become(page, "readiness", {"culture-vision": "partial"})  # a new assessment beside it
     with page.expect_download() as download:
         notice.get_by_role("button", name="Download the unreadable data").click()
     assert Path(download.value.path()).read_text(encoding="utf-8") == text
@@ -395,8 +395,7 @@ def test_unreadable_saved_answers_are_set_aside_offered_and_never_overwritten(gu
     assert page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('rai-toolkit:unreadable:'))") == []
     question(page, VISION).get_by_label("In place and used across the agency").check()
     expect(page.locator("[data-tk-saved]")).to_contain_text("Saved in this browser")
-    answers = next(iter(stored(page, "readiness")["assessments"].values()))["answers"]
-    assert answers == {"culture-vision": "in-place"}
+    stored_answers_become(page, "readiness", {"culture-vision": "in-place"})
 
 
 def test_a_saved_assessment_without_a_date_is_restored_without_an_invalid_date(guarded_page: Page, site_url: str):
