@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,15 +26,7 @@ def project_root() -> Path:
     return ROOT
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """Build the site fresh with `mkdocs build --strict` into a temporary folder, once per session.
-
-    For quick local iteration, TOOLKIT_TEST_SITE=path/to/site reuses a site built beforehand."""
-    prebuilt = os.environ.get("TOOLKIT_TEST_SITE")
-    if prebuilt:
-        return Path(prebuilt)
-    site = tmp_path_factory.mktemp("site")
+def _build(site: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TOOLKIT_PRIMERS_PDF": "1"}  # the tests check the PDFs too
     config_file = os.environ.get("TOOLKIT_MKDOCS_FILE", "mkdocs.yml")  # another config, for local iteration
     run = subprocess.run(
@@ -42,4 +35,25 @@ def built_site(tmp_path_factory) -> Path:
     )
     if run.returncode != 0:
         pytest.fail(f"strict build failed:\n{run.stdout}\n{run.stderr}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, worker_id) -> Path:
+    """Build the site fresh with `mkdocs build --strict` into a temporary folder, once per run: with
+    pytest-xdist, the first worker builds and the others wait for it and share that build.
+
+    For quick local iteration, TOOLKIT_TEST_SITE=path/to/site reuses a site built beforehand."""
+    prebuilt = os.environ.get("TOOLKIT_TEST_SITE")
+    if prebuilt:
+        return Path(prebuilt)
+    if worker_id == "master":  # not distributed
+        site = tmp_path_factory.mktemp("site")
+        _build(site)
+        return site
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
+    site, built = shared / "site", shared / "site.built"
+    with FileLock(str(shared / "site.lock")):
+        if not built.exists():
+            _build(site)
+            built.touch()
     return site
