@@ -94,3 +94,15 @@ def test_definition_inline():
     d = load_fixture("risk-mini")
     r = call(action="score", definition=d, answers={"screen-biometric": "yes"})
     assert r["ok"] and r["result"]["overall"]["level"] == "high"
+
+
+def test_the_browser_protocol_names_exactly_the_bridge_actions(project_root):
+    """protocol.js is the browser's half of the protocol: an action added, renamed or removed on one side
+    and not on the other fails here."""
+    import re
+
+    script = (project_root / "overrides/assets/toolkit/protocol.js").read_text(encoding="utf-8")
+    block = re.search(r"ACTIONS = Object\.freeze\(\{(.*?)\}\)", script, re.S).group(1)
+    named = re.findall(r'^\s*\w+: "([a-z_]+)",?$', block, re.M)
+    assert len(named) == len(set(named)), "an action named twice in protocol.js"
+    assert sorted(named) == sorted(bridge.ACTIONS)
