@@ -35,6 +35,9 @@ HEADINGS = [render.H_TAKEAWAYS, render.H_APPROACHES, render.H_LIFECYCLE, render.
 PDF_NAME = "primers/rai-toolkit-primer-{role}.pdf"
 LANGUAGES = ["en", "fr"]
 
+# The module builds a small fixture site once: its tests stay on one worker (pytest-xdist --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("primers")
+
 
 def content_in(language: str):
     """The roles and primers of a language's edition (translations live in toolkit_content/i18n/LANG/)."""

@@ -46,6 +46,27 @@ test("two tabs answering different questions both keep their answers", () => {
   assert.equal(reloaded.list().length, 1);
 });
 
+test("two tabs starting the first assessment at once, one writing over the other unseen, end with both answers", () => {
+  // Another tab's write can reach this tab's storage a moment late (each renderer keeps a copy): the second
+  // tab, still reading nothing, writes its own first assessment over the first tab's.
+  const storage = new MemoryStorage();
+  const first = new Store("readiness", "1.0.0", storage);
+  const second = new Store("readiness", "1.0.0", storage);
+  first.ensure("");
+  second.ensure("");
+  assert.equal(first.save({ vision: "in-place" }).ok, true);
+  const seenByFirst = storage.getItem("rai-toolkit:answers:readiness");
+  storage.removeItem("rai-toolkit:answers:readiness"); // what the second tab still sees
+  assert.equal(second.save({ why: "partial" }).ok, true);
+  assert.notEqual(storage.getItem("rai-toolkit:answers:readiness"), seenByFirst);
+  // The first tab hears of that write: its assessment is gone, so it joins the other tab's, with its answer.
+  assert.deepEqual(first.follow({ vision: "in-place" }), { vision: "in-place", why: "partial" });
+  assert.deepEqual(second.follow({ why: "partial" }), { vision: "in-place", why: "partial" });
+  const stored = JSON.parse(storage.getItem("rai-toolkit:answers:readiness"));
+  assert.equal(Object.keys(stored.assessments).length, 1);
+  assert.deepEqual(stored.assessments[stored.current].answers, { vision: "in-place", why: "partial" });
+});
+
 test("following another tab keeps this tab's unsaved change", () => {
   const storage = new MemoryStorage();
   const first = new Store("risk", "1.0.0", storage);

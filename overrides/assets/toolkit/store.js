@@ -97,6 +97,7 @@ export class Store {
     this.currentKey = this.data.current;
     this.base = {}; // the current assessment's answers as last read from or written to storage
     this.draftKey = null; // a first, empty assessment made here and not written yet
+    this.firstKey = null; // that first assessment, once written (until another is chosen)
   }
 
   /** What is stored now (what can be read of it), or an empty record. An unreadable record is set aside. */
@@ -183,16 +184,25 @@ export class Store {
   }
 
   /** Re-read storage, keeping this tab's current assessment even if another tab removed it. A draft
-   *  gives way to the assessment another tab has started meanwhile: both tabs then share it. */
+   *  gives way to the assessment another tab has started meanwhile: both tabs then share it. So does a
+   *  first, unnamed assessment that another tab, not yet seeing it, wrote over with its own first one:
+   *  this tab joins that one with all its answers (returns true: they still have to be written). */
   reload() {
     const mine = this.data.assessments[this.currentKey];
     this.data = this.read();
-    if (this.currentKey === this.draftKey && this.data.assessments[this.data.current]) {
+    const theirs = this.data.assessments[this.data.current];
+    if (this.currentKey === this.draftKey && theirs) {
       this.currentKey = this.data.current;
       this.draftKey = null;
     } else if (mine && !this.data.assessments[this.currentKey]) {
+      if (this.currentKey === this.firstKey && theirs && !mine.name && !theirs.name) {
+        this.currentKey = this.firstKey = this.data.current;
+        this.base = {}; // every answer of this tab is one to add
+        return true;
+      }
       this.data.assessments[this.currentKey] = mine;
     }
+    return false;
   }
 
   list() {
@@ -211,7 +221,7 @@ export class Store {
     if (!this.current) {
       const first = this.list()[0];
       if (first) this.currentKey = first.key;
-      else this.draftKey = this.add(defaultName, {}, {});
+      else this.draftKey = this.firstKey = this.add(defaultName, {}, {});
     }
     this.base = { ...(this.current.answers || {}) };
     return this.current;
@@ -262,11 +272,11 @@ export class Store {
   /** Another tab wrote: take in its changes. Returns the answers the form should now show, given the
    *  form's own (possibly unsaved) `answers`. */
   follow(answers) {
-    this.reload();
+    const joined = this.reload();
     const stored = this.current?.answers || {};
     const merged = mergeAnswers(this.base, answers, stored);
     this.base = { ...stored };
-    return merged;
+    return joined ? this.save(merged).answers : merged;
   }
 
   /** The current assessment's answers have been moved to this version: what was kept for that can go. */
