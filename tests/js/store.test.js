@@ -22,6 +22,14 @@ class MemoryStorage {
   }
 }
 
+/** Two tabs of one questionnaire on one storage, each with its first assessment started and nothing saved. */
+function twoTabs() {
+  const storage = new MemoryStorage();
+  const tabs = [new Store("readiness", "1.0.0", storage), new Store("readiness", "1.0.0", storage)];
+  tabs.forEach((tab) => tab.ensure(""));
+  return [storage, ...tabs];
+}
+
 test("merge keeps the other tab's answers and applies only what this tab changed", () => {
   const base = { a: "1", b: "1" };
   const mine = { a: "2", b: "1" }; // changed a
@@ -31,11 +39,7 @@ test("merge keeps the other tab's answers and applies only what this tab changed
 });
 
 test("two tabs answering different questions both keep their answers", () => {
-  const storage = new MemoryStorage();
-  const first = new Store("readiness", "1.0.0", storage);
-  const second = new Store("readiness", "1.0.0", storage);
-  first.ensure("");
-  second.ensure("");
+  const [storage, first, second] = twoTabs();
   assert.equal(first.save({ vision: "in-place" }).ok, true);
   const saved = second.save({ why: "partial" });
   assert.equal(saved.ok, true);
@@ -49,11 +53,7 @@ test("two tabs answering different questions both keep their answers", () => {
 test("two tabs starting the first assessment at once, one writing over the other unseen, end with both answers", () => {
   // Another tab's write can reach this tab's storage a moment late (each renderer keeps a copy): the second
   // tab, still reading nothing, writes its own first assessment over the first tab's.
-  const storage = new MemoryStorage();
-  const first = new Store("readiness", "1.0.0", storage);
-  const second = new Store("readiness", "1.0.0", storage);
-  first.ensure("");
-  second.ensure("");
+  const [storage, first, second] = twoTabs();
   assert.equal(first.save({ vision: "in-place" }).ok, true);
   const seenByFirst = storage.getItem("rai-toolkit:answers:readiness");
   storage.removeItem("rai-toolkit:answers:readiness"); // what the second tab still sees
