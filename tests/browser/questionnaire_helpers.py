@@ -16,7 +16,6 @@ from pyscript_tools.engine.scoring import score
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE_MS = 90_000
 TOOLS = ("readiness", "risk", "workbook")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def open_tool(page: Page, base_url: str, qid: str) -> None:
@@ -126,25 +125,6 @@ def stored_answers_become(page: Page, qid: str, answers: dict, timeout: float = 
         }""",
         arg=[f"rai-toolkit:answers:{qid}", answers],
         timeout=timeout,
-    )
-
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def run_axe(page: Page) -> list[dict]:
-    """WCAG 2.1 A/AA on the whole page, plus axe's best-practice rules on the widget itself."""
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async (tags) => {
-            const short = (v) => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary)});
-            const wcag = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
-            const widget = await axe.run({include: [".tk-widget"]}, {resultTypes: ["violations"]});
-            return [...wcag.violations, ...widget.violations.filter(v => !wcag.violations.some(w => w.id === v.id))]
-                .map(short);
-        }""",
-        WCAG_TAGS,
     )
 
 

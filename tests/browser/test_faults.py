@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Request, expect
 
 from tests.browser.questionnaire_helpers import (
     ENGINE_MS,
@@ -36,9 +36,11 @@ STATUS = "[data-toolkit-status]"
 FILE_MESSAGE = "[data-tk-file-message]"
 
 
-def _requests_with_answers(requests: list[str]) -> list[str]:
-    """Requests that carry anything in a query string or a form body: the ways a form leaks answers."""
-    return [url for url in requests if urlsplit(url).query]
+def _requests_with_answers(requests: list[Request]) -> list[str]:
+    """Requests that could carry answers: a query string, a body, or any method but GET (the ways a form
+    leaks them)."""
+    return [f"{request.method} {request.url}" for request in requests
+            if urlsplit(request.url).query or request.method != "GET" or request.post_data_buffer]
 
 
 def _try_to_submit(page: Page) -> None:
@@ -64,8 +66,8 @@ def test_without_javascript_the_form_cannot_send_answers(browser: Browser, site_
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
+        requests: list[Request] = []
+        page.on("request", requests.append)
         page.goto(site_url + "tools/workbook/")
         _try_to_submit(page)
         assert page.url == site_url + "tools/workbook/"
@@ -79,8 +81,8 @@ def test_without_javascript_the_form_cannot_send_answers(browser: Browser, site_
 def test_while_the_widget_script_is_held_back_the_form_cannot_send_answers(guarded_page: Page, site_url: str):
     page = guarded_page
     page.route("**/assets/toolkit/widgets.js", lambda route: None)  # never answered: a stalled download
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    requests: list[Request] = []
+    page.on("request", requests.append)
     page.goto(site_url + "tools/workbook/", wait_until="commit")  # a pending module script holds back "load"
     page.locator("fieldset[data-question]").first.wait_for()
     _try_to_submit(page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.axe import describe, run_axe
 from tests.browser.questionnaire_helpers import (
     ENGINE_MS,
     copy_example,
@@ -15,7 +16,6 @@ from tests.browser.questionnaire_helpers import (
     open_tool,
     question,
     result,
-    run_axe,
     show_result,
 )
 
@@ -51,9 +51,8 @@ def test_axe_finds_no_violations_in_either_palette(guarded_page: Page, site_url:
             show()
             if view == "the result":
                 expect(result(page).locator(".tk-summary__headline")).to_be_visible(timeout=ENGINE_MS)
-            violations = run_axe(page)
-            assert violations == [], f"{palette} palette, {view}:\n" + "\n".join(
-                f"{v['id']} ({v['impact']}): {v['help']}\n  " + "\n  ".join(v["nodes"]) for v in violations)
+            problems = [line for v in run_axe(page, widget=True) for line in describe(f"tools/{qid}/ ({view})", palette, v)]
+            assert problems == [], "\n".join(problems)
         if palette == "default":
             page.get_by_role("button", name=toggle).click()
             # Move the pointer off the toggle: its hover tooltip would otherwise be audited mid fade-in.
@@ -74,8 +73,7 @@ def test_the_team_view_passes_axe_in_either_palette(guarded_page: Page, site_url
     page.locator(".tk-team details").evaluate_all("all => all.forEach(d => { d.open = true; })")
     for palette, toggle in (("default", "Switch to dark mode"), ("slate", "Switch to light mode")):
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", palette)
-        violations = run_axe(page)
-        assert violations == [], f"{palette} palette:\n" + "\n".join(
-            f"{v['id']} ({v['impact']}): {v['help']}\n  " + "\n  ".join(v["nodes"]) for v in violations)
+        problems = [line for v in run_axe(page, widget=True) for line in describe("tools/risk/ (team)", palette, v)]
+        assert problems == [], "\n".join(problems)
         page.get_by_role("button", name=toggle).click()
         page.mouse.move(0, 400)

@@ -29,7 +29,11 @@ def test_on_a_tool_page_the_index_waits_for_the_reader_while_the_engine_starts(g
     guarded_page.route("**/pyodide.asm.wasm", lambda route: held.append(route))  # the engine never starts
     open_tool(guarded_page, site_url, "readiness")
     guarded_page.wait_for_load_state("load")
-    guarded_page.wait_for_timeout(1500)
+    for _ in range(300):  # until the engine's start has asked for the runtime: every page script has run
+        if held:
+            break
+        guarded_page.wait_for_timeout(50)
+    assert held, "the engine never asked for the runtime"
     assert asked == []
     expect(_search(guarded_page, "proportionality")).to_contain_text("Lawfulness")
     assert len(asked) == 1
@@ -42,7 +46,7 @@ def test_on_a_tool_page_the_keyboard_shortcut_brings_the_index(guarded_page: Pag
     guarded_page.on("request", lambda request: asked.append(request.url) if request.url.endswith(INDEX) else None)
     open_tool(guarded_page, site_url, "readiness")
     wait_engine(guarded_page)
-    guarded_page.wait_for_timeout(1000)
+    guarded_page.wait_for_load_state("networkidle")
     assert asked == []
     guarded_page.keyboard.press("/")
     guarded_page.keyboard.type("proportionality")

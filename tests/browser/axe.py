@@ -1,0 +1,52 @@
+"""axe-core in a test page: WCAG 2.0 and 2.1 (levels A and AA), and a violation told in one line per element."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# The rules that read colours: all a change of palette can break (the others see the same document).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+# WCAG rules (or only `rules`) on `scope`; with `widget`, also axe's best-practice rules on the tool's widget.
+RUN_AXE = """async ([scope, tags, rules, widget]) => {
+  const only = rules ? {type: "rule", values: rules} : {type: "tag", values: tags};
+  const found = (await axe.run(scope, {runOnly: only, resultTypes: ["violations"]})).violations;
+  if (widget) {
+    const extra = (await axe.run({include: [".tk-widget"]}, {resultTypes: ["violations"]})).violations;
+    found.push(...extra.filter((rule) => !found.some((seen) => seen.id === rule.id)));
+  }
+  return found.map((rule) => ({
+    id: rule.id,
+    impact: rule.impact,
+    help: rule.help,
+    nodes: rule.nodes.map((node) => ({
+      target: node.target.map(String).join(" "),
+      html: node.html.slice(0, 160),
+      summary: node.failureSummary || "",
+    })),
+  }));
+}"""
+
+
+def run_axe(page: Page, scope: str = "document", widget: bool = False, rules: list[str] | None = None) -> list[dict]:
+    """The violations on the page (or within the CSS selector `scope`), of every WCAG A/AA rule or of `rules`."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    script = RUN_AXE.replace("axe.run(scope,", "axe.run(document,") if scope == "document" else RUN_AXE
+    return page.evaluate(script, [scope, WCAG_TAGS, rules, widget])
+
+
+def describe(where: str, palette: str, violation: dict) -> list[str]:
+    """One line per element that breaks the rule: which rule, where, and axe's advice."""
+    lines = []
+    for node in violation["nodes"]:
+        summary = " ".join(line.strip() for line in node["summary"].splitlines() if line.strip())
+        lines.append(
+            f"[{violation['id']}] ({violation['impact']}) /{where} ({palette}) at `{node['target']}`: "
+            f"{violation['help']}. {summary} | {node['html']}"
+        )
+    return lines

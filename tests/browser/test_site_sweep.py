@@ -1,0 +1,160 @@
+"""Every page of the built site, visited once per screen, with every whole-site check made in that visit:
+
+- axe-core (WCAG 2.0 and 2.1, levels A and AA) in the light palette, on a desktop and a phone screen; then,
+  on the desktop, the reader's palette toggle is pressed and the rules that read colours run again in the
+  dark palette (every other rule sees the same document in either palette);
+- no page scrolls sideways on a phone (320 and 390 CSS pixels);
+- no request of any page, asset, worker or wasm leaves the site's origin, and the Python runtime is fetched
+  by the pages with a tool and by no other page (the desktop sweep waits for each tool's engine to be
+  ready, so the worker's and Pyodide's requests are all seen);
+- no page throws an uncaught error.
+
+Hidden depth tabs and collapsed details are revealed before axe runs, so their text is audited too. Pages
+with a widget are audited as they first appear (static form, Python still loading): the questionnaire tests
+audit the widgets' later states.
+"""
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from tests.browser.axe import AXE_SCRIPT, COLOUR_RULES, describe, run_axe
+from tests.support.request_guard import guard_requests
+
+ENGINE_BOOT_MS = 90_000
+# mkdocs.yml's palette: the light scheme is "default", the dark one "slate".
+LIGHT, DARK = "default", "slate"
+SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+# Show what the reader can reveal (every depth tab's panel, every collapsed <details>) so one axe run sees it
+# all; and end the theme's colour transitions at once, so that axe reads a new palette's final colours.
+REVEAL_ALL = """() => {
+  document.querySelectorAll("details").forEach((details) => { details.open = true; });
+  const style = document.createElement("style");
+  style.textContent = ".md-typeset .tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }"
+    + " *, *::before, *::after { transition: none !important; }";
+  document.head.appendChild(style);
+}"""
+
+# The theme makes a code block that scrolls sideways focusable (tabindex=0) from a resize observer, and
+# table-scroll.js does the same for a table's frame, a moment after load or after a <details> opens: give
+# them that moment, or axe would race them (scrollable-region-focusable).
+SCROLLERS_SETTLED = """() => Array.from(document.querySelectorAll("pre > code, .md-typeset__scrollwrap"))
+  .every((box) => box.scrollWidth <= box.clientWidth + 1 || box.hasAttribute("tabindex"))"""
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """One visit of every page: on which screen, and which checks it makes."""
+
+    phone_width: int | None = None
+    axe: bool = True
+    dark_too: bool = False  # press the palette toggle after the light audit and audit the colours again
+    runtime: bool = False  # wait for each tool's engine and check which pages fetch the runtime
+
+
+SWEEPS = {
+    "desktop": Sweep(dark_too=True, runtime=True),
+    "phone-390": Sweep(phone_width=390),
+    "phone-320": Sweep(phone_width=320, axe=False),
+}
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of the build (the 404 page included) as a URL path from the site root."""
+    return [html.relative_to(site).as_posix().removesuffix("index.html") for html in sorted(site.rglob("*.html"))]
+
+
+def settle_scrollers(page: Page) -> None:
+    with contextlib.suppress(PlaywrightTimeoutError):  # axe then reports the box that stayed unreachable
+        page.wait_for_function(SCROLLERS_SETTLED, timeout=3_000)
+
+
+def _context(browser: Browser, sweep: Sweep):
+    # bypass_csp: the pages' Content Security Policy (rightly) refuses the injected axe script. The request
+    # guard below sees every request the page makes, so a request the policy would have blocked fails too.
+    # No service worker: it would fetch the whole site into its cache from the first page (test_offline.py
+    # tests it), and serve the runtime to the tool pages unseen.
+    options: dict = {"color_scheme": "light", "bypass_csp": True, "service_workers": "block"}
+    if sweep.phone_width:
+        options.update(viewport={"width": sweep.phone_width, "height": 780}, is_mobile=True, has_touch=True)
+    return browser.new_context(**options)
+
+
+def test_axe_is_installed():
+    assert AXE_SCRIPT.is_file(), "run `npm ci`: node_modules/axe-core is missing"
+
+
+@pytest.mark.parametrize("name", list(SWEEPS))
+def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str):
+    sweep = SWEEPS[name]
+    pages = site_pages(built_site)
+    assert len(pages) > 10, pages
+    context = _context(browser, sweep)
+    guard = guard_requests(context)
+    runtime_requests: list[str] = []
+    context.on("request", lambda request: runtime_requests.append(request.url)
+               if "/assets/pyodide/" in request.url else None)
+    errors: list[str] = []
+    problems: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        for path in pages:
+            runtime_requests.clear()
+            page.goto(site_url + path, wait_until="networkidle" if sweep.runtime else "load")
+            if sweep.phone_width and (extra := page.evaluate(SIDEWAYS)) > 0:
+                problems.append(f"/{path}: {extra} px too wide at {sweep.phone_width} px")
+            if sweep.axe:
+                problems += _audit(page, path, sweep.dark_too)
+            if sweep.runtime:
+                problems += _runtime_problems(page, path, runtime_requests)
+    finally:
+        context.close()
+    assert not problems, f"{len(problems)} problem(s) in the {name} sweep:\n" + "\n".join(problems)
+    assert guard.outside == [], f"requests left the site's origin: {guard.outside}"
+    assert errors == [], f"uncaught errors in the pages: {errors}"
+
+
+def _audit(page: Page, path: str, dark_too: bool) -> list[str]:
+    """Every rule in the light palette; with `dark_too`, the colour rules in the dark one, and back to light."""
+    _expect_palette(page, path, LIGHT)
+    page.evaluate(REVEAL_ALL)
+    settle_scrollers(page)
+    problems = [line for violation in run_axe(page) for line in describe(path, "light", violation)]
+    if dark_too:
+        for palette, name in ((DARK, "dark"), (LIGHT, None)):
+            # As a reader's press, without leaving the pointer over the button (its tooltip would be audited).
+            page.locator("[data-tk-palette-next]:visible").dispatch_event("click")
+            _expect_palette(page, path, palette)
+            if name:
+                problems += [line for violation in run_axe(page, rules=COLOUR_RULES)
+                             for line in describe(path, name, violation)]
+    return problems
+
+
+def _expect_palette(page: Page, path: str, scheme: str) -> None:
+    expect(page.locator("body"), f"/{path}: the {scheme} palette").to_have_attribute("data-md-color-scheme", scheme)
+
+
+def _runtime_problems(page: Page, path: str, runtime_requests: list[str]) -> list[str]:
+    widgets = page.locator("[data-toolkit-widget]")
+    if not widgets.count():
+        return [f"/{path} has no tool but fetched the runtime: {runtime_requests}"] if runtime_requests else []
+    # Wait until Python is up, so the worker's and Pyodide's requests are all seen.
+    expect(widgets.first).to_have_attribute("data-engine", "ready", timeout=ENGINE_BOOT_MS)
+    return [] if any(url.endswith(".wasm") for url in runtime_requests) else [f"/{path}: the runtime never loaded"]
+
+
+@pytest.mark.parametrize("path", ["", "tools/quick-check/"])
+def test_pages_declare_no_outside_sources(built_site: Path, path: str):
+    """The HTML itself names no outside script, style, font or image (the sweeps see requests)."""
+    html = (built_site / path / "index.html").read_text(encoding="utf-8")
+    for marker in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "<script>eval"):
+        assert marker not in html
+
