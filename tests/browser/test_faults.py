@@ -67,7 +67,7 @@ def test_without_javascript_the_form_cannot_send_answers(browser: Browser, site_
     try:
         page = context.new_page()
         requests: list[Request] = []
-        page.on("request", requests.append)
+        page.on("request", lambda request: requests.append(request))
         page.goto(site_url + "tools/workbook/")
         _try_to_submit(page)
         assert page.url == site_url + "tools/workbook/"
@@ -82,7 +82,7 @@ def test_while_the_widget_script_is_held_back_the_form_cannot_send_answers(guard
     page = guarded_page
     page.route("**/assets/toolkit/widgets.js", lambda route: None)  # never answered: a stalled download
     requests: list[Request] = []
-    page.on("request", requests.append)
+    page.on("request", lambda request: requests.append(request))
     page.goto(site_url + "tools/workbook/", wait_until="commit")  # a pending module script holds back "load"
     page.locator("fieldset[data-question]").first.wait_for()
     _try_to_submit(page)
