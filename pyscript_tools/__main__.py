@@ -1,6 +1,6 @@
-"""`python -m pyscript_tools`: the command line (see :mod:`pyscript_tools.build.cli`)."""
+"""`python -m pyscript_tools`: the command line (see :mod:`pyscript_tools.authoring.cli`)."""
 import sys
 
-from .build.cli import main
+from .authoring.cli import main
 
 sys.exit(main())

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.authoring.content import load_questionnaire_file
 from pyscript_tools.engine.report.document import report_document
 from pyscript_tools.engine.scoring import score
 

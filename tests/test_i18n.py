@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pyscript_tools.build import untranslated
-from pyscript_tools.build.catalog import check, extract, load_catalog, placeholders
-from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.authoring import untranslated
+from pyscript_tools.authoring.catalog import check, extract, load_catalog, placeholders
+from pyscript_tools.authoring.content import load_questionnaire_file
 from pyscript_tools.engine.answers_file import new_answers_file, parse_answers_file
 from pyscript_tools.engine.i18n import definition_language, language, tr, trn
 from pyscript_tools.engine.report.markdown import to_markdown

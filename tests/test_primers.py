@@ -20,8 +20,8 @@ import pytest
 import yaml
 
 from plugins.primers import model, pdf, render, sections
-from pyscript_tools.build.catalog import load_catalog
-from pyscript_tools.build.content import load_roles
+from pyscript_tools.authoring.catalog import load_catalog
+from pyscript_tools.authoring.content import load_roles
 from pyscript_tools.engine import i18n
 from pyscript_tools.engine.i18n import tr
 from pyscript_tools.engine.vocabulary import APPROACHES, STAGES

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyscript_tools.build.checks import Checker, ContentError
-from pyscript_tools.build.yaml_source import load_yaml_with_lines
+from pyscript_tools.authoring.checks import Checker, ContentError
+from pyscript_tools.authoring.yaml_source import load_yaml_with_lines
 
 FIELDS = ("term", "id", "definition", "aliases")
 REQUIRED = ("term", "id", "definition")

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-from pyscript_tools.build.catalog import Catalog, Message, extract, load_catalog
+from pyscript_tools.authoring.catalog import Catalog, Message, extract, load_catalog
 from pyscript_tools.engine import i18n
 
 DEFAULT = i18n.DEFAULT

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from pyscript_tools.build.catalog import browser_messages, check
+from pyscript_tools.authoring.catalog import browser_messages, check
 from pyscript_tools.engine import i18n
 
 from . import current, search

@@ -42,15 +42,15 @@ Two kinds of files, both YAML:
 
 Text fields are short Markdown (inline emphasis and code only). Every problem in every file is reported
 at once, as ``file:line: field: message``. Roles are read by the project's one reader of roles.yml,
-:func:`pyscript_tools.build.content.load_roles`.
+:func:`pyscript_tools.authoring.content.load_roles`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyscript_tools.build.checks import Checker, ContentError
-from pyscript_tools.build.content import Role, display_path, load_roles, read_yaml, sort_problems
+from pyscript_tools.authoring.checks import Checker, ContentError
+from pyscript_tools.authoring.content import Role, display_path, load_roles, read_yaml, sort_problems
 from pyscript_tools.engine.vocabulary import APPROACHES, STAGES
 
 __all__ = ["ContentError", "Link", "Primer", "Role", "UseCase", "load_all", "load_primer"]

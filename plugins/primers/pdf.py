@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyscript_tools.build.cache import BuildCache, digest
+from pyscript_tools.authoring.cache import BuildCache, digest
 
 
 class PdfError(Exception):

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from pyscript_tools.build.cache import BuildCache
+from pyscript_tools.authoring.cache import BuildCache
 from pyscript_tools.engine.i18n import tr
 from pyscript_tools.engine.report import law as law_report
 

@@ -10,9 +10,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from pyscript_tools.build.catalog import engine_messages
-from pyscript_tools.build.content import check_links, link_continuations, load_questionnaire_file, load_roles
-from pyscript_tools.build.form_html import render_form
+from pyscript_tools.authoring.catalog import engine_messages
+from pyscript_tools.authoring.content import check_links, link_continuations, load_questionnaire_file, load_roles
+from pyscript_tools.authoring.form_html import render_form
 from pyscript_tools.engine.report.law import frame_rules_table
 from pyscript_tools.engine.report.table import to_html
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from pyscript_tools.build.cache import BuildCache
+from pyscript_tools.authoring.cache import BuildCache
 
 from ..languages import current
 from .config import RuntimeConfig

@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from pyscript_tools.build.cache import BuildCache, digest
+from pyscript_tools.authoring.cache import BuildCache, digest
 
 from .files import ENGINE_ZIP, PYODIDE_CORE
 

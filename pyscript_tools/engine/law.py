@@ -1,7 +1,7 @@
 """What the law requires of one AI system, under the legal frame the respondent chose.
 
 A risk definition may carry legal frames (``definition["legal"]``, merged at build time from
-``toolkit_content/legal/``: see :mod:`pyscript_tools.build.legal`). Each frame's rules name the answers
+``toolkit_content/legal/``: see :mod:`pyscript_tools.authoring.legal`). Each frame's rules name the answers
 they turn on; :func:`requirements` keeps those whose condition the answers meet and returns, strictest
 first, what they classify the system as (prohibited, allowed only with an authorisation, high-risk,
 other obligations), each with its references and, for a prohibited practice, its exceptions and what

@@ -1,7 +1,7 @@
 """The domain's fixed vocabulary, defined once: every other module imports it from here.
 
 Roles are content, not vocabulary: they come from ``toolkit_content/roles.yml`` (see
-:func:`pyscript_tools.build.content.load_roles`).
+:func:`pyscript_tools.authoring.content.load_roles`).
 """
 
 from __future__ import annotations

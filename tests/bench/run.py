@@ -123,7 +123,7 @@ def bench_runtime_size(site: Path) -> None:
 
 
 def bench_engine() -> None:
-    from pyscript_tools.build.content import load_questionnaire_file
+    from pyscript_tools.authoring.content import load_questionnaire_file
     from pyscript_tools.engine.answers_file import parse_answers_file
     from pyscript_tools.engine.report.html import render_html
     from pyscript_tools.engine.scoring import score

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Download, Locator, Page, expect
 
-from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.authoring.content import load_questionnaire_file
 from pyscript_tools.engine.definition import applicable_questions, profile_question
 from pyscript_tools.engine.kinds import kind_of
 from pyscript_tools.engine.scoring import score

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from pyscript_tools.build.catalog import extract, load_catalog
-from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.authoring.catalog import extract, load_catalog
+from pyscript_tools.authoring.content import load_questionnaire_file
 from pyscript_tools.engine.i18n import definition_language
 from pyscript_tools.engine.scoring import score
 from tests.browser.questionnaire_helpers import (

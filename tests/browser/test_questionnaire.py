@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.authoring.content import load_questionnaire_file
 from pyscript_tools.engine.scoring import score
 from pyscript_tools.engine.text import percent_text
 from tests.browser.questionnaire_helpers import (

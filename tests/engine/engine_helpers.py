@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pyscript_tools.build.content import load_questionnaire_file, load_roles
+from pyscript_tools.authoring.content import load_questionnaire_file, load_roles
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"

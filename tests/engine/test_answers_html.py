@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.authoring.content import load_questionnaire_file
 from pyscript_tools.engine.bridge import handle
 from pyscript_tools.engine.report.answers_table import answers_html
 from pyscript_tools.engine.scoring import score

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from engine_helpers import REPO
 
-from pyscript_tools.build.content import load_questionnaire_dir
+from pyscript_tools.authoring.content import load_questionnaire_dir
 from pyscript_tools.engine import definition as dfn
 from pyscript_tools.engine.report.html import render_html
 from pyscript_tools.engine.report.markdown import to_markdown

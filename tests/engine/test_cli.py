@@ -120,7 +120,7 @@ def test_validate_accepts_a_role_added_to_roles_yml(tmp_path):
     import shutil
     from pathlib import Path
 
-    from pyscript_tools.build.content import load_questionnaire_file, load_roles
+    from pyscript_tools.authoring.content import load_questionnaire_file, load_roles
 
     root = Path(__file__).resolve().parents[2] / "toolkit_content"
     roles = tmp_path / "roles.yml"

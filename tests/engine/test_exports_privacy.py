@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import SETTINGS
 
-from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.authoring.content import load_questionnaire_file
 from pyscript_tools.engine import definition as dfn
 from pyscript_tools.engine.bridge import handle
 from pyscript_tools.engine.report.document import POLICY, report_document

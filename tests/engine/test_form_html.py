@@ -1,4 +1,4 @@
-"""The static questionnaire form (pyscript_tools.build.form_html): native, labelled, unique ids, every question present."""
+"""The static questionnaire form (pyscript_tools.authoring.form_html): native, labelled, unique ids, every question present."""
 from __future__ import annotations
 
 import re
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pyscript_tools.build.content import load_questionnaire_file
-from pyscript_tools.build.form_html import render_form
+from pyscript_tools.authoring.content import load_questionnaire_file
+from pyscript_tools.authoring.form_html import render_form
 
 ROOT = Path(__file__).resolve().parents[2]
 QIDS = ["readiness", "risk", "workbook", "quick-check"]

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from engine_helpers import REPO, role_ids, site_risk
 
-from pyscript_tools.build.cli import main as cli
-from pyscript_tools.build.legal import REF_RE, load_frames
+from pyscript_tools.authoring.cli import main as cli
+from pyscript_tools.authoring.legal import REF_RE, load_frames
 from pyscript_tools.engine import definition as dfn
 from pyscript_tools.engine.law import CLASSES
 from pyscript_tools.engine.report.csv import to_csv

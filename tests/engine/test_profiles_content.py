@@ -7,9 +7,9 @@ import shutil
 import pytest
 from engine_helpers import FIXTURES, PROFILES, REPO, RISK_FILE, role_ids, site_risk
 
-from pyscript_tools.build.anchors import scan_docs_anchors
-from pyscript_tools.build.content import load_profiles, load_questionnaire_file
-from pyscript_tools.build.yaml_source import load_yaml_with_lines
+from pyscript_tools.authoring.anchors import scan_docs_anchors
+from pyscript_tools.authoring.content import load_profiles, load_questionnaire_file
+from pyscript_tools.authoring.yaml_source import load_yaml_with_lines
 from pyscript_tools.engine import definition as dfn
 from pyscript_tools.engine.validate import PROFILE_KEYS, validate_definition
 

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 from engine_helpers import FIXTURES, QDIR, REPO
 
-from pyscript_tools.build.yaml_source import load_yaml_with_lines
+from pyscript_tools.authoring.yaml_source import load_yaml_with_lines
 
 SCHEMA_PATH = REPO / "toolkit_content" / "schema" / "questionnaire.schema.json"
 

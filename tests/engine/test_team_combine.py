@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import SETTINGS, readiness_answers, risk_answers, workbook_answers
 
-from pyscript_tools.build.cli import main as cli
-from pyscript_tools.build.content import load_questionnaire_file
+from pyscript_tools.authoring.cli import main as cli
+from pyscript_tools.authoring.content import load_questionnaire_file
 from pyscript_tools.engine.answers_file import new_answers_file, parse_answers_file
 from pyscript_tools.engine.bridge import handle
 from pyscript_tools.engine.report.team import team_csv, team_document, team_markdown

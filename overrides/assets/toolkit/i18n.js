@@ -1,7 +1,7 @@
 // The widget's texts in the page's language. English is the message id, written where it is used:
 // t("Saved in this browser at {time}.", { time }) or, for a count, tn("{n} file", "{n} files", n). The
 // build puts the translations the page needs in <script type="application/json" data-tk-interface>
-// (pyscript_tools/build/catalog.py finds these calls); without them, English.
+// (pyscript_tools/authoring/catalog.py finds these calls); without them, English.
 
 const SINGULAR = { fr: (n) => Math.abs(n) < 2 };
 
