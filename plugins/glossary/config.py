@@ -4,6 +4,7 @@ from mkdocs.config import config_options as c
 
 
 class GlossaryConfig(base.Config):
+    enabled = c.Type(bool, default=True)
     # YAML glossary, relative to the directory of mkdocs.yml.
     file = c.Type(str, default="toolkit_content/glossary.yml")
     # Docs-relative page that holds the marker line.

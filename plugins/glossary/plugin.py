@@ -18,6 +18,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.path = None
 
     def on_config(self, config):
+        if not self.config.enabled:
+            return
         # The glossary of this build's language: toolkit_content/i18n/LANG/glossary.yml beside the English.
         file = current.translated(config, self.config.file)
         self.path = current.project(config) / file
@@ -30,7 +32,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return config
 
     def on_serve(self, server, *, config, builder):
-        if self.path is not None and self.path.exists():
+        if self.config.enabled and self.path is not None and self.path.exists():
             server.watch(str(self.path))
         return server
 
@@ -38,6 +40,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return current.source_uri(page.file) == self.config.page
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        if not self.config.enabled:
+            return
         if self._is_glossary(page):
             if self.config.marker not in markdown:
                 raise PluginError(f"toolkit-glossary: {page.file.src_uri} lacks the line {self.config.marker}")
@@ -48,6 +52,6 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return f"{markdown.rstrip()}\n\n{defs}\n" if defs else markdown
 
     def on_page_content(self, html, *, page, config, files):
-        if self._is_glossary(page) or not self.config.tooltips:
+        if not self.config.enabled or self._is_glossary(page) or not self.config.tooltips:
             return html
         return glossary.focusable_abbrs(html)

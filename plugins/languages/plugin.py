@@ -30,6 +30,8 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         self.default_404 = ""  # the default language's 404 page, kept while the other languages build
 
     def on_config(self, config):
+        if not self.config.enabled:
+            return
         found = current.catalog_for(config, self.config.content_dir)
         if found is not None:
             problems = check(found, current.messages(current.project(config)))
@@ -39,15 +41,17 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         return config
 
     def on_env(self, env, *, config, files):
-        found = current.catalog_for(config, self.config.content_dir)
-        language, entries = current.code(config), found.entries if found else None
+        """The overrides' `tr()` and filters (in English, without the catalogue, when the plugin is off)."""
+        enabled = self.config.enabled
+        found = current.catalog_for(config, self.config.content_dir) if enabled else None
+        language, entries = current.code(config) if enabled else "en", found.entries if found else None
 
         def translate(message: str, **values) -> str:
             with i18n.language(language, entries):
                 return i18n.tr(message, **values)
 
         env.globals["tr"] = translate
-        prefix = current.prefix(config)
+        prefix = current.prefix(config) if enabled else ""
 
         def default_language_url(page) -> str:
             """From a page of this language to the same page on the default language's site."""
@@ -65,7 +69,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def on_post_template(self, output_content, *, template_name, config):
         """Every language's build writes the site's root 404.html: keep the default language's there and
         put each other language's beside its pages (fr/404.html)."""
-        if template_name != "404.html":
+        if not self.config.enabled or template_name != "404.html":
             return output_content
         if current.is_default(config):
             self.default_404 = output_content
@@ -78,12 +82,14 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def on_page_context(self, context, *, page, config, nav):
         """Point the theme's search at this language's own index (its `base`); storage keeps the site root."""
         context["tk_site_root"] = context.get("base_url")
-        if not current.is_default(config):
+        if self.config.enabled and not current.is_default(config):
             context["base_url"] = get_relative_url(current.prefix(config), page.url or ".")
         return context
 
     @event_priority(-150)  # after mkdocs-static-i18n has written the index of every language (-100)
     def on_post_build(self, *, config) -> None:
+        if not self.config.enabled:
+            return
         i18n_plugin = config.plugins.get("i18n")
         if i18n_plugin is None or getattr(i18n_plugin, "building", False):
             return

@@ -4,6 +4,7 @@ from mkdocs.config import config_options as c
 
 
 class PrimersConfig(base.Config):
+    enabled = c.Type(bool, default=True)
     # Role list and primer folder, relative to the directory of mkdocs.yml.
     roles = c.Type(str, default="toolkit_content/roles.yml")
     primers_dir = c.Type(str, default="toolkit_content/primers")

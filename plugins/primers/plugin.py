@@ -1,9 +1,11 @@
 """MkDocs hooks for the role primers; the logic lives in model, sections, render and pdf."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -46,11 +48,18 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         self.primer_files: dict[str, File] = {}
         self.sections: dict[str, list[sections.Section]] = {}
         self.order: dict[str, int] = {}
+        self.page_urls: dict[str, str] = {}  # docs path -> URL of every documentation page, for the PDFs' links
         self.make_pdf = True
+        self.prefix = ""  # this language's folder in the site ("" for the default language)
+        self.speaking: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext  # from on_config
+        self.version = ""
+        self.life_cycle_page: str | None = None
 
     # ------------------------------------------------------------------ config and files
 
     def on_config(self, config):
+        if not self.config.enabled:
+            return
         root = current.project(config)
         self.sections, self.order = {}, {}  # each language's build reads its own pages
         self.prefix = current.prefix(config)
@@ -67,6 +76,8 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         return config
 
     def on_serve(self, server, *, config, builder):
+        if not self.config.enabled:
+            return
         root = current.project(config)
         for p in (root / self.config.roles, root / self.config.primers_dir):
             if p.exists():
@@ -80,6 +91,8 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
     # After mkdocs-static-i18n sorts the files by language (-100): the primers are generated in this one.
     @event_priority(-110)
     def on_files(self, files, *, config):
+        if not self.config.enabled:
+            return
         with self.speaking():
             return self._add_files(files, config)
 
@@ -107,9 +120,12 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
                                                     self._checkpoints(primer, config), self._law_page(files))
             files.append(f)
             self.primer_files[primer.role.id] = f
+        self.page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
         return files
 
     def on_nav(self, nav, *, config, files):
+        if not self.config.enabled:
+            return
         self.order = {p.file.src_uri: i for i, p in enumerate(nav.pages)}
         return nav
 
@@ -119,6 +135,8 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         return any(page.file is f for f in self.primer_files.values())
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        if not self.config.enabled:
+            return
         if current.source_uri(page.file) != f"{self.config.pages_dir}/index.md":
             return markdown
         if self.config.marker not in markdown:
@@ -152,7 +170,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         return "\n".join(out)
 
     def on_page_content(self, html, *, page, config, files):
-        if self._is_primer(page):
+        if not self.config.enabled or self._is_primer(page):
             return html
         try:
             shown_in = getattr(page.file, "locale", None)
@@ -180,7 +198,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         return [s for _, group in ordered for s in group]
 
     def on_page_context(self, context, *, page, config, nav):
-        if self._is_primer(page) and page.content:
+        if self.config.enabled and self._is_primer(page) and page.content:
             role_id = next(r for r, f in self.primer_files.items() if f is page.file)
             with self.speaking():
                 fragment = render.sections_html(render.for_role(self._all_sections(), role_id), page.url)
@@ -203,18 +221,19 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         return self.config.law_page if files.get_file_from_path(self.config.law_page) is not None else None
 
     def on_post_build(self, *, config):
+        if not self.config.enabled:
+            return
         if not self.make_pdf:
             log.info("primer PDFs skipped (pdf: false or TOOLKIT_PRIMERS_PDF=0)")
             return
         start = time.perf_counter()
         site_dir = Path(config.site_dir)
         all_sections = self._all_sections()
-        paths = {f.src_uri: f.url for f in self._doc_files}
         date = build_date()
 
         def page_path(docs_path: str) -> str:
             path, _, frag = docs_path.partition("#")
-            url = paths.get(path, path)
+            url = self.page_urls.get(path, path)
             return f"{url}#{frag}" if frag else url
 
         jobs = []
@@ -236,7 +255,3 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         for dest, pages, index in results:
             log.debug(f"{Path(dest).name}: {pages} pages, detail version {index + 1} (1 = most detailed)")
         log.info(f"primer PDFs: {len(results)} made, {kept} unchanged, in {time.perf_counter() - start:.1f} s")
-
-    def on_env(self, env, *, config, files):
-        self._doc_files = list(files.documentation_pages())
-        return env

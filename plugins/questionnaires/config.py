@@ -6,6 +6,7 @@ from mkdocs.config import config_options as c
 class QuestionnairesConfig(base.Config):
     """Where questionnaires are read from and where their JSON goes in the site."""
 
+    enabled = c.Type(bool, default=True)
     content_dir = c.Type(str, default="toolkit_content/questionnaires")
     dest = c.Type(str, default="assets/toolkit/questionnaires")
     roles_file = c.Type(str, default="toolkit_content/roles.yml")

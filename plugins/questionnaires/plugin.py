@@ -1,13 +1,16 @@
 """MkDocs plugin `toolkit-questionnaires`: questionnaire YAML in, static forms and JSON definitions out."""
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown as markdown_lib
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 from pyscript_tools.authoring.catalog import engine_messages
@@ -28,7 +31,23 @@ LEGAL_MARKER = re.compile(r"<!--\s*toolkit-legal-rules:\s*([a-z0-9-]+)\s*-->")
 class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     """Fails the build on any content error; otherwise places each form where its marker stands."""
 
+    def __init__(self):
+        super().__init__()
+        self.project = Path()
+        self.language = ""
+        self.prefix = ""  # this language's folder in the site ("" for the default language)
+        self.definitions: dict[str, dict] = {}
+        self.links: dict[str, list] = {}  # per questionnaire, its guidance links, checked once every page is built
+        self.anchors: dict[str, set[str]] = {}
+        self.titles: dict[str, str] = {}
+        self.role_names: dict[str, str] = {}
+        self.engine_strings: dict[str, str] = {}
+        self.speaking: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext  # from on_config
+        self.files = Files([])
+
     def on_config(self, config):
+        if not self.config.enabled:
+            return
         self.project = current.project(config)
         self.language = current.code(config)
         translated = None if current.is_default(config) else self.language
@@ -50,8 +69,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
                     self.links[definition["id"]] = links
             errors += link_continuations(self.definitions)
         self._fail_on(errors)
-        self.anchors: dict[str, set[str]] = {}
-        self.titles: dict[str, str] = {}
+        self.anchors, self.titles = {}, {}
         self.role_names = {role.id: role.short_name for role in roles}
         self.speaking = lambda: current.speaking(config)
         catalog = current.catalog_for(config, "toolkit_content")
@@ -62,9 +80,10 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
 
     def on_files(self, files, *, config):
         self.files = files
-        return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        if not self.config.enabled:
+            return
         unknown = [qid for qid in MARKER.findall(markdown) if qid not in self.definitions]
         if unknown:
             raise PluginError(f"{page.file.src_uri}: unknown questionnaire {', '.join(unknown)}")
@@ -76,6 +95,8 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
+        if not self.config.enabled:
+            return
         source = current.source_uri(page.file)
         self.anchors[source] = html_anchors(html)  # headings carry their toc ids
         self.titles.update({f"{source}#{anchor}": title for anchor, title in heading_titles(html).items()})
@@ -132,14 +153,13 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             found.append((get_relative_url(file.url, page.url), example["title"]))
         return found
 
-    def on_env(self, env, *, config, files):
-        errors = []
+    def on_post_build(self, *, config):
+        if not self.config.enabled:
+            return
+        errors = []  # every page is built now: check each guidance link against the pages' headings
         for links in self.links.values():
             errors += check_links(links, self.anchors)
         self._fail_on(errors)
-        return env
-
-    def on_post_build(self, *, config):
         for qid, definition in self.definitions.items():
             target = Path(config.site_dir) / self._definition_path(qid)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -157,7 +177,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         path, _, anchor = link.partition("#")
         target = self.files.get_file_from_path(path)
         if target is None:
-            return link  # reported with file and line by the link check in on_env
+            return link  # reported with file and line by the link check in on_post_build
         url = get_relative_url(target.url, page.url)
         return f"{url}#{anchor}" if anchor else url
 
