@@ -348,7 +348,7 @@ class _Form:
             parts.append(self.scale_help())
         parts.extend(self.question(section, q) for q in section.get("questions", []))
         parts.append(f'<nav class="tk-section__nav" data-tk-js hidden aria-label="{_t("Previous and next section")}">'
-                     + _button("previous", _t("Previous section")) + _button("next", _t("Next section"), " data-tk-next")
+                     + _button("previous", _t("Previous section")) + _button("next", _t("Next section"))
                      + "</nav></section>")
         return "".join(parts)
 
