@@ -3,8 +3,6 @@
 // build puts the translations the page needs in <script type="application/json" data-tk-interface>
 // (pyscript_tools/authoring/catalog.py finds these calls); without them, English.
 
-const SINGULAR = { fr: (n) => Math.abs(n) < 2 };
-
 let catalog = null;
 function translations() {
   if (catalog !== null) return catalog;
@@ -18,9 +16,11 @@ function translations() {
   return catalog;
 }
 
+let testLanguage = "";
+
 /** The page's language (its <html lang>), e.g. "fr". */
 export function language() {
-  return (typeof document === "undefined" ? "" : document.documentElement.lang) || "en";
+  return testLanguage || (typeof document === "undefined" ? "" : document.documentElement.lang) || "en";
 }
 
 /** `message` in the page's language, with {name} placeholders filled from `values`. */
@@ -29,13 +29,15 @@ export function t(message, values = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
-/** The form of a message that fits the count `n` (also given to it as {n}). */
+/** The form of a message that fits the count `n` (also given to it as {n}), by the language's own
+ *  plural rule (the browser's Unicode CLDR data: 0 and 1 take the singular in French, only 1 in English). */
 export function tn(singular, plural, n, values = {}) {
-  const one = (SINGULAR[language()] || ((k) => k === 1))(n);
+  const one = new Intl.PluralRules(language()).select(n) === "one";
   return t(one ? singular : plural, { ...values, n });
 }
 
-/** For the tests: use these translations instead of the page's. */
-export function useTranslations(entries) {
+/** For the tests: use these translations (and this language) instead of the page's. */
+export function useTranslations(entries, code = "") {
   catalog = entries;
+  testLanguage = code;
 }
