@@ -13,22 +13,10 @@ const pending = new Map();
 const installed = []; // requests every new worker receives first (questionnaire definitions)
 let state = { status: "idle", reason: "", retry: false, startedFrom: "" };
 
-/** Why Python cannot run in this browser, or "" when it can. */
+/** Why the tools cannot run in this browser, as fallback.js (the one check, run before the modules)
+ *  found it; "" when they can. */
 function unsupportedReason() {
-  if (location.protocol === "file:") {
-    return t(
-      "The interactive tools need the site to be served over HTTP. Opened from a file, the browser blocks them. Ask your web team to publish the site, or run it locally as the README explains.",
-    );
-  }
-  if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") {
-    return t(
-      "This browser cannot run the interactive tools (it lacks Web Workers or WebAssembly). The guidance on this page remains fully readable; a current version of Firefox, Chrome, Edge or Safari will run the tools.",
-    );
-  }
-  if (navigator.deviceMemory !== undefined && navigator.deviceMemory < 1) {
-    return t("This device reports too little memory to run the interactive tools. The guidance on this page remains fully readable.");
-  }
-  return "";
+  return window.tkCannotRun || "";
 }
 
 /** What the worker's reason for a failed start (worker.js `report`) means, in the page's language. */
