@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..engine.validate import format_path, line_of
 from ..engine.vocabulary import ID_RE
+from .validate import format_path, line_of
 
 PAGE_RE = re.compile(r"^[a-z0-9][a-z0-9_./-]*\.md(?:#[a-z0-9][a-z0-9_-]*)?$")
 

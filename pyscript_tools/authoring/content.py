@@ -23,11 +23,11 @@ from typing import Any
 
 from ..engine.definition import iter_questions, options_of, question_index
 from ..engine.i18n import tr
-from ..engine.validate import PROFILE_KEYS, format_path, iter_links, line_of, link_problem, tag_vocabulary, validate_definition
 from ..engine.vocabulary import FILTER_DIMENSIONS, PRINCIPLES
 from .checks import Checker
 from .legal import load_frames, merge_frames
 from .translate import Overlay, overlay_path, translate_profile, translate_questionnaire
+from .validate import PROFILE_KEYS, format_path, iter_links, line_of, link_problem, tag_vocabulary, validate_definition
 from .yaml_source import load_yaml_with_lines
 
 

@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from ..engine.validate import line_of
 from .catalog import check, extract, load_catalog
 from .content import load_questionnaire_file, load_roles, read_yaml
+from .validate import line_of
 
 
 def interface_problems(root: Path, language: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""The engine: validates questionnaires, scores answers and writes reports.
+"""The engine: scores answers and writes reports (the build validates the questionnaires beforehand,
+with :mod:`pyscript_tools.authoring.validate`).
 
 This folder is exactly what the browser receives (``pyscript_tools.zip``): standard library only, no
 import from outside it. The browser talks to it through :mod:`.bridge`; the build and the command line

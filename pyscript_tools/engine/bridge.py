@@ -23,6 +23,7 @@ from .answers import AnswersError, check_answers, valid_date
 from .answers_file import AnswersFileError, migrate_answers, new_answers_file, parse_answers_file, template
 from .definition import Definition
 from .i18n import definition_language
+from .kinds import KINDS
 from .report.answers_table import answers_html
 from .report.compare import compare_html, compare_results
 from .report.csv import to_csv
@@ -34,7 +35,7 @@ from .result import Result
 from .scoring import score
 from .team import CombineError, combine
 from .text import one_line, shown, truncate
-from .validate import validate_definition
+from .vocabulary import ID_RE
 
 # A request carries at most a definition or an answers file's text, escaped: generous, but bounded.
 REQUEST_MAX_BYTES = 4 * jsonsafe.MAX_FILE_BYTES
@@ -124,16 +125,29 @@ class Request:
 
 
 def register(definition: Any) -> Definition:
-    """Validate and remember a questionnaire definition (one already known as it is stays as it was)."""
+    """Remember a questionnaire definition (one already known as it is stays as it was). The build checked
+    every definition it publishes (pyscript_tools.authoring.validate); this refuses only what is not one."""
     if not isinstance(definition, dict):
         raise BridgeError("definition must be a JSON object")
     if _DEFINITIONS.get(str(definition.get("id"))) == definition:
         return _DEFINITIONS[definition["id"]]
-    errors = validate_definition(definition, file=str(definition.get("id") or "definition"))
-    if errors:
-        raise BridgeError(one_line(errors, "invalid questionnaire"))
+    problem = _not_a_definition(definition)
+    if problem:
+        raise BridgeError("invalid questionnaire: %s" % problem)
     _DEFINITIONS[definition["id"]] = definition
     return definition
+
+
+def _not_a_definition(definition: dict[str, Any]) -> str | None:
+    """What shows a JSON object is not a published questionnaire definition, or None."""
+    if not isinstance(definition.get("id"), str) or not ID_RE.match(definition["id"]):
+        return "no valid id"
+    if definition.get("kind") not in KINDS:
+        return "kind %r is not one of %s" % (definition.get("kind"), ", ".join(KINDS))
+    sections = definition.get("sections")
+    if not isinstance(sections, list) or not sections or not all(isinstance(s, dict) for s in sections):
+        return "no sections"
+    return None
 
 
 def _file_name(request: Request, name: str, what: str, extension: str) -> str:

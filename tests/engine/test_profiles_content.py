@@ -9,9 +9,9 @@ from engine_helpers import FIXTURES, PROFILES, REPO, RISK_FILE, role_ids, site_r
 
 from pyscript_tools.authoring.anchors import scan_docs_anchors
 from pyscript_tools.authoring.content import load_profiles, load_questionnaire_file
+from pyscript_tools.authoring.validate import PROFILE_KEYS, validate_definition
 from pyscript_tools.authoring.yaml_source import load_yaml_with_lines
 from pyscript_tools.engine import definition as dfn
-from pyscript_tools.engine.validate import PROFILE_KEYS, validate_definition
 
 LINE = re.compile(r"^[^:]+:\d+: [^:]+: .+$")
 BROKEN = FIXTURES / "invalid" / "profiles"

@@ -169,8 +169,8 @@ def test_same_answers_same_result(pair, rnd):
 def test_garbage_is_refused_with_its_reasons(garbage):
     """Any JSON as a definition: the validator lists its problems as file:line: field: message, and the
     bridge refuses it with the first of them (an unexpected exception fails the test: see conftest)."""
+    from pyscript_tools.authoring.validate import validate_definition
     from pyscript_tools.engine.bridge import handle
-    from pyscript_tools.engine.validate import validate_definition
 
     problems = validate_definition(garbage, file="g.yml")
     assert problems, "garbage is never a valid questionnaire"

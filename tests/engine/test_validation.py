@@ -7,7 +7,7 @@ from engine_helpers import FIXTURES, QDIR, role_ids
 
 from pyscript_tools.authoring.anchors import page_anchors, slugify
 from pyscript_tools.authoring.content import load_questionnaire_dir, load_questionnaire_file, validate_links
-from pyscript_tools.engine.validate import tag_vocabulary, validate_definition
+from pyscript_tools.authoring.validate import tag_vocabulary, validate_definition
 
 LINE = re.compile(r"^[^:]+:\d+: [^:]+: .+$")
 ANCHORS = {

@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from . import definition as d
-from .answers import answer_problem
-from .kinds import KINDS
-from .law import CLASSES as LEGAL_CLASSES
-from .text import shown
-from .vocabulary import (
+from ..engine import definition as d
+from ..engine.answers import answer_problem
+from ..engine.kinds import KINDS
+from ..engine.law import CLASSES as LEGAL_CLASSES
+from ..engine.text import shown
+from ..engine.vocabulary import (
     APPROACHES,
     FILTER_DIMENSIONS,
     ID_RE,
