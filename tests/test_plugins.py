@@ -7,6 +7,7 @@ import inspect
 import tomllib
 from importlib import import_module
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from jinja2 import Environment
@@ -81,3 +82,19 @@ def test_plugin_state_is_declared_in_init(name: str):
                          else assigned.setdefault(element.attr, function.name))
     late = {attr: where for attr, where in assigned.items() if attr not in declared}
     assert late == {}, f"{name}: attributes first set outside __init__: {late}"
+
+
+def test_translations_are_found_under_the_configured_content_folder():
+    """The content folder is one setting (toolkit-languages' content_dir): an agency that renames it
+    keeps its translations found, for every plugin's content files."""
+    from plugins.languages import current
+    from plugins.languages.plugin import LanguagesPlugin
+
+    languages = LanguagesPlugin()
+    languages.load_config({"content_dir": "agency-content/"})
+    i18n = SimpleNamespace(current_language="fr", config=SimpleNamespace(
+        languages=[SimpleNamespace(locale="en", default=True), SimpleNamespace(locale="fr", default=False)]))
+    config = SimpleNamespace(plugins={"toolkit-languages": languages, "i18n": i18n})
+    assert current.translated(config, "agency-content/roles.yml") == "agency-content/i18n/fr/roles.yml"
+    assert current.translated(config, "agency-content/primers") == "agency-content/i18n/fr/primers"
+    assert current.translated(config, "toolkit_content/roles.yml") == "toolkit_content/roles.yml"

@@ -15,6 +15,8 @@ from pathlib import Path
 from pyscript_tools.authoring.catalog import Catalog, Message, extract, load_catalog
 from pyscript_tools.engine import i18n
 
+from .config import LanguagesConfig
+
 DEFAULT = i18n.DEFAULT
 
 
@@ -44,12 +46,20 @@ def prefix(config) -> str:
     return "" if is_default(config) else code(config) + "/"
 
 
+def content_dir(config) -> str:
+    """The structured content's folder (relative to mkdocs.yml), as the toolkit-languages plugin's
+    `content_dir` names it: the one setting every plugin reads it from."""
+    plugin = config.plugins.get("toolkit-languages")
+    return str(plugin.config.content_dir if plugin is not None else LanguagesConfig.content_dir.default).rstrip("/")
+
+
 def translated(config, path: str) -> str:
-    """A content file of this run's language: toolkit_content/X -> toolkit_content/i18n/LANG/X (the default
-    language's is X itself)."""
-    if is_default(config):
+    """A content file of this run's language: CONTENT/X -> CONTENT/i18n/LANG/X (the default language's is
+    X itself; a file outside the content folder has no translation)."""
+    root = content_dir(config) + "/"
+    if is_default(config) or not path.startswith(root):
         return path
-    return path.replace("toolkit_content/", f"toolkit_content/i18n/{code(config)}/", 1)
+    return f"{root}i18n/{code(config)}/{path[len(root):]}"
 
 
 def source_uri(file) -> str:
@@ -64,19 +74,19 @@ def messages(root: Path) -> dict[str, Message]:
 
 
 @cache
-def catalog(content: Path, language: str) -> Catalog:
-    return load_catalog(content, language, display=f"toolkit_content/i18n/{language}/interface.yml")
+def catalog(root: Path, content: str, language: str) -> Catalog:
+    return load_catalog(root / content, language, display=f"{content}/i18n/{language}/interface.yml")
 
 
-def catalog_for(config, content_dir: str) -> Catalog | None:
+def catalog_for(config) -> Catalog | None:
     """This run's catalogue (None for English, which is the text in the code)."""
     language = code(config)
-    return None if language == DEFAULT else catalog(project(config) / content_dir, language)
+    return None if language == DEFAULT else catalog(project(config), content_dir(config), language)
 
 
 @contextmanager
-def speaking(config, content_dir: str = "toolkit_content") -> Iterator[None]:
+def speaking(config) -> Iterator[None]:
     """Within the block, the engine's and the form's texts are in this run's language."""
-    found = catalog_for(config, content_dir)
+    found = catalog_for(config)
     with i18n.language(code(config), found.entries if found else None):
         yield

@@ -32,7 +32,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        found = current.catalog_for(config, self.config.content_dir)
+        found = current.catalog_for(config)
         if found is not None:
             problems = check(found, current.messages(current.project(config)))
             if problems:
@@ -43,7 +43,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def on_env(self, env, *, config, files):
         """The overrides' `tr()` and filters (in English, without the catalogue, when the plugin is off)."""
         enabled = self.config.enabled
-        found = current.catalog_for(config, self.config.content_dir) if enabled else None
+        found = current.catalog_for(config) if enabled else None
         language, entries = current.code(config) if enabled else "en", found.entries if found else None
 
         def translate(message: str, **values) -> str:

@@ -72,7 +72,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         self.anchors, self.titles = {}, {}
         self.role_names = {role.id: role.short_name for role in roles}
         self.speaking = lambda: current.speaking(config)
-        catalog = current.catalog_for(config, "toolkit_content")
+        catalog = current.catalog_for(config)
         messages = current.messages(self.project)
         self.engine_strings = catalog.subset(engine_messages(messages)) if catalog else {}
         self.prefix = current.prefix(config)

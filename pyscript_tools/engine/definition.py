@@ -1,6 +1,6 @@
 """Read-only helpers over a questionnaire definition (the YAML file as a plain dict, validated by
-:mod:`pyscript_tools.authoring.validate` at build time): walk its questions, resolve scales, find levels, follow the kinds of system chosen,
-turn guidance links into URLs."""
+:mod:`pyscript_tools.authoring.validate` at build time): walk its questions, resolve scales, find levels,
+follow the kinds of system chosen, turn guidance links into URLs."""
 
 from __future__ import annotations
 
