@@ -14,8 +14,10 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # WCAG rules (or only `rules`) on `scope`; with `widget`, also axe's best-practice rules on the tool's widget.
 RUN_AXE = """async ([scope, tags, rules, widget]) => {
   // Audit the colours a reader sees once a hover or a palette change has finished its transition.
-  const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
-  await Promise.all(finite.map((a) => a.finished.catch(() => null)));
+  const running = document.getAnimations()
+    .filter((a) => a.playState === "running" && a.effect?.getComputedTiming().endTime !== Infinity);
+  const settled = Promise.all(running.map((a) => a.finished.catch(() => null)));
+  await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2000))]);
   const only = rules ? {type: "rule", values: rules} : {type: "tag", values: tags};
   const found = (await axe.run(scope, {runOnly: only, resultTypes: ["violations"]})).violations;
   if (widget) {
