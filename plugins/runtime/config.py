@@ -10,7 +10,5 @@ class RuntimeConfig(base.Config):
     pyodide_dir = c.Type(str, default="node_modules/pyodide")
     engine_package = c.Type(str, default="pyscript_tools.engine")  # the folder that ships, as it is
     dest = c.Type(str, default="assets/pyodide")
-    # The widgets' entry module, in the theme's custom_dir: the modules it imports are preloaded on tool pages.
-    widget_entry = c.Type(str, default="assets/toolkit/widgets.js")
     # A memory snapshot with the engine loaded, for a fast start (TOOLKIT_SNAPSHOT=0 skips it).
     snapshot = c.Type(bool, default=True)

@@ -14,7 +14,6 @@ from pyscript_tools.authoring.cache import BuildCache
 from ..languages import current
 from .config import RuntimeConfig
 from .files import ENGINE_ZIP, RuntimeMissing, copy_pyodide_core, zip_engine
-from .modules import imported_modules
 from .snapshot import SnapshotError, publish_snapshot
 
 log = get_plugin_logger(__name__)
@@ -22,17 +21,6 @@ log = get_plugin_logger(__name__)
 
 class RuntimePlugin(BasePlugin[RuntimeConfig]):
     """Copies exactly the runtime files the widgets need, once per build."""
-
-    def on_env(self, env, *, config, files):
-        """Tool pages preload every module the widgets' entry imports (`tk_widget_preloads`, main.html)."""
-        if not self.config.enabled:
-            return
-        custom_dir = Path(config.theme.custom_dir or ".")
-        entry = custom_dir / self.config.widget_entry
-        if not entry.is_file():
-            raise PluginError(f"toolkit-runtime: widget_entry {self.config.widget_entry} is not in {custom_dir}")
-        env.globals["tk_widget_preloads"] = [path.relative_to(custom_dir.resolve()).as_posix()
-                                             for path in imported_modules(entry)]
 
     def on_post_build(self, *, config) -> None:
         if not self.config.enabled or not current.is_default(config):

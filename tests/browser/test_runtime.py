@@ -9,8 +9,6 @@ from tests.browser.questionnaire_helpers import example_result, headline, questi
 
 QUICK_CHECK = "tools/quick-check/"
 ENGINE_BOOT_MS = 90_000
-# The worker's own modules (worker.js and what it imports): a page cannot preload them for the worker.
-WORKER_MODULES = {"worker.js", "engine-install.js", "digest.js", "snapshot-format.js", "snapshot-restore.js"}
 # What answer_quick_check gives, by question id and option value.
 ANSWERS = {"leadership-vision": "yes", "named-lead": "yes", "mixed-expertise": "partly", "risk-process": "no",
            "oversight": "dont-know"}
@@ -51,19 +49,3 @@ def test_file_url_says_tools_need_http(page: Page, built_site: Path):
     page.goto((built_site / QUICK_CHECK / "index.html").as_uri())
     expect(page.locator("[data-toolkit-status]")).to_contain_text("served over HTTP")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-
-
-def test_a_tool_page_asks_for_every_widget_module_at_once(guarded_page: Page, site_url: str):
-    """Every module the widgets import is listed as a module preload, so none is found one import level
-    at a time (the page's own <script> tags and the worker's modules aside)."""
-    page = guarded_page
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url)
-            if request.resource_type == "script" and "/assets/toolkit/" in request.url else None)
-    page.goto(site_url + "tools/risk/")
-    expect(page.locator("[data-toolkit-widget]")).to_have_attribute("data-engine", "ready", timeout=ENGINE_BOOT_MS)
-    preloaded = set(page.locator("link[rel=modulepreload]").evaluate_all("links => links.map((l) => l.href)"))
-    scripts = set(page.locator("script[src]").evaluate_all("tags => tags.map((s) => s.src)"))
-    worker_modules = {url for url in requested if url.rsplit("/", 1)[-1] in WORKER_MODULES}
-    assert len(preloaded) > 5, preloaded
-    assert set(requested) - scripts - worker_modules - preloaded == set()
