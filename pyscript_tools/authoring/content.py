@@ -23,7 +23,7 @@ from typing import Any
 
 from ..engine.definition import iter_questions, options_of, question_index
 from ..engine.i18n import tr
-from ..engine.vocabulary import FILTER_DIMENSIONS, PRINCIPLES
+from ..engine.vocabulary import FILTER_DIMENSIONS, ID_RE, PRINCIPLES
 from .checks import Checker
 from .legal import load_frames, merge_frames
 from .translate import Overlay, overlay_path, translate_profile, translate_questionnaire
@@ -151,9 +151,10 @@ def load_profiles(folder: str | os.PathLike, levels: list[str], taken: dict[str,
     already used, with where ({"law-no-legal-basis": "risk.yml:72"}), which harm ids must not reuse; links
     are checked when ``anchors_by_page`` is given, role tags when ``roles`` (ids) is."""
     taken = dict(taken or {})
+    prefixes: dict[str, str] = {}  # harm_prefix -> the file that has it
     profiles, problems = [], []
     for path in sorted(Path(folder).glob("*.yml")):
-        profile, errors = _load_profile(path, levels, taken, roles)
+        profile, errors = _load_profile(path, levels, taken, roles, prefixes)
         if profile is not None and anchors_by_page is not None:
             errors += check_links(profile.links(), anchors_by_page)
         problems += sort_problems(errors)
@@ -162,9 +163,10 @@ def load_profiles(folder: str | os.PathLike, levels: list[str], taken: dict[str,
     return profiles, problems
 
 
-def _load_profile(path: Path, levels: list[str], taken: dict[str, str],
-                  roles: list[str] | None) -> tuple[Profile | None, list[str]]:
-    """One profile file, checked field by field (``taken`` receives its harm ids)."""
+def _load_profile(path: Path, levels: list[str], taken: dict[str, str], roles: list[str] | None,
+                  prefixes: dict[str, str]) -> tuple[Profile | None, list[str]]:
+    """One profile file, checked field by field (``taken`` receives its harm ids, ``prefixes`` its
+    harm_prefix)."""
     file = display_path(path)
     data, lines, problems = read_yaml(path)
     if data is None:
@@ -177,6 +179,11 @@ def _load_profile(path: Path, levels: list[str], taken: dict[str, str],
     pid = check.ident(data.get("id"), ("id",))
     if pid and pid != path.stem:
         check.fail(("id",), "id '%s' must equal the file name '%s.yml'" % (pid, path.stem))
+    prefix = check.ident(data.get("harm_prefix"), ("harm_prefix",))
+    if prefix in prefixes:
+        check.fail(("harm_prefix",), "harm_prefix '%s' is already %s's: each kind has its own" % (prefix, prefixes[prefix]))
+    elif prefix:
+        prefixes[prefix] = file
     for key, limit in (("title", 120), ("short_title", 24), ("summary", 600), ("uses", 600)):
         check.text(data.get(key), (key,), limit)
     _anchored(check, data.get("application_area"), ("application_area",))
@@ -195,6 +202,9 @@ def _load_profile(path: Path, levels: list[str], taken: dict[str, str],
     vocabulary = tag_vocabulary(roles)
     for i, harm in enumerate(check.items(data.get("harms"), ("harms",), 4, 7)):
         _check_harm(check, harm, ("harms", i), taken, vocabulary)
+        hid = harm.get("id") if isinstance(harm, dict) else None
+        if prefix and isinstance(hid, str) and ID_RE.match(hid) and not hid.startswith(prefix + "-"):
+            check.fail(("harms", i, "id"), "id '%s' must start with this kind's harm_prefix '%s-'" % (hid, prefix))
     check.texts(data.get("mitigations"), ("mitigations",), 3, 6, 400)
     for i, entry in enumerate(check.items(data.get("guidance"), ("guidance",), 2, 5)):
         at = ("guidance", i)

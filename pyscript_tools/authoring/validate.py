@@ -46,7 +46,7 @@ SHORT_TITLE_MAX = 26  # characters: a chart's axis label or a menu entry on a ph
 QUESTION_KEYS = {"id", "text", "help", "type", "scale", "options", "options_from", "learn_more",
                  "recommendation", "tags", "stage", "ask_if"}
 # A kind of AI system, as a risk definition carries it (its harms are the questions of its section).
-PROFILE_KEYS = {"id", "title", "short_title", "summary", "uses", "application_area", "min_level",
+PROFILE_KEYS = {"id", "harm_prefix", "title", "short_title", "summary", "uses", "application_area", "min_level",
                 "min_level_reason", "failure_modes", "mitigations", "guidance"}
 FAILURE_MODE_KEYS = {"title", "text"}
 GUIDANCE_KEYS = {"page", "title", "why"}

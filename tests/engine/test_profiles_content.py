@@ -35,6 +35,17 @@ def test_the_sites_profiles_load_without_problems():
     assert all(len(p.data["harms"]) >= 4 for p in profiles)
 
 
+def test_each_kind_has_its_own_harm_prefix(tmp_path):
+    """Two kinds may not share a harm_prefix (the rule is data in each kind's file, not in the schema)."""
+    for name in ("facial-recognition", "speech-language"):
+        (tmp_path / f"{name}.yml").write_text((PROFILES / f"{name}.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    second = tmp_path / "speech-language.yml"
+    second.write_text(second.read_text(encoding="utf-8").replace("harm_prefix: sl", "harm_prefix: fr"), encoding="utf-8")
+    _, problems = load_profiles(tmp_path, ["low", "medium", "high", "critical"])
+    assert any("speech-language.yml:3: harm_prefix: harm_prefix 'fr' is already" in p for p in problems), problems
+    assert any("must start with this kind's harm_prefix 'fr-'" in p for p in problems), problems
+
+
 def test_a_broken_profile_is_reported_fault_by_fault_with_file_and_line():
     anchors = {"principles/lawfulness.md": {"legal-basis"}, "principles/fairness.md": {"bias-mitigation"},
                "introduction/application-areas.md": set()}
@@ -52,6 +63,7 @@ def test_a_broken_profile_is_reported_fault_by_fault_with_file_and_line():
         (9, "failure_modes", "expected 3 to 6 items, got 1"),
         (12, "harms", "expected 4 to 7 items, got 3"),
         (13, "harms[0].id", "'law-no-basis' is already used (risk-mini.yml:40)"),
+        (13, "harms[0].id", "must start with this kind's harm_prefix 'br-'"),
         (18, "harms[0].tags.roles[0]", "got 'sheriff'"),
         (19, "harms[1].id", "got 'Bad_Id'"),
         (20, "harms[1].principle", "got 'kindness'"),
