@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 from pyscript_tools.authoring.catalog import engine_messages
-from pyscript_tools.authoring.content import check_links, link_continuations, load_questionnaire_file, load_roles
+from pyscript_tools.authoring.content import check_links, load_questionnaires, load_roles, questionnaire_files
 from pyscript_tools.authoring.form_html import render_form
 from pyscript_tools.engine.report.law import frame_rules_table
 from pyscript_tools.engine.report.table import to_html
@@ -51,7 +51,6 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         self.project = current.project(config)
         self.language = current.code(config)
         translated = None if current.is_default(config) else self.language
-        self.definitions, self.links = {}, {}
         roles, errors = load_roles(self.project / self.config.roles_file, display=self.config.roles_file)
         role_ids = [role.id for role in roles]
         if translated:  # the readers' names of roles, in this language (the same ids)
@@ -59,16 +58,12 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             named, problems = load_roles(self.project / roles_file, display=roles_file)
             errors += problems + _same_roles(roles, named, roles_file)
             roles = named or roles
+        self.links = {}  # each questionnaire's and its profiles' guidance links, checked once every page is built
         with current.speaking(config):
-            for path in sorted((self.project / self.config.content_dir).glob("*.yml")):
-                links: list = []  # the questionnaire's and its profiles', checked once every page is built
-                definition, problems = load_questionnaire_file(path, roles=role_ids, links_out=links, language=translated)
-                errors += problems
-                if definition is not None and not problems:
-                    self.definitions[definition["id"]] = definition
-                    self.links[definition["id"]] = links
-            errors += link_continuations(self.definitions)
-        self._fail_on(errors)
+            self.definitions, problems = load_questionnaires(
+                questionnaire_files(self.project / self.config.content_dir), roles=role_ids, language=translated,
+                links_out=self.links)
+        self._fail_on(errors + problems)
         self.anchors, self.titles = {}, {}
         self.role_names = {role.id: role.short_name for role in roles}
         self.speaking = lambda: current.speaking(config)

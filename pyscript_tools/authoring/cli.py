@@ -23,7 +23,7 @@ from ..engine.scoring import score
 from ..engine.team import CombineError, combine
 from . import untranslated
 from .anchors import scan_docs_anchors
-from .content import link_continuations, load_questionnaire_file, load_roles
+from .content import load_questionnaires, load_roles, questionnaire_files
 
 DEFAULT_CONTENT = os.path.join("toolkit_content", "questionnaires")
 DEFAULT_DOCS = "docs"
@@ -43,20 +43,22 @@ def _find_file(qid_or_path, content):
     raise CliError("no questionnaire %r in %s/ (give an id or a path to a .yml file)" % (qid_or_path, content))
 
 
+def _siblings(path: str) -> list[str]:
+    """The other questionnaires of a file's folder, which it may continue into."""
+    folder = os.path.dirname(path) or "."
+    return [p for p in questionnaire_files(folder) if not os.path.samefile(p, path)]
+
+
 def _load(qid_or_path, content):
+    """One questionnaire, loaded as the build loads it (with the others of its folder to continue into)."""
     path = _find_file(qid_or_path, content)
-    defn, errors = load_questionnaire_file(path)
+    definitions, errors = load_questionnaires([path], context=_siblings(path))
     if errors:
         more = len(errors) - 1
         raise CliError("%s%s (run `python -m pyscript_tools validate %s` for all problems)"
                        % (errors[0], " (and %d more problem%s)" % (more, "s" if more > 1 else "") if more else "",
                           path))
-    assert defn is not None  # no errors means a definition
-    spec = defn.get("continue_with")
-    if isinstance(spec, dict) and spec.get("questionnaire") != defn.get("id"):  # what it hands over to
-        target, _ = load_questionnaire_file(_find_file(spec["questionnaire"], content))
-        link_continuations({defn["id"]: defn, **({target["id"]: target} if target else {})})
-    return defn
+    return next(iter(definitions.values()))  # the one file given, loaded without a problem
 
 
 def cmd_validate(args):
@@ -81,7 +83,7 @@ def cmd_validate(args):
         if not os.path.isfile(path):
             all_errors.append("%s:1: (file): no such file" % path)
             continue
-        _, errors = load_questionnaire_file(path, anchors_by_page=anchors, roles=role_ids)
+        _, errors = load_questionnaires([path], anchors_by_page=anchors, roles=role_ids, context=_siblings(path))
         all_errors += errors
         if not errors and not args.quiet:
             print("ok: %s" % path)

@@ -398,14 +398,14 @@ def _translated(path: Path, data: dict[str, Any], profiles: list[Profile],
     return translated, kinds, problems
 
 
-def link_continuations(definitions: dict[str, dict[str, Any]]) -> list[str]:
-    """Give each definition with ``continue_with`` what it needs of the next questionnaire (its title,
-    version and the texts of the questions mapped), and every problem: an unknown questionnaire, question
-    or answer value there."""
+def link_continuations(definitions: dict[str, dict[str, Any]], only: set[str] | None = None) -> list[str]:
+    """Give each definition with ``continue_with`` (of those in ``only``, by default all) what it needs of
+    the next questionnaire (its title, version and the texts of the questions mapped), and every problem:
+    an unknown questionnaire, question or answer value there."""
     problems = []
     for qid, definition in definitions.items():
         spec = definition.get("continue_with")
-        if not isinstance(spec, dict):
+        if not isinstance(spec, dict) or (only is not None and qid not in only):
             continue
         target = definitions.get(str(spec.get("questionnaire")))
         where = "%s: continue_with" % qid
@@ -426,20 +426,43 @@ def link_continuations(definitions: dict[str, dict[str, Any]]) -> list[str]:
     return sorted(set(problems))
 
 
+def questionnaire_files(directory: str | os.PathLike) -> list[str]:
+    """The questionnaire files of ``directory`` (``*.yml``), in name order; OSError when it cannot be listed."""
+    return [os.path.join(directory, n) for n in sorted(os.listdir(directory)) if n.endswith((".yml", ".yaml"))]
+
+
+def load_questionnaires(paths: list[str], anchors_by_page: dict[str, set[str]] | None = None,
+                        roles: list[str] | None = None, language: str | None = None,
+                        links_out: dict[str, list[Link]] | None = None,
+                        context: list[str] | None = None) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The questionnaires in ``paths``, each given what it needs of the one it continues into: ({id:
+    definition}, every problem). The build, the command line and the tests load content through this.
+    ``links_out`` receives each questionnaire's guidance links (by id), to check once every page is built;
+    ``context``: other questionnaires they may continue into, whose own problems are not reported here."""
+    found: dict[str, dict[str, Any]] = {}
+    problems: list[str] = []
+    for path in paths:
+        links: list[Link] = []
+        definition, errors = load_questionnaire_file(path, anchors_by_page, roles, links_out=links, language=language)
+        problems += errors
+        if definition is not None and not errors and isinstance(definition, dict):
+            found[definition["id"]] = definition
+            if links_out is not None:
+                links_out[definition["id"]] = links
+    known = dict(found)
+    for path in context or []:
+        other, errors = load_questionnaire_file(path, roles=roles, language=language)
+        if other is not None and not errors and isinstance(other, dict):
+            known.setdefault(other["id"], other)
+    return found, problems + link_continuations(known, only=set(found))
+
+
 def load_questionnaire_dir(directory: str | os.PathLike, anchors_by_page: dict[str, set[str]] | None = None,
                            roles: list[str] | None = None,
                            language: str | None = None) -> tuple[dict[str, dict[str, Any]], list[str]]:
     """Every ``*.yml`` questionnaire in ``directory``: ({id: definition}, problems)."""
-    found: dict[str, dict[str, Any]] = {}
-    problems: list[str] = []
     try:
-        names = sorted(n for n in os.listdir(directory) if n.endswith((".yml", ".yaml")))
+        paths = questionnaire_files(directory)
     except OSError as exc:
         return {}, ["%s:1: (file): cannot list directory: %s" % (directory, exc)]
-    for name in names:
-        definition, errors = load_questionnaire_file(os.path.join(directory, name), anchors_by_page, roles,
-                                                     language=language)
-        problems += errors
-        if definition is not None and not errors and isinstance(definition, dict):
-            found[definition["id"]] = definition
-    return found, problems + link_continuations(found)
+    return load_questionnaires(paths, anchors_by_page, roles, language)

@@ -33,10 +33,33 @@ def test_validate_reports_all_problems():
     p = run("validate", "--no-links", str(FIXTURES / "invalid" / "many-problems.yml"),
             str(FIXTURES / "invalid" / "bad-matrix.yml"), str(FIXTURES / "invalid" / "broken-yaml.yml"))
     assert p.returncode == 1
-    lines = p.stdout.strip().splitlines()
-    assert len(lines) >= 12
-    assert all(":" in line and line.split(":")[1].isdigit() for line in lines)
-    assert "problems found" in p.stderr
+    found = [tuple(line.split(": ", 2)[:2]) for line in p.stdout.strip().splitlines()]
+    invalid = "tests/fixtures/invalid/"
+    assert found == [(invalid + "many-problems.yml:2", "version"), (invalid + "many-problems.yml:5", "colour"),
+                     (invalid + "many-problems.yml:9", "scales.yesno[1].value"),
+                     (invalid + "many-problems.yml:13", "levels[2].min"),
+                     (invalid + "many-problems.yml:22", "sections[0].questions[0].tags.roles[0]"),
+                     (invalid + "many-problems.yml:22", "sections[0].questions[0].tags.approaches[0]"),
+                     (invalid + "many-problems.yml:23", "sections[0].questions[1].id"),
+                     (invalid + "many-problems.yml:26", "sections[0].questions[2]"),
+                     (invalid + "many-problems.yml:30", "sections[0].questions[3].scale"),
+                     (invalid + "bad-matrix.yml:10", "matrix[0][1]"), (invalid + "bad-matrix.yml:11", "matrix[1][0]"),
+                     (invalid + "broken-yaml.yml:4", "(file)")]
+    assert "12 problems found" in p.stderr
+
+
+def test_validate_reports_a_continuation_that_names_what_the_next_questionnaire_lacks(tmp_path):
+    """The command line checks what the build checks: here, a quick check that hands over to a question
+    the full assessment does not have."""
+    content = REPO / "toolkit_content" / "questionnaires"
+    for name in ("quick-check.yml", "readiness.yml"):
+        (tmp_path / name).write_text((content / name).read_text(encoding="utf-8"), encoding="utf-8")
+    quick = tmp_path / "quick-check.yml"
+    quick.write_text(quick.read_text(encoding="utf-8").replace("oversight: oversight-mandate", "oversight: no-such-question"),
+                     encoding="utf-8")
+    p = run("validate", "--no-links", str(quick))
+    assert p.returncode == 1
+    assert "quick-check: continue_with.questions: 'no-such-question' is not a question of readiness" in p.stdout
 
 
 def test_validate_missing_link_targets():
