@@ -66,20 +66,20 @@ def _file_button(input_id: str, data: str, label: str, multiple: bool = False, c
 class _Form:
     def __init__(self, definition: dict, resolve: LinkResolver, markdown: MarkdownRenderer,
                  role_names: dict[str, str], heading_level: int = 3):
-        self.h = min(max(heading_level, 2), 5)
-        self.h2 = self.h + 1
-        self.d = definition
+        self.heading_level = min(max(heading_level, 2), 5)
+        self.subheading_level = self.heading_level + 1
+        self.definition = definition
         self.qid = definition["id"]
-        self.p = f"tk-{self.qid}"
+        self.id_prefix = f"tk-{self.qid}"
         self.kind = KINDS[definition["kind"]]
         self.resolve = resolve
-        self.md = markdown
+        self.markdown = markdown
         self.role_names = role_names
         # The sections every respondent sees: a profile's section only counts once its kind is chosen.
         self.common = [s for s in self.sections() if not s.get("profile")]
 
     def sections(self) -> list[dict]:
-        return self.d.get("sections", [])
+        return self.definition.get("sections", [])
 
     def total(self) -> int:
         """Questions every respondent sees (not those asked only when earlier answers make them relevant)."""
@@ -100,7 +100,7 @@ class _Form:
     def help(self, dom_id: str, text: str | None) -> tuple[str, str]:
         if not text:
             return "", ""
-        return f'<div class="tk-question__help" id="{_attr(dom_id)}-help">{self.md(text)}</div>', f"{dom_id}-help"
+        return f'<div class="tk-question__help" id="{_attr(dom_id)}-help">{self.markdown(text)}</div>', f"{dom_id}-help"
 
     def radios(self, name: str, dom_id: str, options: Iterable[tuple[str, str, str]],
                input_type: str = "radio") -> str:
@@ -115,7 +115,7 @@ class _Form:
 
     # ------------------------------------------------------------------ questions
     def question(self, section: dict, question: dict) -> str:
-        qtype = question_type(self.d, section, question)
+        qtype = question_type(self.definition, section, question)
         q = question["id"]
         dom_id = question_anchor(self.qid, q)
         help_html, help_id = self.help(dom_id, question.get("help"))
@@ -131,7 +131,7 @@ class _Form:
             parts.append(self.prompt_tags(question, question.get("tags") or {}))
         parts.append(help_html)
         if qtype in ("choice", "multi"):
-            options = [(o["value"], o["label"], o.get("description") or "") for o in options_of(self.d, question)]
+            options = [(o["value"], o["label"], o.get("description") or "") for o in options_of(self.definition, question)]
             inputs = self.radios(dom_id, dom_id, options, input_type="checkbox" if qtype == "multi" else "radio")
             parts.append(f'<div class="tk-options">{inputs}</div>')
         elif qtype == "rated":
@@ -145,7 +145,7 @@ class _Form:
     def rated(self, dom_id: str) -> str:
         out = ['<div class="tk-rating">']
         for axis, title in (("likelihood", _t("Likelihood")), ("severity", _t("Severity"))):
-            options = [(str(o["value"]), f'{o["value"]} {o["label"]}', "") for o in self.d.get(axis, [])]
+            options = [(str(o["value"]), f'{o["value"]} {o["label"]}', "") for o in self.definition.get(axis, [])]
             radios = self.radios(f"{dom_id}-{axis}", f"{dom_id}-{axis}", options)
             out.append(f'<fieldset class="tk-rating__axis" data-axis="{axis}"><legend>{title}</legend>'
                        f'<div class="tk-options tk-options--scale">{radios}</div></fieldset>')
@@ -187,7 +187,7 @@ class _Form:
 
     # ------------------------------------------------------------------ the start screen
     def start(self, examples: list[tuple[str, str]], privacy_url: str) -> str:
-        p, d = self.p, self.d
+        p, d = self.id_prefix, self.definition
         size = trn("{count} {noun} in {n} section", "{count} {noun} in {n} sections", len(self.common), count=self.total(),
                    noun=tr(self.kind.NOUN))
         if len(self.common) < len(self.sections()):
@@ -198,16 +198,16 @@ class _Form:
                 facts.append(escape(d[key]))
         privacy = f' <a href="{_attr(privacy_url)}">{_t("How your answers are kept")}</a>.' if privacy_url else ""
         facts.append(_t("Saved in this browser as you go; nothing is sent anywhere.") + privacy)
-        purpose = self.md(d["purpose"]) if d.get("purpose") else ""
+        purpose = self.markdown(d["purpose"]) if d.get("purpose") else ""
         example = "".join(
             _button("example", _t("See the worked example") if len(examples) == 1 else _t("Worked example: {title}", title=title),
                     f' data-url="{_attr(url)}" data-tk-engine')
             for url, title in examples)
         more = (f'<details class="tk-start__more"><summary>{_t("How to fill it in")}</summary>'
-                f'{self.md(d["introduction"])}</details>') if d.get("introduction") else ""
+                f'{self.markdown(d["introduction"])}</details>') if d.get("introduction") else ""
         return (
             f'<section class="tk-start" data-tk-start aria-labelledby="{p}-start-h">'
-            f'<h{self.h} id="{p}-start-h">{_t("Before you start")}</h{self.h}>'
+            f'<h{self.heading_level} id="{p}-start-h">{_t("Before you start")}</h{self.heading_level}>'
             f'<div class="tk-start__purpose">{purpose}</div>'
             f'<ul class="tk-start__facts">{"".join(f"<li>{fact}</li>" for fact in facts)}</ul>'
             f"{more}"
@@ -221,7 +221,7 @@ class _Form:
         )
 
     def assessments_panel(self) -> str:
-        p = self.p
+        p = self.id_prefix
         return (
             f'<details class="tk-panel tk-panel--assessments" data-tk-js hidden><summary>{_t("Your assessments in this browser")}'
             "</summary>"
@@ -263,7 +263,7 @@ class _Form:
             f'{_t("{answered} of {total} {noun} answered", answered=0, total=total, noun=noun)}</span>'
             f' <progress max="{total}" value="0" data-tk-progress aria-label="{_t("Progress")}"></progress></p>'
             '<div class="tk-bar__buttons">'
-            + _button("menu", _t("Sections"), f' aria-expanded="false" aria-controls="{self.p}-menu"')
+            + _button("menu", _t("Sections"), f' aria-expanded="false" aria-controls="{self.id_prefix}-menu"')
             + _button("result", _t("Result")) + "</div></div>"
         )
 
@@ -281,24 +281,24 @@ class _Form:
         def entry(s: dict) -> str:
             sid = _attr(s["id"])
             return (f'<li data-tk-nav="{sid}"{self.profile_attrs(s)}>'
-                    f'<a href="#{_attr(self.p)}-s-{sid}" data-tk-goto-section="{sid}">'
+                    f'<a href="#{_attr(self.id_prefix)}-s-{sid}" data-tk-goto-section="{sid}">'
                     f'{escape(s.get("short_title") or s["title"])}</a> <span class="tk-nav__count"'
                     f' data-tk-section-count="{sid}">{escape(of_text(0, len(s.get("questions", []))))}'
                     "</span></li>")
         items = "".join(entry(s) for s in self.sections())
         return (
-            f'<nav class="tk-menu" id="{self.p}-menu" data-tk-menu aria-label="{_t("Sections of the questionnaire")}">'
+            f'<nav class="tk-menu" id="{self.id_prefix}-menu" data-tk-menu aria-label="{_t("Sections of the questionnaire")}">'
             f'<ol class="tk-nav">{items}'
-            f'<li class="tk-nav__extra"><a href="#{self.p}-results" data-tk-goto-result>{_t("Your result")}</a></li>'
-            f'<li class="tk-nav__extra"><a href="#{self.p}-start-h" data-tk-goto-start>'
+            f'<li class="tk-nav__extra"><a href="#{self.id_prefix}-results" data-tk-goto-result>{_t("Your result")}</a></li>'
+            f'<li class="tk-nav__extra"><a href="#{self.id_prefix}-start-h" data-tk-goto-start>'
             f'{_t("Your assessments and files")}</a></li>'
             "</ol></nav>"
         )
 
     def filters_panel(self) -> str:
-        if self.d.get("kind") != "workbook":
+        if self.definition.get("kind") != "workbook":
             return ""
-        p = self.p
+        p = self.id_prefix
         roles, stages, approaches = [], [], []
         for section in self.sections():
             for question in section.get("questions", []):
@@ -332,14 +332,14 @@ class _Form:
 
     def section(self, index: int, section: dict, first_rated: bool) -> str:
         sid = section["id"]
-        dom_id = f"{self.p}-s-{sid}"
+        dom_id = f"{self.id_prefix}-s-{sid}"
         count = len(section.get("questions", []))
-        about = "".join(x for x in (self.md(section["description"]) if section.get("description") else "",
+        about = "".join(x for x in (self.markdown(section["description"]) if section.get("description") else "",
                                      self.learn_more(section.get("learn_more"), section["title"])) if x)
         parts = [f'<section class="tk-section" id="{_attr(dom_id)}" data-section="{_attr(sid)}"'
                  f' aria-labelledby="{_attr(dom_id)}-h"{self.profile_attrs(section)}>',
                  f'<p class="tk-section__step" data-tk-step>{self.step_text(index, section)}</p>',
-                 f'<h{self.h} id="{_attr(dom_id)}-h" tabindex="-1">{escape(section["title"])}</h{self.h}>',
+                 f'<h{self.heading_level} id="{_attr(dom_id)}-h" tabindex="-1">{escape(section["title"])}</h{self.heading_level}>',
                  f'<p class="tk-section__progress" data-tk-section-line="{_attr(sid)}">'
                  f'{_t("{answered} of {total} answered", answered=0, total=count)}</p>']
         if about:
@@ -362,16 +362,16 @@ class _Form:
         rows = []
         for axis, title in (("likelihood", _t("Likelihood")), ("severity", _t("Severity"))):
             items = "".join(f"<li><strong>{escape(str(o['value']))} {escape(o['label'])}</strong>: "
-                            f"{escape(o.get('description') or '')}</li>" for o in self.d.get(axis, []))
+                            f"{escape(o.get('description') or '')}</li>" for o in self.definition.get(axis, []))
             rows.append(f"<p><strong>{title}</strong></p><ul>{items}</ul>")
         return (f'<details class="tk-scale-help"><summary>{_t("What the likelihood and severity ratings mean")}</summary>'
                 + "".join(rows) + "</details>")
 
     def results(self) -> str:
-        p = self.p
+        p = self.id_prefix
         return (
             f'<section class="tk-results" id="{p}-results" data-tk-results aria-labelledby="{p}-results-h">'
-            f'<h{self.h} id="{p}-results-h" data-tk-results-heading tabindex="-1">{_t("Your result")}</h{self.h}>'
+            f'<h{self.heading_level} id="{p}-results-h" data-tk-results-heading tabindex="-1">{_t("Your result")}</h{self.heading_level}>'
             '<p class="tk-message tk-message--placeholder" data-tk-placeholder>'
             f'{_t("Your result appears here as you answer. It is computed in this browser.")}</p>'
             '<div class="tk-results__body" data-toolkit-result hidden></div>'
@@ -380,14 +380,14 @@ class _Form:
         )
 
     def files_panel(self) -> str:
-        p = self.p
+        p = self.id_prefix
         engine = " data-tk-engine"
-        h3 = min(self.h2 + 1, 6)
+        h3 = min(self.subheading_level + 1, 6)
         intro = _t("Everything here is made in this browser. The report is one file that opens anywhere and prints"
                    " cleanly; the answers file lets you or a colleague carry on later.")
         return (
             f'<section class="tk-panel tk-panel--files" aria-labelledby="{p}-files-h" data-tk-js hidden>'
-            f'<h{self.h2} id="{p}-files-h">{_t("Keep, share and compare")}</h{self.h2}>'
+            f'<h{self.subheading_level} id="{p}-files-h">{_t("Keep, share and compare")}</h{self.subheading_level}>'
             f"<p>{intro}</p>"
             f'<div class="tk-field tk-field--name"><label for="{p}-report-name">{_t("Name of this assessment")}</label>'
             f'<input type="text" id="{p}-report-name" data-tk-name autocomplete="off"'
@@ -408,14 +408,14 @@ class _Form:
 
     def team(self, guide_url: str) -> str:
         """Several people's answers files combined (team.js): where they disagree, and a consensus."""
-        p, engine = self.p, " data-tk-engine"
+        p, engine = self.id_prefix, " data-tk-engine"
         guide = f' <a href="{_attr(guide_url)}">{_t("How to run a team assessment")}</a>.' if guide_url else ""
         intro = _t("Each person answers on their own and saves their answers to a file. Choose all the files here:"
                    " they are read in this page and combined in this browser, nothing is uploaded, and your own"
                    " assessments are unchanged.")
         return (
             f'<section class="tk-team" id="{p}-team" data-tk-team aria-labelledby="{p}-team-h" hidden>'
-            f'<h{self.h} id="{p}-team-h" tabindex="-1">{_t("Combine answers from several people")}</h{self.h}>'
+            f'<h{self.heading_level} id="{p}-team-h" tabindex="-1">{_t("Combine answers from several people")}</h{self.heading_level}>'
             f"<p>{intro}{guide}</p>"
             '<div class="tk-team__drop" data-tk-team-drop>'
             + _file_button(f"{p}-team-files", "data-tk-team-files", _t("Choose answers files"), True, "md-button--primary")
@@ -439,7 +439,7 @@ class _Form:
     # ------------------------------------------------------------------ whole widget
     def render(self, site_root: str, examples: list[tuple[str, str]], privacy_url: str, team_guide_url: str,
                definition_url: str) -> str:
-        d, kind = self.d, self.kind
+        d, kind = self.definition, self.kind
         nojs = _t("Scoring, saving and reports need JavaScript, which is off in this browser. You can read the"
                   " questions; nothing you choose here is kept or sent anywhere.")
         parts = [
@@ -448,7 +448,7 @@ class _Form:
             f' data-definition="{_attr(definition_url)}" data-lang="{_attr(current())}"'
             f' data-kind="{_attr(d["kind"])}" data-noun="{_attr(tr(kind.NOUN))}" data-unnamed="{_attr(tr(kind.UNNAMED))}"'
             f' data-title="{_attr(d["title"])}" data-site-root="{_attr(site_root)}" data-max-file-bytes="{MAX_FILE_BYTES}"'
-            f' data-heading-level="{self.h2}">',
+            f' data-heading-level="{self.subheading_level}">',
             # Shown only while the page's root keeps the theme's `no-js` class, i.e. with scripts off.
             f'<p class="tk-widget__status tk-widget__status--failed tk-widget__nojs">{nojs}</p>',
             '<div class="tk-widget__engine" data-toolkit-engine>'
