@@ -339,7 +339,8 @@ class _Form:
         parts = [f'<section class="tk-section" id="{_attr(dom_id)}" data-section="{_attr(sid)}"'
                  f' aria-labelledby="{_attr(dom_id)}-h"{self.profile_attrs(section)}>',
                  f'<p class="tk-section__step" data-tk-step>{self.step_text(index, section)}</p>',
-                 f'<h{self.heading_level} id="{_attr(dom_id)}-h" tabindex="-1">{escape(section["title"])}</h{self.heading_level}>',
+                 f'<h{self.heading_level} id="{_attr(dom_id)}-h" tabindex="-1">{escape(section["title"])}'
+                 f'</h{self.heading_level}>',
                  f'<p class="tk-section__progress" data-tk-section-line="{_attr(sid)}">'
                  f'{_t("{answered} of {total} answered", answered=0, total=count)}</p>']
         if about:
@@ -371,7 +372,8 @@ class _Form:
         p = self.id_prefix
         return (
             f'<section class="tk-results" id="{p}-results" data-tk-results aria-labelledby="{p}-results-h">'
-            f'<h{self.heading_level} id="{p}-results-h" data-tk-results-heading tabindex="-1">{_t("Your result")}</h{self.heading_level}>'
+            f'<h{self.heading_level} id="{p}-results-h" data-tk-results-heading tabindex="-1">'
+            f'{_t("Your result")}</h{self.heading_level}>'
             '<p class="tk-message tk-message--placeholder" data-tk-placeholder>'
             f'{_t("Your result appears here as you answer. It is computed in this browser.")}</p>'
             '<div class="tk-results__body" data-toolkit-result hidden></div>'
@@ -415,7 +417,8 @@ class _Form:
                    " assessments are unchanged.")
         return (
             f'<section class="tk-team" id="{p}-team" data-tk-team aria-labelledby="{p}-team-h" hidden>'
-            f'<h{self.heading_level} id="{p}-team-h" tabindex="-1">{_t("Combine answers from several people")}</h{self.heading_level}>'
+            f'<h{self.heading_level} id="{p}-team-h" tabindex="-1">{_t("Combine answers from several people")}'
+            f'</h{self.heading_level}>'
             f"<p>{intro}{guide}</p>"
             '<div class="tk-team__drop" data-tk-team-drop>'
             + _file_button(f"{p}-team-files", "data-tk-team-files", _t("Choose answers files"), True, "md-button--primary")
