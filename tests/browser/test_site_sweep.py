@@ -1,6 +1,6 @@
 """Every page of the built site, visited once per screen, with every whole-site check made in that visit:
 
-- axe-core (WCAG 2.0 and 2.1, levels A and AA) in the light palette, on a desktop and a phone screen; then,
+- axe-core (WCAG 2.0 and 2.1, levels A and AA) in the light palette, on a desktop and a 390-pixel phone; then,
   on the desktop, the reader's palette toggle is pressed and the rules that read colours run again in the
   dark palette (every other rule sees the same document in either palette);
 - no page scrolls sideways on a phone (320 and 390 CSS pixels);
@@ -29,6 +29,7 @@ from tests.support.request_guard import guard_requests
 ENGINE_BOOT_MS = 90_000
 # mkdocs.yml's palette: the light scheme is "default", the dark one "slate".
 LIGHT, DARK = "default", "slate"
+PHONE_HEIGHT = 780
 SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 # Show what the reader can reveal (every depth tab's panel, every collapsed <details>) so one axe run sees it
@@ -52,7 +53,7 @@ SCROLLERS_SETTLED = """() => Array.from(document.querySelectorAll("pre > code, .
 class Sweep:
     """One visit of every page: on which screen, and which checks it makes."""
 
-    phone_width: int | None = None
+    phone_widths: tuple[int, ...] = ()  # a phone's screen, loaded at the first width and turned to the others
     axe: bool = True
     dark_too: bool = False  # press the palette toggle after the light audit and audit the colours again
     runtime: bool = False  # wait for each tool's engine and check which pages fetch the runtime
@@ -60,8 +61,7 @@ class Sweep:
 
 SWEEPS = {
     "desktop": Sweep(dark_too=True, runtime=True),
-    "phone-390": Sweep(phone_width=390),
-    "phone-320": Sweep(phone_width=320, axe=False),
+    "phone": Sweep(phone_widths=(390, 320)),
 }
 
 
@@ -81,8 +81,8 @@ def _context(browser: Browser, sweep: Sweep):
     # No service worker: it would fetch the whole site into its cache from the first page (test_offline.py
     # tests it), and serve the runtime to the tool pages unseen.
     options: dict = {"color_scheme": "light", "bypass_csp": True, "service_workers": "block"}
-    if sweep.phone_width:
-        options.update(viewport={"width": sweep.phone_width, "height": 780}, is_mobile=True, has_touch=True)
+    if sweep.phone_widths:
+        options.update(viewport={"width": sweep.phone_widths[0], "height": PHONE_HEIGHT}, is_mobile=True, has_touch=True)
     return browser.new_context(**options)
 
 
@@ -108,8 +108,7 @@ def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str
         for path in pages:
             runtime_requests.clear()
             page.goto(site_url + path, wait_until="load")
-            if sweep.phone_width and (extra := page.evaluate(SIDEWAYS)) > 0:
-                problems.append(f"/{path}: {extra} px too wide at {sweep.phone_width} px")
+            problems += _too_wide(page, path, sweep.phone_widths)
             if sweep.axe:
                 problems += _audit(page, path, sweep.dark_too)
             if sweep.runtime:  # once the network has been quiet for half a second (the audit took most of it)
@@ -120,6 +119,19 @@ def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str
     assert not problems, f"{len(problems)} problem(s) in the {name} sweep:\n" + "\n".join(problems)
     assert guard.outside == [], f"requests left the site's origin: {guard.outside}"
     assert errors == [], f"uncaught errors in the pages: {errors}"
+
+
+def _too_wide(page: Page, path: str, widths: tuple[int, ...]) -> list[str]:
+    """Whether the page scrolls sideways at each width (the screen changed from one to the next: the layout
+    answers a resize as it answers a load), then back at the first width for the checks that follow."""
+    problems = []
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": PHONE_HEIGHT})
+        if (extra := page.evaluate(SIDEWAYS)) > 0:
+            problems.append(f"/{path}: {extra} px too wide at {width} px")
+    if len(widths) > 1:
+        page.set_viewport_size({"width": widths[0], "height": PHONE_HEIGHT})
+    return problems
 
 
 def _audit(page: Page, path: str, dark_too: bool) -> list[str]:
