@@ -87,6 +87,13 @@ def test_the_quick_check_leads_into_the_full_assessment_with_its_answers(guarded
     carried = kept["assessments"][kept["current"]]["answers"]
     assert carried == {goal: spec["values"]["partly"] for goal in spec["questions"].values()}
     expect(question(page, "Leadership has set out a clear vision").get_by_label(re.compile("^Partly in place"))).to_be_checked()
+    # Back in the quick check, a second press leads into the same assessment, not a second one.
+    open_tool(page, site_url, "quick-check")
+    show_result(page)
+    result(page).get_by_role("link", name=re.compile("^Continue with the Organizational Readiness")).click()
+    expect(page).to_have_url(re.compile(r"/tools/readiness/"))
+    wait_engine(page)
+    assert len(stored(page, "readiness")["assessments"]) == 1
 
 
 # --------------------------------------------------------------------------- on a phone

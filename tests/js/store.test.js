@@ -241,3 +241,18 @@ test("answers kept under an older version are kept as they were until they have 
   assert.equal(moved.earlier, undefined);
   assert.deepEqual(moved.answers, { scale: "pilot", kind: ["resource-allocation"] });
 });
+
+test("carried-over answers reuse their assessment and keep what the respondent changed since", () => {
+  const storage = new MemoryStorage();
+  const full = new Store("readiness", "1.0.0", storage);
+  assert.equal(full.carry("quick-check", "Carried over", { vision: "partial", lead: "partial" }), true);
+  full.save({ vision: "in-place", lead: "partial", other: "yes" }); // the respondent goes on in the full assessment
+
+  const again = new Store("readiness", "1.0.0", storage);
+  assert.equal(again.carry("quick-check", "Carried over", { vision: "not-started", lead: "in-place" }), true);
+  const stored = JSON.parse(storage.getItem(again.key));
+  const assessments = Object.values(stored.assessments);
+  assert.equal(assessments.length, 1, "the same assessment, not a second one");
+  assert.deepEqual(assessments[0].answers, { vision: "in-place", lead: "in-place", other: "yes" });
+  assert.equal(stored.current, Object.keys(stored.assessments)[0]);
+});

@@ -245,6 +245,29 @@ export class Store {
     return this.write();
   }
 
+  /** Answers carried over from the questionnaire `from` (its "Continue with"), made current and written.
+   *  The first carry makes a new assessment, `name`; a later one reuses it: its answers still as they were
+   *  carried take the new values, and what the respondent has changed since stays. */
+  carry(from, name, answers) {
+    this.reload();
+    const earlier = this.list().find((a) => a.carried?.from === from);
+    if (!earlier) {
+      this.add(name, { ...answers }, {});
+    } else {
+      const entry = this.data.assessments[earlier.key];
+      const before = entry.carried.answers || {};
+      for (const [id, value] of Object.entries(answers)) {
+        const untouched = !(id in entry.answers) || JSON.stringify(entry.answers[id]) === JSON.stringify(before[id]);
+        if (untouched) entry.answers[id] = value;
+      }
+      entry.updated = now();
+      this.currentKey = earlier.key;
+      this.base = { ...entry.answers };
+    }
+    this.data.assessments[this.currentKey].carried = { from, answers: { ...answers } };
+    return this.write();
+  }
+
   select(key) {
     this.reload();
     if (!this.data.assessments[key]) return this.writable;
