@@ -251,16 +251,11 @@ export class Store {
   carry(from, name, answers) {
     this.reload();
     const earlier = this.list().find((a) => a.carried?.from === from);
-    if (!earlier) {
-      this.add(name, { ...answers }, {});
-    } else {
+    if (!earlier) this.add(name, { ...answers }, {});
+    else {
+      // The new carry, with what the respondent changed since the last one (from it to now) on top.
       const entry = this.data.assessments[earlier.key];
-      const before = entry.carried.answers || {};
-      for (const [id, value] of Object.entries(answers)) {
-        const untouched = !(id in entry.answers) || JSON.stringify(entry.answers[id]) === JSON.stringify(before[id]);
-        if (untouched) entry.answers[id] = value;
-      }
-      entry.updated = now();
+      Object.assign(entry, { answers: mergeAnswers(entry.carried.answers, entry.answers, answers), updated: now() });
       this.currentKey = earlier.key;
       this.base = { ...entry.answers };
     }
