@@ -19,7 +19,8 @@ RUN_AXE = """async ([scope, tags, rules, widget]) => {
   const settled = Promise.all(running.map((a) => a.finished.catch(() => null)));
   await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2000))]);
   const only = rules ? {type: "rule", values: rules} : {type: "tag", values: tags};
-  const found = (await axe.run(scope, {runOnly: only, resultTypes: ["violations"]})).violations;
+  const context = scope === "document" ? document : scope;
+  const found = (await axe.run(context, {runOnly: only, resultTypes: ["violations"]})).violations;
   if (widget) {
     const extra = (await axe.run({include: [".tk-widget"]}, {resultTypes: ["violations"]})).violations;
     found.push(...extra.filter((rule) => !found.some((seen) => seen.id === rule.id)));
@@ -41,8 +42,7 @@ def run_axe(page: Page, scope: str = "document", widget: bool = False, rules: li
     """The violations on the page (or within the CSS selector `scope`), of every WCAG A/AA rule or of `rules`."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
-    script = RUN_AXE.replace("axe.run(scope,", "axe.run(document,") if scope == "document" else RUN_AXE
-    return page.evaluate(script, [scope, WCAG_TAGS, rules, widget])
+    return page.evaluate(RUN_AXE, [scope, WCAG_TAGS, rules, widget])
 
 
 def describe(where: str, palette: str, violation: dict) -> list[str]:

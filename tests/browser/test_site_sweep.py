@@ -54,7 +54,6 @@ class Sweep:
     """One visit of every page: on which screen, and which checks it makes."""
 
     phone_widths: tuple[int, ...] = ()  # a phone's screen, loaded at the first width and turned to the others
-    axe: bool = True
     dark_too: bool = False  # press the palette toggle after the light audit and audit the colours again
     runtime: bool = False  # wait for each tool's engine and check which pages fetch the runtime
 
@@ -109,8 +108,7 @@ def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str
             runtime_requests.clear()
             page.goto(site_url + path, wait_until="load")
             problems += _too_wide(page, path, sweep.phone_widths)
-            if sweep.axe:
-                problems += _audit(page, path, sweep.dark_too)
+            problems += _audit(page, path, sweep.dark_too)
             if sweep.runtime:  # once the network has been quiet for half a second (the audit took most of it)
                 page.wait_for_load_state("networkidle")
                 problems += _runtime_problems(page, path, runtime_requests)
@@ -141,14 +139,16 @@ def _audit(page: Page, path: str, dark_too: bool) -> list[str]:
     settle_scrollers(page)
     problems = [line for violation in run_axe(page) for line in describe(path, "light", violation)]
     if dark_too:
-        for palette, name in ((DARK, "dark"), (LIGHT, None)):
-            # As a reader's press, without leaving the pointer over the button (its tooltip would be audited).
-            page.locator("[data-tk-palette-next]:visible").dispatch_event("click")
-            _expect_palette(page, path, palette)
-            if name:
-                problems += [line for violation in run_axe(page, rules=COLOUR_RULES)
-                             for line in describe(path, name, violation)]
+        _press_palette_toggle(page, path, DARK)
+        problems += [line for violation in run_axe(page, rules=COLOUR_RULES) for line in describe(path, "dark", violation)]
+        _press_palette_toggle(page, path, LIGHT)  # the next page opens in the light palette again
     return problems
+
+
+def _press_palette_toggle(page: Page, path: str, expected: str) -> None:
+    """As a reader presses it, without leaving the pointer over the button (its tooltip would be audited)."""
+    page.locator("[data-tk-palette-next]:visible").dispatch_event("click")
+    _expect_palette(page, path, expected)
 
 
 def _expect_palette(page: Page, path: str, scheme: str) -> None:
