@@ -331,8 +331,9 @@ def fixture_project(tmp_path_factory):
         markdown_extensions: [attr_list, md_in_html, toc, admonition, pymdownx.superfences,
                               {pymdownx.tabbed: {alternate_style: true}}]
         plugins:
+          - toolkit-languages:
+              content_dir: content
           - toolkit-primers:
-              roles: content/roles.yml
               primers_dir: content/primers
         validation: {anchors: warn}
         """))

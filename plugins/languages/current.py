@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from pyscript_tools.authoring.catalog import Catalog, Message, extract, load_catalog
+from pyscript_tools.authoring.content import ROLES_FILE
 from pyscript_tools.engine import i18n
 
 from .config import LanguagesConfig
@@ -51,6 +52,12 @@ def content_dir(config) -> str:
     `content_dir` names it: the one setting every plugin reads it from."""
     plugin = config.plugins.get("toolkit-languages")
     return str(plugin.config.content_dir if plugin is not None else LanguagesConfig.content_dir.default).rstrip("/")
+
+
+def roles_file(config) -> str:
+    """The reader roles' file (relative to mkdocs.yml), in the content folder: both plugins that read roles
+    find it here."""
+    return f"{content_dir(config)}/{ROLES_FILE}"
 
 
 def translated(config, path: str) -> str:

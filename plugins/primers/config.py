@@ -5,8 +5,7 @@ from mkdocs.config import config_options as c
 
 class PrimersConfig(base.Config):
     enabled = c.Type(bool, default=True)
-    # Role list and primer folder, relative to the directory of mkdocs.yml.
-    roles = c.Type(str, default="toolkit_content/roles.yml")
+    # Primer folder, relative to the directory of mkdocs.yml (the roles are the content folder's roles.yml).
     primers_dir = c.Type(str, default="toolkit_content/primers")
     # Docs-relative folder of the generated pages (primers/ROLE.md) and of the index page.
     pages_dir = c.Type(str, default="primers")

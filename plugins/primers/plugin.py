@@ -65,7 +65,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         self.prefix = current.prefix(config)
         self.speaking = lambda: current.speaking(config)
         try:
-            self.roles, self.primers = model.load_all(root / current.translated(config, self.config.roles),
+            self.roles, self.primers = model.load_all(root / current.translated(config, current.roles_file(config)),
                                                       root / current.translated(config, self.config.primers_dir))
         except model.ContentError as exc:
             raise PluginError("toolkit-primers: the primers have problems:\n  " + "\n  ".join(exc.problems)) from None
@@ -79,7 +79,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         if not self.config.enabled:
             return
         root = current.project(config)
-        for p in (root / self.config.roles, root / self.config.primers_dir):
+        for p in (root / current.roles_file(config), root / self.config.primers_dir):
             if p.exists():
                 server.watch(str(p))
         return server

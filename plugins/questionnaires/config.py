@@ -9,7 +9,6 @@ class QuestionnairesConfig(base.Config):
     enabled = c.Type(bool, default=True)
     content_dir = c.Type(str, default="toolkit_content/questionnaires")
     dest = c.Type(str, default="assets/toolkit/questionnaires")
-    roles_file = c.Type(str, default="toolkit_content/roles.yml")
     examples_dir = c.Type(str, default="tools/examples")
     privacy_page = c.Type(str, default="about.md")
     team_guide_page = c.Type(str, default="tools/team.md")

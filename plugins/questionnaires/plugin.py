@@ -51,10 +51,11 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         self.project = current.project(config)
         self.language = current.code(config)
         translated = None if current.is_default(config) else self.language
-        roles, errors = load_roles(self.project / self.config.roles_file, display=self.config.roles_file)
+        english_roles = current.roles_file(config)
+        roles, errors = load_roles(self.project / english_roles, display=english_roles)
         role_ids = [role.id for role in roles]
         if translated:  # the readers' names of roles, in this language (the same ids)
-            roles_file = current.translated(config, self.config.roles_file)
+            roles_file = current.translated(config, english_roles)
             named, problems = load_roles(self.project / roles_file, display=roles_file)
             errors += problems + _same_roles(roles, named, roles_file)
             roles = named or roles

@@ -23,7 +23,7 @@ from ..engine.scoring import score
 from ..engine.team import CombineError, combine
 from . import untranslated
 from .anchors import scan_docs_anchors
-from .content import load_questionnaires, load_roles, questionnaire_files
+from .content import ROLES_FILE, load_questionnaires, load_roles, questionnaire_files
 
 DEFAULT_CONTENT = os.path.join("toolkit_content", "questionnaires")
 DEFAULT_DOCS = "docs"
@@ -63,7 +63,7 @@ def _load(qid_or_path, content):
 
 def cmd_validate(args):
     files = list(args.files)
-    roles_file = os.path.join(os.path.dirname(os.path.normpath(args.content)), "roles.yml")
+    roles_file = os.path.join(os.path.dirname(os.path.normpath(args.content)), ROLES_FILE)
     roles, all_errors = load_roles(roles_file) if os.path.isfile(roles_file) else ([], [])
     role_ids = [role.id for role in roles] or None
     if not files:

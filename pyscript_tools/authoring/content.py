@@ -53,6 +53,9 @@ def read_yaml(path: str | os.PathLike, display: str | None = None) -> tuple[Any,
 # --------------------------------------------------------------------------- roles
 
 
+ROLES_FILE = "roles.yml"  # the reader roles, in the content folder (translated in its i18n/LANG/)
+
+
 @dataclass(frozen=True)
 class Role:
     id: str
@@ -373,9 +376,9 @@ def _with_legal_frames(path: Path, definition: dict[str, Any], lines: dict[tuple
 
 def _role_names(content: Path, language: str | None) -> dict[str, str]:
     """The readers' short names of the roles (``roles.yml``, or its translation), by id."""
-    roles, _ = load_roles(content / "roles.yml")
+    roles, _ = load_roles(content / ROLES_FILE)
     if language:
-        translated, _ = load_roles(content / "i18n" / language / "roles.yml")
+        translated, _ = load_roles(content / "i18n" / language / ROLES_FILE)
         roles = translated or roles
     return {role.id: role.short_name for role in roles}
 
