@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
-import sys
+import tempfile
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
+
+from tests.support import site_build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,34 +28,54 @@ def project_root() -> Path:
     return ROOT
 
 
-def _build(site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TOOLKIT_PRIMERS_PDF": "1"}  # the tests check the PDFs too
-    config_file = os.environ.get("TOOLKIT_MKDOCS_FILE", "mkdocs.yml")  # another config, for local iteration
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config_file, "--site-dir", str(site)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-    if run.returncode != 0:
-        pytest.fail(f"strict build failed:\n{run.stdout}\n{run.stderr}", pytrace=False)
+_BACKGROUND = pytest.StashKey[tuple[Path, subprocess.Popen]]()
+
+
+def pytest_sessionstart(session):
+    """With workers, the controller starts the site's build at once: the workers run the tests that need no
+    site while it builds (a cold build takes minutes)."""
+    config = session.config
+    if hasattr(config, "workerinput") or os.environ.get("TOOLKIT_TEST_SITE") or not config.getoption("numprocesses", 0):
+        return
+    site = Path(tempfile.mkdtemp(prefix="toolkit-tests-")) / "site"
+    config.stash[_BACKGROUND] = (site, site_build.start(site))
+
+
+def pytest_configure_node(node):
+    """Tell each worker where the background build goes."""
+    if _BACKGROUND in node.config.stash:
+        node.workerinput["toolkit_site"] = str(node.config.stash[_BACKGROUND][0])
+
+
+def pytest_sessionfinish(session):
+    if _BACKGROUND in session.config.stash:
+        site, process = session.config.stash[_BACKGROUND]
+        process.kill()
+        process.wait()
+        shutil.rmtree(site.parent, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(items):
+    """The tests that need no site first: with workers, they run while the site builds."""
+    items.sort(key=lambda item: "built_site" in item.fixturenames)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, worker_id) -> Path:
-    """Build the site fresh with `mkdocs build --strict` into a temporary folder, once per run: with
-    pytest-xdist, the first worker builds and the others wait for it and share that build.
+def built_site(request, tmp_path_factory) -> Path:
+    """The site built fresh with `mkdocs build --strict`, once per run (with pytest-xdist, in the background
+    from the start of the run, shared by the workers).
 
     For quick local iteration, TOOLKIT_TEST_SITE=path/to/site reuses a site built beforehand."""
     prebuilt = os.environ.get("TOOLKIT_TEST_SITE")
     if prebuilt:
         return Path(prebuilt)
-    if worker_id == "master":  # not distributed
+    background = getattr(request.config, "workerinput", {}).get("toolkit_site")
+    if background:
+        site = Path(background)
+        failure = site_build.wait(site)
+    else:
         site = tmp_path_factory.mktemp("site")
-        _build(site)
-        return site
-    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
-    site, built = shared / "site", shared / "site.built"
-    with FileLock(str(shared / "site.lock")):
-        if not built.exists():
-            _build(site)
-            built.touch()
+        failure = site_build.build(site)
+    if failure is not None:
+        pytest.fail(f"strict build failed:\n{failure}", pytrace=False)
     return site
