@@ -32,12 +32,15 @@ class _LayoutOnlyLineBreaks(Extension):
         return _LAYOUT.sub("", source) if name and name.endswith(".html") else source
 
 
+def _escape(value: object) -> Markup:
+    """``value`` escaped for HTML by :func:`html.escape` (Jinja's own spells ' and " otherwise); HTML stays."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value)))
+
+
 @pass_eval_context
 def _escaped(context: EvalContext, value: object) -> object:
-    """What an autoescaping template inserts, escaped by :func:`html.escape` (Jinja's own spells ' and " otherwise)."""
-    if context.autoescape and not isinstance(value, Markup) and value is not None:
-        return Markup(html.escape(str(value)))
-    return value
+    """What an autoescaping template inserts, escaped by :func:`_escape`."""
+    return _escape(value) if context.autoescape and value is not None else value
 
 
 def environment(defaults: Path, overrides: Iterable[str | Path] = ()) -> Environment:
@@ -47,4 +50,5 @@ def environment(defaults: Path, overrides: Iterable[str | Path] = ()) -> Environ
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False,
                       extensions=[_LayoutOnlyLineBreaks], finalize=_escaped)
     env.globals["tr"] = tr
+    env.filters["e"] = env.filters["escape"] = _escape
     return env
