@@ -28,7 +28,7 @@ def test_a_form_partial_in_custom_dir_changes_the_built_page(tmp_path):
         plugins:
           - toolkit-questionnaires:
               content_dir: content
-              roles_file: {ROOT / "toolkit_content" / "roles.yml"}
+              roles_file: '{ROOT / "toolkit_content" / "roles.yml"}'
         """))
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp_path / "mkdocs.yml")],
                          cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
