@@ -23,16 +23,17 @@ def _names(paths, pattern: str = NAME) -> set[str]:
 
 
 def written() -> dict[str, set[str]]:
-    """Every data-tk-* name written, by where: the engine's and the form's HTML, the plugins and theme
-    overrides, and the scripts that set attributes or write HTML."""
+    """Every data-tk-* name written, by where: the engine's HTML and the form's templates, the plugins (and
+    their templates) and theme overrides, and the scripts that set attributes or write HTML."""
     scripts = list(SCRIPTS.glob("*.js"))
     by_scripts = {_attribute(key) for path in scripts
                   for key in re.findall(r"dataset\.(tk[A-Za-z0-9]+)\s*=(?!=)", path.read_text(encoding="utf-8"))}
     by_scripts |= _names(scripts, rf"(?:set|toggle)Attribute\(\s*[\"']({NAME})")
     by_scripts |= _names(scripts, rf"<[a-z][^<>]*?\s({NAME})")  # inside an HTML string
     return {
-        "Python": _names((ROOT / "pyscript_tools").rglob("*.py")),
-        "plugins and overrides": _names([*(ROOT / "plugins").rglob("*.py"), *(ROOT / "overrides").rglob("*.html")]),
+        "Python": _names([*(ROOT / "pyscript_tools").rglob("*.py"), *(ROOT / "pyscript_tools").rglob("*.html")]),
+        "plugins and overrides": _names([*(ROOT / "plugins").rglob("*.py"), *(ROOT / "plugins").rglob("*.html"),
+                                         *(ROOT / "overrides").rglob("*.html")]),
         "scripts": by_scripts,
     }
 

@@ -279,10 +279,12 @@ def test_pdf_with_a_remote_resource_fails(tmp_path):
 
 
 def test_pdf_links_back_to_site():
-    ctx = render.PdfContext("Toolkit", "", "2024", "2026-01-01", lambda p: p, "primers/end-users/")
-    assert "Toolkit, page <code>tools/risk/</code>" in render.site_link("tools/risk/", ctx)
+    roles, primers = model.load_all(ROLES_FILE, PRIMERS_DIR)
+    ctx = render.PdfContext("Toolkit", "", "2024", "2026-01-01", lambda p: "site/" + p, "primers/end-users/")
+    page = primers[0].reading_path[0].page
+    assert f"Toolkit, page <code>site/{page}</code>" in render.pdf_html(primers[0], [], ctx, roles)
     ctx.site_url = "https://toolkit.example/"
-    assert 'href="https://toolkit.example/tools/risk/"' in render.site_link("tools/risk/", ctx)
+    assert f'href="https://toolkit.example/site/{page}"' in render.pdf_html(primers[0], [], ctx, roles)
 
 
 # ============================================================================ a fixture site
@@ -340,9 +342,9 @@ def fixture_project(tmp_path_factory):
     return root
 
 
-def _build(root: Path, *extra, env=None):
+def _build(root: Path, *extra, env=None, config="mkdocs.yml"):
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), *extra],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / config), *extra],
         cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TOOLKIT_PRIMERS_PDF": "1", **(env or {})},
         capture_output=True, text=True, timeout=600,
     )
@@ -397,6 +399,34 @@ def test_malformed_primer_fails_the_build_without_traceback(fixture_project, tmp
     assert run.returncode != 0
     assert "Traceback" not in out
     assert re.search(r"content/primers/end-users\.yml:\d+: \(file\): YAML syntax error", out), out
+
+
+def test_a_primer_partial_in_custom_dir_changes_the_built_page(fixture_project, tmp_path):
+    """As with Material's partials: a template of the same path in the theme's custom_dir wins over the default."""
+    partial = fixture_project / "overrides" / "toolkit" / "primer" / "page" / "takeaways.md"
+    partial.parent.mkdir(parents=True)
+    partial.write_text("## {{ tr(headings.takeaways) }} {: #key-takeaways}\n\nOur own words for *{{ primer.title }}*.\n")
+    config = fixture_project / "mkdocs-overrides.yml"
+    config.write_text((fixture_project / "mkdocs.yml").read_text().replace(
+        "theme: {name: material}", "theme: {name: material, custom_dir: overrides}"))
+    run = _build(fixture_project, "-d", str(tmp_path / "site"), env={"TOOLKIT_PRIMERS_PDF": "0"}, config=config.name)
+    assert run.returncode == 0, run.stdout + run.stderr
+    page = (tmp_path / "site" / "primers" / "end-users" / "index.html").read_text()
+    assert "<p>Our own words for <em>Fixture primer for end-users</em>.</p>" in page
+    assert 'id="key-takeaways"' in page and squash(_good_primer()["key_takeaways"][0])[:40] not in text_of(page)
+    assert "Alpha summary for end users" in page  # the other parts are the defaults
+
+
+def test_a_pdf_partial_in_an_overrides_folder_changes_the_document(tmp_path):
+    partial = tmp_path / "toolkit" / "primer" / "pdf" / "closing.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text('<p class="agency-closing">{{ tr("Keep going on the site.") }} {{ "<&>" }}</p>\n')
+    roles, primers = model.load_all(ROLES_FILE, PRIMERS_DIR)
+    ctx = render.PdfContext("Toolkit", "", "2024", "2026-01-01", lambda p: p, "primers/end-users/",
+                            templates=render.primer_templates((str(tmp_path),)))
+    html = render.pdf_html(primers[0], [], ctx, roles)
+    assert '<p class="agency-closing">Keep going on the site. &lt;&amp;&gt;</p>' in html
+    assert '<div class="tk-pdf__closing">' not in html and '<section class="tk-pdf__cover">' in html
 
 
 # ============================================================================ the real site

@@ -13,7 +13,6 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from pyscript_tools.authoring.cache import BuildCache
-from pyscript_tools.engine.i18n import tr
 from pyscript_tools.engine.report import law as law_report
 
 from ..languages import current
@@ -54,6 +53,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         self.speaking: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext  # from on_config
         self.version = ""
         self.life_cycle_page: str | None = None
+        self.templates = render.primer_templates()  # the theme's overrides first, from on_config
 
     # ------------------------------------------------------------------ config and files
 
@@ -71,6 +71,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
             raise PluginError("toolkit-primers: the primers have problems:\n  " + "\n  ".join(exc.problems)) from None
         self.make_pdf = pdf_enabled(self.config.pdf)
         self.version = str((config.extra or {}).get("toolkit_version") or "2024")
+        self.templates = render.primer_templates(tuple(config.theme.dirs))  # a partial in the theme's custom_dir wins
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -117,7 +118,8 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
                 f.dest_uri, f.url = self.prefix + f.dest_uri, self.prefix + f.url
             pdf_href = sections.relative_url(self._pdf_site_path(primer.role.id), f.url) if self.make_pdf else None
             f.content_string = render.site_markdown(primer, src_uri, pdf_href, self.version, self.life_cycle_page,
-                                                    self._checkpoints(primer, config), self._law_page(files))
+                                                    self._checkpoints(primer, config), self._law_page(files),
+                                                    self.templates)
             files.append(f)
             self.primer_files[primer.role.id] = f
         self.page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
@@ -145,29 +147,11 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
             return markdown.replace(self.config.marker, self._cards(page), 1)
 
     def _cards(self, page) -> str:
-        out = ['<div class="grid cards tk-primer-cards" markdown>', ""]
-        for role in self.roles:
-            f = self.primer_files[role.id]
-            html_link = sections.relative_url(f.src_uri, page.file.src_uri)
-            if self.make_pdf:
-                pdf_href = sections.relative_url(self._pdf_site_path(role.id), page.url)
-                pdf_link = (f'<a class="tk-primer__pdf" href="{pdf_href}" download>{render.esc(tr("Download PDF"))}'
-                            f'<span class="tk-visually-hidden"> {render.esc(tr("for {role}", role=role.name))}</span></a>')
-            else:
-                pdf_link = ('<span class="tk-primer__pdf tk-primer__pdf--off">%s</span>'
-                            % render.esc(tr("PDF not built in this preview")))
-            out += [
-                f"-   **{role.name}**",
-                "",
-                "    ---",
-                "",
-                f"    {role.description}",
-                "",
-                f"    [{tr('Read the primer online')}]({html_link}) · {pdf_link}",
-                "",
-            ]
-        out += ["</div>", ""]
-        return "\n".join(out)
+        cards = [{"role": role,
+                  "href": sections.relative_url(self.primer_files[role.id].src_uri, page.file.src_uri),
+                  "pdf_href": sections.relative_url(self._pdf_site_path(role.id), page.url) if self.make_pdf else ""}
+                 for role in self.roles]
+        return render.cards_markdown(cards, self.templates)
 
     def on_page_content(self, html, *, page, config, files):
         if not self.config.enabled or self._is_primer(page):
@@ -201,7 +185,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
         if self.config.enabled and self._is_primer(page) and page.content:
             role_id = next(r for r, f in self.primer_files.items() if f is page.file)
             with self.speaking():
-                fragment = render.sections_html(render.for_role(self._all_sections(), role_id), page.url)
+                fragment = render.sections_html(render.for_role(self._all_sections(), role_id), page.url, self.templates)
             page.content = page.content.replace(render.SECTIONS_MARKER, fragment, 1)
         return context
 
@@ -242,6 +226,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
                 site_name=config.site_name, site_url=config.site_url or "", version=self.version, date=date,
                 page_path=page_path, primer_path=self.primer_files[primer.role.id].url,
                 life_cycle_page=self.life_cycle_page, checkpoints=tuple(self._checkpoints(primer, config)),
+                templates=self.templates,
             )
             with self.speaking():
                 versions = render.pdf_versions(primer, all_sections, ctx, self.roles)

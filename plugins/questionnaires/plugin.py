@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from pyscript_tools.authoring.catalog import engine_messages
 from pyscript_tools.authoring.content import check_links, load_questionnaires, load_roles, questionnaire_files
-from pyscript_tools.authoring.form_html import render_form
+from pyscript_tools.authoring.form_html import form_templates, render_form
 from pyscript_tools.engine.report.law import frame_rules_table
 from pyscript_tools.engine.report.table import to_html
 
@@ -44,6 +44,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         self.engine_strings: dict[str, str] = {}
         self.speaking: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext  # from on_config
         self.files = Files([])
+        self.templates = form_templates()  # the theme's overrides first, from on_config
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -72,6 +73,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         messages = current.messages(self.project)
         self.engine_strings = catalog.subset(engine_messages(messages)) if catalog else {}
         self.prefix = current.prefix(config)
+        self.templates = form_templates(tuple(config.theme.dirs))  # a partial in the theme's custom_dir wins
         return config
 
     def on_files(self, files, *, config):
@@ -122,6 +124,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             role_names=self.role_names,
             heading_level=heading_level,
             definition_url=get_relative_url(self._definition_path(qid), page.url),
+            templates=self.templates,
         )
 
     def _legal_rules(self, frame_id: str) -> str:

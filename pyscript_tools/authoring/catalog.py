@@ -2,10 +2,9 @@
 
 Interface strings are written in English where they are used and marked, so that they can be found:
 
-- Python (the engine, the form, the plugins): ``tr("...")``, ``trn("one", "many", n)``, ``N_("...")``,
-  and the form's ``_t("...")``
+- Python (the engine, the form, the plugins): ``tr("...")``, ``trn("one", "many", n)``, ``N_("...")``
 - the widget's JavaScript: ``t("...")``, ``tn("one", "many", n)``
-- the theme overrides (Jinja): ``tr("...")``
+- the Jinja templates (the theme overrides, the form's and the primers'): ``tr("...")``
 
 :func:`extract` finds them all (Python by its syntax tree, the rest by pattern); a language's catalogue,
 ``toolkit_content/i18n/LANG/interface.yml``, maps each English string to its translation. :func:`check`
@@ -23,13 +22,14 @@ from pathlib import Path
 
 from .yaml_source import load_yaml_with_lines
 
-# The markers, and how many of their first arguments are messages (_t: tr() escaped for HTML, in the form).
-PY_MARKERS = {"tr": 1, "trn": 2, "N_": 1, "_t": 1}
+# The markers, and how many of their first arguments are messages.
+PY_MARKERS = {"tr": 1, "trn": 2, "N_": 1}
 JS_CALL = re.compile(r"""\b(tn|t)\(\s*("(?:[^"\\]|\\.)*")(?:\s*,\s*("(?:[^"\\]|\\.)*"))?""")
 JINJA_CALL = re.compile(r"""\btr\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')""")
 # Where each kind of source lives, relative to the project.
 SOURCES = {"python": ("pyscript_tools", "plugins"), "javascript": ("overrides/assets/toolkit",),
-           "templates": ("overrides",)}
+           "templates": ("overrides", "pyscript_tools/authoring/templates", "plugins/primers/templates")}
+TEMPLATE_SUFFIXES = (".html", ".md")
 ENGINE = "pyscript_tools/engine"
 BROWSER = "overrides/assets/toolkit"
 
@@ -82,7 +82,7 @@ def extract(root: Path) -> dict[str, Message]:
         for path in sorted((root / folder).rglob("*.js")):
             _by_pattern(path, path.relative_to(root).as_posix(), JS_CALL, found)
     for folder in SOURCES["templates"]:
-        for path in sorted((root / folder).rglob("*.html")):
+        for path in sorted(p for p in (root / folder).rglob("*") if p.suffix in TEMPLATE_SUFFIXES):
             _by_pattern(path, path.relative_to(root).as_posix(), JINJA_CALL, found)
     return found
 

@@ -119,3 +119,18 @@ def test_kinds_are_checkboxes_and_their_sections_are_marked_with_their_kind():
         assert re.search(r'<li data-tk-nav="profile-%s" data-profile="%s">' % (p["id"], p["id"]), html)
     common = sum(1 for s in d["sections"] if not s.get("profile") for q in s["questions"] if not q.get("ask_if"))
     assert f"0 of {common} questions answered" in html
+
+
+def test_a_partial_in_an_overrides_folder_wins_over_the_default(tmp_path):
+    """As with Material's partials: a template of the same relative path in the site's folder is used instead."""
+    from pyscript_tools.authoring.form_html import form_templates
+
+    partial = tmp_path / "toolkit" / "form" / "questions" / "rated.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text('<p class="agency-rating">{{ tr("Likelihood") }}: {{ "<&>" }}</p>\n', encoding="utf-8")
+    d = _definition("risk")
+    html = render_form(d, lambda link: link, templates=form_templates((str(tmp_path),)))
+    rated = sum(1 for s in d["sections"] if not s.get("screening") for _ in s["questions"])
+    assert html.count('<p class="agency-rating">Likelihood: &lt;&amp;&gt;</p>') == rated  # what it inserts is escaped
+    assert 'data-axis="likelihood"' not in html
+    assert html.count('<fieldset class="tk-question tk-question--rated"') == rated  # the rest is the default
