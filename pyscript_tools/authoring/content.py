@@ -23,11 +23,12 @@ from typing import Any
 
 from ..engine.definition import iter_questions, options_of, question_index
 from ..engine.i18n import tr
-from ..engine.vocabulary import FILTER_DIMENSIONS, ID_RE, PRINCIPLES
-from .checks import Checker
+from ..engine.vocabulary import ID_RE
+from .checks import Checker, format_path, line_of, problem, sort_problems
 from .legal import load_frames, merge_frames
+from .schema import check_structure
 from .translate import Overlay, overlay_path, translate_profile, translate_questionnaire
-from .validate import PROFILE_KEYS, format_path, iter_links, line_of, link_problem, tag_vocabulary, validate_definition
+from .validate import PROFILE_KEYS, iter_links, link_problem, tag_vocabulary, validate_definition
 from .yaml_source import load_yaml_with_lines
 
 
@@ -46,7 +47,7 @@ def read_yaml(path: str | os.PathLike, display: str | None = None) -> tuple[Any,
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, {}, ["%s:1: (file): cannot read: %s" % (file, exc)]
+        return None, {}, [problem(file, 1, "(file)", "cannot read: %s" % exc)]
     return load_yaml_with_lines(text, file=file)
 
 
@@ -103,7 +104,7 @@ def check_links(links: list[Link], anchors_by_page: dict[str, set[str]]) -> list
     for link in links:
         why = link_problem(link.target, anchors_by_page)
         if why:
-            problems.append("%s:%d: %s: %s" % (link.file, link.line, link.field, why))
+            problems.append(problem(link.file, link.line, link.field, why))
     return problems
 
 
@@ -119,9 +120,6 @@ def validate_links(definition: Any, anchors_by_page: dict[str, set[str]], lines:
 
 
 # --------------------------------------------------------------------------- profiles: kinds of AI system
-
-FLOOR_KEYS = ("min_level", "min_level_reason")
-
 
 @dataclass(frozen=True)
 class Profile:
@@ -157,7 +155,7 @@ def load_profiles(folder: str | os.PathLike, levels: list[str], taken: dict[str,
         profile, errors = _load_profile(path, levels, taken, roles, prefixes)
         if profile is not None and anchors_by_page is not None:
             errors += check_links(profile.links(), anchors_by_page)
-        problems += sort_problems(errors)
+        problems += errors
         if profile is not None and not errors:
             profiles.append(profile)
     return profiles, problems
@@ -165,90 +163,48 @@ def load_profiles(folder: str | os.PathLike, levels: list[str], taken: dict[str,
 
 def _load_profile(path: Path, levels: list[str], taken: dict[str, str], roles: list[str] | None,
                   prefixes: dict[str, str]) -> tuple[Profile | None, list[str]]:
-    """One profile file, checked field by field (``taken`` receives its harm ids, ``prefixes`` its
-    harm_prefix)."""
+    """One profile file: its structure by the profile schema, then what it refers to (``taken``
+    receives its harm ids, ``prefixes`` its harm_prefix)."""
     file = display_path(path)
     data, lines, problems = read_yaml(path)
     if data is None:
         return None, problems
     check = Checker(file, lines)
-    data = check.mapping(data, (), required=sorted(PROFILE_KEYS.difference(FLOOR_KEYS)) + ["harms"],
-                         optional=FLOOR_KEYS + ("$schema",))
-    if not data:
+    check_structure(check, data, "profile")
+    if not isinstance(data, dict):
         return None, problems + check.problems
-    pid = check.ident(data.get("id"), ("id",))
-    if pid and pid != path.stem:
+    pid = data.get("id")
+    if isinstance(pid, str) and pid != path.stem:
         check.fail(("id",), "id '%s' must equal the file name '%s.yml'" % (pid, path.stem))
-    prefix = check.ident(data.get("harm_prefix"), ("harm_prefix",))
+    prefix = data.get("harm_prefix")
     if prefix in prefixes:
         check.fail(("harm_prefix",), "harm_prefix '%s' is already %s's: each kind has its own" % (prefix, prefixes[prefix]))
-    elif prefix:
+    elif isinstance(prefix, str):
         prefixes[prefix] = file
-    for key, limit in (("title", 120), ("short_title", 24), ("summary", 600), ("uses", 600)):
-        check.text(data.get(key), (key,), limit)
-    _anchored(check, data.get("application_area"), ("application_area",))
     if "min_level" in data:
         check.choice(data["min_level"], ("min_level",), levels)
-    if ("min_level" in data) != ("min_level_reason" in data):
-        check.fail(("min_level",) if "min_level" in data else ("min_level_reason",),
-                   "give 'min_level' and 'min_level_reason' together, or neither")
-    if "min_level_reason" in data:
-        check.text(data["min_level_reason"], ("min_level_reason",), 600)
-    for i, mode in enumerate(check.items(data.get("failure_modes"), ("failure_modes",), 3, 6)):
-        at = ("failure_modes", i)
-        mode = check.mapping(mode, at, required=("title", "text"))
-        check.text(mode.get("title"), at + ("title",), 60)
-        check.text(mode.get("text"), at + ("text",), 400)
-    vocabulary = tag_vocabulary(roles)
-    for i, harm in enumerate(check.items(data.get("harms"), ("harms",), 4, 7)):
-        _check_harm(check, harm, ("harms", i), taken, vocabulary)
-        hid = harm.get("id") if isinstance(harm, dict) else None
-        if prefix and isinstance(hid, str) and ID_RE.match(hid) and not hid.startswith(prefix + "-"):
-            check.fail(("harms", i, "id"), "id '%s' must start with this kind's harm_prefix '%s-'" % (hid, prefix))
-    check.texts(data.get("mitigations"), ("mitigations",), 3, 6, 400)
-    for i, entry in enumerate(check.items(data.get("guidance"), ("guidance",), 2, 5)):
-        at = ("guidance", i)
-        entry = check.mapping(entry, at, required=("page", "title", "why"))
-        check.page(entry.get("page"), at + ("page",))
-        check.text(entry.get("title"), at + ("title",), 120)
-        check.text(entry.get("why"), at + ("why",), 300)
-    return Profile(data, file, lines), problems + check.problems
+    for i, harm in enumerate(_entries(data.get("harms"))):
+        _check_harm(check, harm, ("harms", i), taken, prefix if isinstance(prefix, str) else None, roles)
+    return Profile(data, file, lines), problems + sort_problems(check.problems, lines)
 
 
-def _anchored(check: Checker, value: Any, at: tuple) -> None:
-    """A docs page with an anchor, such as ``principles/fairness.md#bias-mitigation``."""
-    if check.page(value, at) and "#" not in value:
-        check.fail(at, "expected a page with an anchor (page.md#anchor), got %r" % (value,))
-
-
-def _check_harm(check: Checker, harm: Any, at: tuple, taken: dict[str, str], vocabulary: dict[str, set[str]]) -> None:
-    harm = check.mapping(harm, at, required=("id", "principle", "text", "recommendation", "learn_more", "tags"),
-                         optional=("help",))
-    hid = check.ident(harm.get("id"), at + ("id",))
-    if hid in taken:
-        check.fail(at + ("id",), "id '%s' is already used (%s): a harm id must be unique among the "
-                                 "questionnaire's questions and every profile's harms" % (hid, taken[hid]))
-    elif hid:
-        taken[hid] = "%s:%d" % (check.file, line_of(check.lines, at + ("id",)))
-    check.choice(harm.get("principle"), at + ("principle",), PRINCIPLES)
-    check.text(harm.get("text"), at + ("text",), 600)
-    check.text(harm.get("recommendation"), at + ("recommendation",), 600)
-    if "help" in harm:
-        check.text(harm["help"], at + ("help",), 400)
-    _anchored(check, harm.get("learn_more"), at + ("learn_more",))
-    tags = check.mapping(harm.get("tags"), at + ("tags",), optional=FILTER_DIMENSIONS)
-    for dim in FILTER_DIMENSIONS:
-        if dim in tags:
-            _check_tag_ids(check, tags[dim], at + ("tags", dim), vocabulary.get(dim))
-
-
-def _check_tag_ids(check: Checker, values: Any, at: tuple, known: set[str] | None) -> None:
-    """Tag ids: known ones (any id for roles when roles.yml was not read)."""
-    for j, value in enumerate(check.items(values, at, 1, 20)):
-        if known is None:
-            check.ident(value, at + (j,))
+def _check_harm(check: Checker, harm: dict, at: tuple, taken: dict[str, str], prefix: str | None,
+                roles: list[str] | None) -> None:
+    """A harm's id is the kind's (its harm_prefix) and no other question's; its roles are roles.yml's."""
+    hid = harm.get("id")
+    if isinstance(hid, str) and ID_RE.match(hid):
+        if hid in taken:
+            check.fail(at + ("id",), "id '%s' is already used (%s): a harm id must be unique among the "
+                                     "questionnaire's questions and every profile's harms" % (hid, taken[hid]))
         else:
-            check.choice(value, at + (j,), sorted(known))
+            taken[hid] = "%s:%d" % (check.file, check.line(at + ("id",)))
+        if prefix and not hid.startswith(prefix + "-"):
+            check.fail(at + ("id",), "id '%s' must start with this kind's harm_prefix '%s-'" % (hid, prefix))
+    tags = harm.get("tags")
+    if roles is not None and isinstance(tags, dict) and isinstance(tags.get("roles"), list):
+        for j, role in enumerate(tags["roles"]):
+            if isinstance(role, str) and ID_RE.match(role):
+                check.choice(role, at + ("tags", "roles", j), roles)
 
 
 def _question_lines(data: Any, file: str, lines: dict[tuple, int]) -> dict[str, str]:
@@ -306,17 +262,6 @@ def _profile_section(profile: dict[str, Any]) -> dict[str, Any]:
 # --------------------------------------------------------------------------- questionnaires
 
 
-def sort_problems(problems: list[str]) -> list[str]:
-    """One file's problems in line order (stable)."""
-    def line(message: str) -> int:
-        parts = message.split(":", 2)
-        try:
-            return int(parts[1])
-        except (IndexError, ValueError):
-            return 0
-    return sorted(problems, key=line)
-
-
 def load_questionnaire_file(path: str | os.PathLike, anchors_by_page: dict[str, set[str]] | None = None,
                             roles: list[str] | None = None, links_out: list[Link] | None = None,
                             language: str | None = None) -> tuple[dict[str, Any] | None, list[str]]:
@@ -346,7 +291,7 @@ def load_questionnaire_file(path: str | os.PathLike, anchors_by_page: dict[str, 
         problems += check_links(links, anchors_by_page)
     if links_out is not None:
         links_out += links + [link for profile in profiles for link in profile.links()]
-    return definition, sort_problems(problems) + profile_problems
+    return definition, sort_problems(problems, lines) + profile_problems
 
 
 def _with_legal_frames(path: Path, definition: dict[str, Any], lines: dict[tuple, int], roles: list[str] | None,
@@ -464,5 +409,5 @@ def load_questionnaire_dir(directory: str | os.PathLike, anchors_by_page: dict[s
     try:
         paths = questionnaire_files(directory)
     except OSError as exc:
-        return {}, ["%s:1: (file): cannot list directory: %s" % (directory, exc)]
+        return {}, [problem(str(directory), 1, "(file)", "cannot list directory: %s" % exc)]
     return load_questionnaires(paths, anchors_by_page, roles, language)

@@ -31,7 +31,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from .validate import format_path, line_of
+from .checks import format_path, line_of
 from .yaml_source import load_yaml_with_lines
 
 QUESTIONNAIRE_TEXTS = ("title", "description", "introduction", "note", "purpose", "who", "time")

@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 
 from .catalog import check, extract, load_catalog
+from .checks import line_of
 from .content import load_questionnaire_file, load_roles, read_yaml
-from .validate import line_of
 
 
 def interface_problems(root: Path, language: str) -> list[str]:

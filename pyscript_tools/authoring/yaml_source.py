@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import yaml
 
-from .validate import format_path as _fmt
+from .checks import format_path as _fmt
 
 # libyaml's parser when PyYAML was built with it (several times faster), else the pure-Python one.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
