@@ -54,6 +54,8 @@ def problem(file: str, line: int, field: str, message: str) -> str:
 
 def sort_problems(problems: list[str], lines: Lines | None = None) -> list[str]:
     """One file's problems in line order, and those on one line in the file's order of fields (stable)."""
+    if len(problems) < 2:
+        return list(problems)
     order = {format_path(path): i for i, path in enumerate(lines or {})}
 
     def key(message: str) -> tuple[int, int]:
