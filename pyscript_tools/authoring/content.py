@@ -28,7 +28,7 @@ from .checks import Checker, format_path, line_of, problem, sort_problems
 from .legal import load_frames, merge_frames
 from .schema import check_structure
 from .translate import Overlay, overlay_path, translate_profile, translate_questionnaire
-from .validate import PROFILE_KEYS, iter_links, link_problem, tag_vocabulary, validate_definition
+from .validate import PROFILE_KEYS, entries, iter_links, link_problem, tag_vocabulary, validate_definition
 from .yaml_source import load_yaml_with_lines
 
 
@@ -68,9 +68,9 @@ def load_roles(path: str | os.PathLike, display: str | None = None) -> tuple[lis
     if data is None:
         return [], problems
     check = Checker(display or display_path(path), lines)
-    entries = check.items(check.mapping(data, (), required=("roles",)).get("roles"), ("roles",), 1, 30)
+    listed = check.items(check.mapping(data, (), required=("roles",)).get("roles"), ("roles",), 1, 30)
     roles, seen = [], set()
-    for i, entry in enumerate(entries):
+    for i, entry in enumerate(listed):
         at = ("roles", i)
         entry = check.mapping(entry, at, required=("id", "name", "description"), optional=("short_name",))
         if not entry:
@@ -131,14 +131,9 @@ class Profile:
 
     def links(self) -> list[Link]:
         found: list[tuple[tuple, Any]] = [(("application_area",), self.data.get("application_area"))]
-        found += [(("harms", i, "learn_more"), h.get("learn_more")) for i, h in enumerate(_entries(self.data.get("harms")))]
-        found += [(("guidance", i, "page"), g.get("page")) for i, g in enumerate(_entries(self.data.get("guidance")))]
+        found += [(("harms", i, "learn_more"), h.get("learn_more")) for i, h in entries(self.data.get("harms"))]
+        found += [(("guidance", i, "page"), g.get("page")) for i, g in entries(self.data.get("guidance"))]
         return _links(self.file, self.lines, found)
-
-
-def _entries(value: Any) -> list[dict]:
-    """The entries of a list, a mapping each (anything else read as an empty one), or none."""
-    return [x if isinstance(x, dict) else {} for x in value] if isinstance(value, list) else []
 
 
 def load_profiles(folder: str | os.PathLike, levels: list[str], taken: dict[str, str] | None = None,
@@ -183,7 +178,7 @@ def _load_profile(path: Path, levels: list[str], taken: dict[str, str], roles: l
         prefixes[prefix] = file
     if "min_level" in data:
         check.choice(data["min_level"], ("min_level",), levels)
-    for i, harm in enumerate(_entries(data.get("harms"))):
+    for i, harm in entries(data.get("harms")):
         _check_harm(check, harm, ("harms", i), taken, prefix if isinstance(prefix, str) else None, roles)
     return Profile(data, file, lines), problems + sort_problems(check.problems, lines)
 
@@ -210,8 +205,8 @@ def _check_harm(check: Checker, harm: dict, at: tuple, taken: dict[str, str], pr
 def _question_lines(data: Any, file: str, lines: dict[tuple, int]) -> dict[str, str]:
     """The questionnaire's own question ids, with where each is (``file:line``)."""
     found: dict[str, str] = {}
-    for i, section in enumerate(_entries(data.get("sections"))):
-        for j, question in enumerate(_entries(section.get("questions"))):
+    for i, section in entries(data.get("sections")):
+        for j, question in entries(section.get("questions")):
             if isinstance(question.get("id"), str):
                 found.setdefault(question["id"], "%s:%d" % (file, line_of(lines, ("sections", i, "questions", j, "id"))))
     return found
@@ -236,7 +231,7 @@ def _profiles_for(path: Path, data: dict[str, Any], lines: dict[tuple, int], rol
         check.fail(at, "no profiles (*.yml files) in %s" % given)
     if check.problems:
         return [], check.problems
-    levels = [str(lv["id"]) for lv in _entries(data.get("levels")) if isinstance(lv.get("id"), str)]
+    levels = [str(lv["id"]) for _, lv in entries(data.get("levels")) if isinstance(lv.get("id"), str)]
     return load_profiles(folder, levels, _question_lines(data, check.file, lines), roles, anchors_by_page)
 
 
@@ -343,32 +338,39 @@ def _translated(path: Path, data: dict[str, Any], profiles: list[Profile],
     return translated, kinds, problems
 
 
-def link_continuations(definitions: dict[str, dict[str, Any]], only: set[str] | None = None) -> list[str]:
+def link_continuations(definitions: dict[str, dict[str, Any]], only: set[str] | None = None,
+                       files: dict[str, str] | None = None) -> list[str]:
     """Give each definition with ``continue_with`` (of those in ``only``, by default all) what it needs of
     the next questionnaire (its title, version and the texts of the questions mapped), and every problem:
-    an unknown questionnaire, question or answer value there."""
+    an unknown questionnaire, question or answer value there (at its line when ``files`` gives the file
+    each definition was read from, by id)."""
     problems = []
     for qid, definition in definitions.items():
         spec = definition.get("continue_with")
         if not isinstance(spec, dict) or (only is not None and qid not in only):
             continue
+        file = (files or {}).get(qid)
+        check = Checker(display_path(file), read_yaml(file)[1]) if file else Checker(qid)
+        at = ("continue_with",)
         target = definitions.get(str(spec.get("questionnaire")))
-        where = "%s: continue_with" % qid
         if target is None:
-            problems.append("%s.questionnaire: no questionnaire %r" % (where, spec.get("questionnaire")))
+            check.fail(at + ("questionnaire",), "no questionnaire %r" % spec.get("questionnaire"))
+            problems += check.problems
             continue
         index = question_index(target)
         texts = {}
-        for goal in (spec.get("questions") or {}).values():
+        for source, goal in (spec.get("questions") or {}).items():
             if goal not in index:
-                problems.append("%s.questions: %r is not a question of %s" % (where, goal, target["id"]))
+                check.fail(at + ("questions", source), "%r is not a question of %s" % (goal, target["id"]))
                 continue
             texts[goal] = index[goal][1].get("text")
             allowed = {str(o.get("value")) for o in options_of(target, index[goal][1])}
-            problems += ["%s.values: %r is not an answer of %s in %s" % (where, value, goal, target["id"])
-                         for value in (spec.get("values") or {}).values() if str(value) not in allowed]
+            for value, new in (spec.get("values") or {}).items():
+                if str(new) not in allowed:
+                    check.fail(at + ("values", value), "%r is not an answer of %s in %s" % (new, goal, target["id"]))
         spec["target"] = {"title": target.get("title"), "version": target.get("version"), "questions": texts}
-    return sorted(set(problems))
+        problems += sort_problems(list(dict.fromkeys(check.problems)), check.lines)
+    return problems
 
 
 def questionnaire_files(directory: str | os.PathLike) -> list[str]:
@@ -385,6 +387,7 @@ def load_questionnaires(paths: list[str], anchors_by_page: dict[str, set[str]] |
     ``links_out`` receives each questionnaire's guidance links (by id), to check once every page is built;
     ``context``: other questionnaires they may continue into, whose own problems are not reported here."""
     found: dict[str, dict[str, Any]] = {}
+    files: dict[str, str] = {}
     problems: list[str] = []
     for path in paths:
         links: list[Link] = []
@@ -392,6 +395,7 @@ def load_questionnaires(paths: list[str], anchors_by_page: dict[str, set[str]] |
         problems += errors
         if definition is not None and not errors and isinstance(definition, dict):
             found[definition["id"]] = definition
+            files[definition["id"]] = str(path)
             if links_out is not None:
                 links_out[definition["id"]] = links
     known = dict(found)
@@ -399,7 +403,7 @@ def load_questionnaires(paths: list[str], anchors_by_page: dict[str, set[str]] |
         other, errors = load_questionnaire_file(path, roles=roles, language=language)
         if other is not None and not errors and isinstance(other, dict):
             known.setdefault(other["id"], other)
-    return found, problems + link_continuations(known, only=set(found))
+    return found, problems + link_continuations(known, only=set(found), files=files)
 
 
 def load_questionnaire_dir(directory: str | os.PathLike, anchors_by_page: dict[str, set[str]] | None = None,

@@ -21,7 +21,7 @@ from ..engine import definition as d
 from ..engine.answers import answer_problem
 from ..engine.kinds import KINDS
 from ..engine.law import CLASSES as LEGAL_CLASSES
-from ..engine.vocabulary import APPROACHES, LEGAL_FRAMES_OPTION, QUESTION_TYPES, STAGES
+from ..engine.vocabulary import LEGAL_FRAMES_OPTION, QUESTION_TYPES
 from .checks import Checker, FieldPath, Lines, sort_problems
 from .kinds import RULES
 from .schema import check_structure, profile_keys
@@ -32,12 +32,9 @@ CHOICES = ("choice", "multi")
 
 
 def tag_vocabulary(roles: Iterable[str] | None = None) -> Vocabulary:
-    """The ids tags may use: stages and approaches from the engine's vocabulary, roles as given (from
-    ``toolkit_content/roles.yml``; without them, role ids are not checked)."""
-    out = {"stages": set(STAGES), "approaches": set(APPROACHES)}
-    if roles is not None:
-        out["roles"] = set(roles)
-    return out
+    """The ids tags may use beyond the schema's lists (stages, approaches): the roles of
+    ``toolkit_content/roles.yml``, when given (without them, role ids are not checked)."""
+    return {} if roles is None else {"roles": set(roles)}
 
 
 def validate_definition(definition: Any, lines: Lines | None = None, file: str = "questionnaire",
@@ -48,7 +45,7 @@ def validate_definition(definition: Any, lines: Lines | None = None, file: str =
     if isinstance(definition, dict):
         for i, profile in entries(definition.get("profiles")):
             check_structure(check, profile, "profile-public", ("profiles", i))
-        Definition(definition, check, stem, vocabulary or tag_vocabulary()).run()
+        Definition(definition, check, stem, vocabulary or {}).run()
     return sort_problems(check.problems, lines)
 
 
