@@ -32,7 +32,7 @@ def format_path(path: FieldPath) -> str:
         else:
             key = str(part) if _PLAIN_KEY.match(str(part)) else shown(str(part), 40)
             out += ("." if out else "") + key
-    return out or "(file)"
+    return out or FILE
 
 
 def line_of(lines: Lines | None, path: FieldPath) -> int:
@@ -45,6 +45,9 @@ def line_of(lines: Lines | None, path: FieldPath) -> int:
             return 1
         path = path[:-1]
     return lines[path]
+
+
+FILE = "(file)"  # the field of a problem with the whole file
 
 
 def problem(file: str, line: int, field: str, message: str) -> str:
