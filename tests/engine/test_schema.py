@@ -119,3 +119,40 @@ def test_the_schemas_hold_no_content():
     text = SCHEMA_PATH.read_text() + PROFILE_SCHEMA.read_text()
     assert not [role for role in role_ids() if f'"{role}"' in text]
     assert '"critical"' not in text and "[a-z]{2}-" not in text
+
+
+@pytest.mark.parametrize("mutate,problem", [
+    (lambda d: d.update(colour="blue"), "colour: unknown key 'colour'"),
+    (lambda d: d.update(titel="T"), "titel: unknown key 'titel': did you mean 'title'?"),
+    (lambda d: d.pop("note"), "(file): missing required key 'note'"),
+    (lambda d: d.update(kind="survey"), "kind: expected one of readiness, risk, workbook, got 'survey'"),
+    (lambda d: d.update(title=["T"]), "title: expected non-empty text, got a list"),
+    (lambda d: d.update(title="  "), "title: expected non-empty text, got '  '"),
+    (lambda d: d.update(id="Bad_Id"), "id: expected an id of lower-case letters, digits and single hyphens, such as "
+                                      "culture-vision, got 'Bad_Id'"),
+    (lambda d: d["sections"][0].update(short_title="x" * 30), "sections[0].short_title: text is 30 characters long; "
+                                                              "keep it to 26 or fewer"),
+    (lambda d: d["sections"][0].update(weight=-1), "sections[0].weight: expected a number of 0 or more, got -1"),
+    (lambda d: d["levels"][1].update(min=120), "levels[1].min: expected a number from 0 to 100, got 120"),
+    (lambda d: d.update(levels=[]), "levels: expected a non-empty list"),
+    (lambda d: d["sections"][0]["questions"][0].update(ask_if={}), "sections[0].questions[0].ask_if: must not be empty"),
+    (lambda d: d["scales"].update({"Bad Name": d["scales"]["maturity"]}), "scales.'Bad Name': expected an id of"),
+    (lambda d: d["sections"][0].update(screening=True), "sections[0].screening: 'screening' is only for risk sections"),
+])
+def test_each_schema_error_is_one_plain_sentence_at_its_field(readiness, mutate, problem):
+    from pyscript_tools.authoring.validate import validate_definition
+
+    mutate(readiness)
+    problems = validate_definition(readiness, file="r.yml")
+    assert any(p.startswith("r.yml:1: " + problem) for p in problems), problems
+    assert not [p for p in problems if "does not fit the schema" in p or "is not valid under" in p], problems
+
+
+def test_a_profile_field_needing_another_names_both():
+    from pyscript_tools.authoring.checks import Checker
+    from pyscript_tools.authoring.schema import check_structure
+
+    check = Checker("p.yml", {("min_level",): 7})
+    check_structure(check, {"min_level": "high"}, "profile")
+    assert "p.yml:7: min_level: give 'min_level' and 'min_level_reason' together, or neither" in check.problems
+    assert "p.yml:1: (file): missing required key 'harms'" in check.problems
