@@ -26,7 +26,7 @@ from ..engine.i18n import tr
 from ..engine.vocabulary import ID_RE
 from .checks import Checker, format_path, line_of, problem, sort_problems
 from .legal import load_frames, merge_frames
-from .schema import check_structure
+from .schema import check_field, check_structure
 from .translate import Overlay, overlay_path, translate_profile, translate_questionnaire
 from .validate import PROFILE_KEYS, entries, iter_links, link_problem, tag_vocabulary, validate_definition
 from .yaml_source import load_yaml_with_lines
@@ -221,9 +221,10 @@ def _profiles_for(path: Path, data: dict[str, Any], lines: dict[tuple, int], rol
     at = ("profiles_from",)
     given = data["profiles_from"]
     folder = Path(os.path.normpath(path.parent / given)) if isinstance(given, str) else path.parent
-    if data.get("kind") != "risk":
-        check.fail(at, "only risk questionnaires take profiles")
-    elif "profiles" in data:
+    check_field(check, data, "profiles_from")
+    if check.problems:
+        return [], check.problems
+    if "profiles" in data:
         check.fail(at, "give either 'profiles_from' or 'profiles', not both")
     elif not isinstance(given, str) or not given or not folder.is_dir():
         check.fail(at, "expected a folder of profiles, relative to this file, such as ../profiles; got %r" % (given,))
@@ -295,9 +296,10 @@ def _with_legal_frames(path: Path, definition: dict[str, Any], lines: dict[tuple
     check = Checker(display_path(path), lines)
     given = definition["legal_from"]
     folder = Path(os.path.normpath(path.parent / given)) if isinstance(given, str) else path.parent
-    if definition.get("kind") != "risk":
-        check.fail(("legal_from",), "only risk questionnaires take legal frames")
-    elif not isinstance(given, str) or not folder.is_dir():
+    check_field(check, definition, "legal_from")
+    if check.problems:  # a kind without legal frames
+        return {k: v for k, v in definition.items() if k != "legal_from"}, check.problems
+    if not isinstance(given, str) or not folder.is_dir():
         check.fail(("legal_from",), "expected a folder of legal frames, relative to this file, such as ../legal; "
                                     "got %r" % (given,))
     if check.problems:

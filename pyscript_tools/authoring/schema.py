@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -78,13 +79,21 @@ def profile_keys() -> set[str]:
 
 def check_structure(check: Checker, data: Any, name: str, at: FieldPath = ()) -> None:
     """Every error of ``data`` (found at ``at``) against the schema ``name``, each once, as a problem."""
-    seen: set[tuple[FieldPath, str]] = set()
+    for path, message in dict.fromkeys(_errors(data, name)):
+        check.fail(at + path, message)
+
+
+def check_field(check: Checker, data: dict[str, Any], key: str) -> None:
+    """What the questionnaire schema says of one field of ``data`` (given its kind): for the fields the build
+    replaces by what they name (``profiles_from``, ``legal_from``) before the whole is checked."""
+    for path, message in dict.fromkeys(_errors({"kind": data.get("kind"), key: data[key]}, "questionnaire")):
+        if path[:1] == (key,):
+            check.fail(path, message)
+
+
+def _errors(data: Any, name: str) -> Iterator[tuple[FieldPath, str]]:
     for error in validator(name).iter_errors(data):
-        for path, message in _sentences(error):
-            path = at + path
-            if (path, message) not in seen:
-                seen.add((path, message))
-                check.fail(path, message)
+        yield from _sentences(error)
 
 
 def _sentences(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:

@@ -178,3 +178,14 @@ def test_two_migrations_from_one_version_are_refused():
     definition = site_risk()
     definition["migrations"].append(copy.deepcopy(definition["migrations"][0]))
     assert any("duplicate migration from" in e for e in validate_definition(definition))
+
+
+@pytest.mark.parametrize("key", ["profiles_from", "legal_from"])
+def test_only_a_risk_questionnaire_takes_profiles_and_legal_frames(content, key):
+    """The schema says which kind has which field, also for the fields the build replaces by what they name."""
+    readiness = content / "questionnaires" / "readiness.yml"
+    text = readiness.read_text(encoding="utf-8")
+    readiness.write_text(text.replace("\nsections:", f"\n{key}: ../{key[:-5]}\nsections:", 1), encoding="utf-8")
+    line = next(i for i, t in enumerate(readiness.read_text(encoding="utf-8").splitlines(), 1) if t.startswith(key))
+    _, problems = load_questionnaire_file(readiness)
+    assert f"{readiness}:{line}: {key}: only risk questionnaires have '{key}'" in problems, problems
