@@ -9,6 +9,7 @@ problem, never just the first, so a maintainer sees every mistake in every file 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -81,10 +82,12 @@ def missing_key(key: str) -> str:
 
 
 def unknown_key(key: Any, allowed: Iterable[str]) -> str:
-    """Names the keys allowed when they are few enough to read at a glance."""
+    """Names the key meant when one is close, else the keys allowed when they are few enough to read."""
     keys = sorted(k for k in allowed if k != "$schema")
-    hint = " (allowed: %s)" % ", ".join(keys) if len(keys) <= 12 else ""
-    return "unknown key %s%s" % (shown(str(key), 40), hint)
+    close = difflib.get_close_matches(str(key), keys, n=1)
+    if close:
+        return "unknown key %s: did you mean %r?" % (shown(str(key), 40), close[0])
+    return "unknown key %s%s" % (shown(str(key), 40), " (allowed: %s)" % ", ".join(keys) if len(keys) <= 12 else "")
 
 
 def got(value: Any) -> str:

@@ -11,7 +11,6 @@ support does): the sentence said when that clause fails.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterator
 from functools import cache
@@ -106,7 +105,7 @@ def _sentences(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]
         return [(path, missing_key(key)) for key in value if isinstance(instance, dict) and key not in instance]
     if keyword == "additionalProperties":
         allowed = list(where.get("properties", {}))
-        return [(path + (key,), _unknown(key, allowed)) for key in instance if key not in allowed]
+        return [(path + (key,), unknown_key(key, allowed)) for key in instance if key not in allowed]
     if keyword == "dependentRequired":
         return [(path + (key,), _together(key, needs)) for key, needs in value.items()
                 if key in instance and any(n not in instance for n in needs)]
@@ -142,11 +141,6 @@ def _sentence(keyword: Any, value: Any, instance: Any, where: dict[str, Any]) ->
     if keyword == "uniqueItems":
         return "lists an entry twice"
     return "does not fit the schema (%s: %s)" % (keyword, value)  # a keyword the schemas do not use yet
-
-
-def _unknown(key: Any, allowed: list[str]) -> str:
-    close = difflib.get_close_matches(str(key), allowed, n=1)
-    return "unknown key %r: did you mean %r?" % (key, close[0]) if close else unknown_key(key, allowed)
 
 
 def _together(key: str, needs: list[str]) -> str:
