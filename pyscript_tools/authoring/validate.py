@@ -94,6 +94,7 @@ class Definition:
 
     # -- helpers
     def unique_ids(self, items: list[tuple[int, dict[str, Any]]], at: FieldPath, what: str) -> list[str]:
+        """Report an id used twice among ``items``; return the ids, in order."""
         seen: dict[Any, int] = {}
         for i, item in items:
             self.check.unique(item.get("id"), seen, at + (i, "id"), what)
@@ -110,6 +111,7 @@ class Definition:
                     yield ("sections", i, "questions", j, "options"), question["options"]
 
     def level(self, value: Any, at: FieldPath) -> None:
+        """Report ``value`` unless it is one of the definition's level ids."""
         if value not in self.level_ids:
             self.fail(at, "%r is not a level id (levels: %s)" % (value, ", ".join(self.level_ids) or "none"))
 
@@ -119,8 +121,7 @@ class Definition:
         specials: dict[Any, int] = {}
         for i, option in entries(options):
             self.check.unique(option.get("value"), values, at + (i, "value"), "option value")
-            if _key(option.get("special")):
-                self.check.unique(option["special"], specials, at + (i, "special"), "special option")
+            self.check.unique(option.get("special"), specials, at + (i, "special"), "special option")
             if "min_level" in option:
                 self.level(option["min_level"], at + (i, "min_level"))
         if entries(options) and all(o.get("special") for _, o in entries(options)):
