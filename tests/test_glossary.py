@@ -85,7 +85,7 @@ def test_wrong_type_and_unknown_field():
           id: bias
           definiton: typo
     """) == ["g.yml:1: [0]: missing required key 'definition'",
-             "g.yml:3: [0].definiton: unknown key (allowed: aliases, definition, id, term)"]
+             "g.yml:3: [0].definiton: unknown key 'definiton': did you mean 'definition'?"]
 
 
 def test_duplicates_are_rejected():

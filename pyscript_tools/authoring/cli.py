@@ -23,6 +23,7 @@ from ..engine.scoring import score
 from ..engine.team import CombineError, combine
 from . import untranslated
 from .anchors import scan_docs_anchors
+from .checks import FILE, problem
 from .content import ROLES_FILE, load_questionnaires, load_roles, questionnaire_files
 
 DEFAULT_CONTENT = os.path.join("toolkit_content", "questionnaires")
@@ -81,7 +82,7 @@ def cmd_validate(args):
             print("note: %s/ not found: links to guidance pages are not checked" % args.docs, file=sys.stderr)
     for path in files:
         if not os.path.isfile(path):
-            all_errors.append("%s:1: (file): no such file" % path)
+            all_errors.append(problem(path, 1, FILE, "no such file"))
             continue
         _, errors = load_questionnaires([path], anchors_by_page=anchors, roles=role_ids, context=_siblings(path))
         all_errors += errors
@@ -170,8 +171,8 @@ def cmd_untranslated(args):
         sys.stdout.write(untranslated.skeleton(untranslated.missing_interface(root, args.language)))
         return 0
     problems = untranslated.interface_problems(root, args.language) + untranslated.content_problems(root, args.language)
-    for problem in problems:
-        print(problem)
+    for found in problems:
+        print(found)
     pages = untranslated.english_pages(root, args.language)
     if args.pages:
         print("\n%d page(s) shown in English, with a notice:" % len(pages))

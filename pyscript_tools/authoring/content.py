@@ -23,11 +23,12 @@ from typing import Any
 
 from ..engine.definition import iter_questions, options_of, question_index
 from ..engine.i18n import tr
-from ..engine.vocabulary import FILTER_DIMENSIONS, ID_RE, PRINCIPLES
-from .checks import Checker
+from ..engine.vocabulary import ID_RE
+from .checks import Checker, format_path, line_of, problem, sort_problems
 from .legal import load_frames, merge_frames
+from .schema import check_field, check_structure
 from .translate import Overlay, overlay_path, translate_profile, translate_questionnaire
-from .validate import PROFILE_KEYS, format_path, iter_links, line_of, link_problem, tag_vocabulary, validate_definition
+from .validate import PROFILE_KEYS, entries, iter_links, link_problem, tag_vocabulary, validate_definition
 from .yaml_source import load_yaml_with_lines
 
 
@@ -46,7 +47,7 @@ def read_yaml(path: str | os.PathLike, display: str | None = None) -> tuple[Any,
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, {}, ["%s:1: (file): cannot read: %s" % (file, exc)]
+        return None, {}, [problem(file, 1, "(file)", "cannot read: %s" % exc)]
     return load_yaml_with_lines(text, file=file)
 
 
@@ -70,9 +71,9 @@ def load_roles(path: str | os.PathLike, display: str | None = None) -> tuple[lis
     if data is None:
         return [], problems
     check = Checker(display or display_path(path), lines)
-    entries = check.items(check.mapping(data, (), required=("roles",)).get("roles"), ("roles",), 1, 30)
+    listed = check.items(check.mapping(data, (), required=("roles",)).get("roles"), ("roles",), 1, 30)
     roles, seen = [], set()
-    for i, entry in enumerate(entries):
+    for i, entry in enumerate(listed):
         at = ("roles", i)
         entry = check.mapping(entry, at, required=("id", "name", "description"), optional=("short_name",))
         if not entry:
@@ -106,7 +107,7 @@ def check_links(links: list[Link], anchors_by_page: dict[str, set[str]]) -> list
     for link in links:
         why = link_problem(link.target, anchors_by_page)
         if why:
-            problems.append("%s:%d: %s: %s" % (link.file, link.line, link.field, why))
+            problems.append(problem(link.file, link.line, link.field, why))
     return problems
 
 
@@ -123,9 +124,6 @@ def validate_links(definition: Any, anchors_by_page: dict[str, set[str]], lines:
 
 # --------------------------------------------------------------------------- profiles: kinds of AI system
 
-FLOOR_KEYS = ("min_level", "min_level_reason")
-
-
 @dataclass(frozen=True)
 class Profile:
     """A kind of AI system, read from ``ID.yml`` in the profiles folder, without problems."""
@@ -136,14 +134,9 @@ class Profile:
 
     def links(self) -> list[Link]:
         found: list[tuple[tuple, Any]] = [(("application_area",), self.data.get("application_area"))]
-        found += [(("harms", i, "learn_more"), h.get("learn_more")) for i, h in enumerate(_entries(self.data.get("harms")))]
-        found += [(("guidance", i, "page"), g.get("page")) for i, g in enumerate(_entries(self.data.get("guidance")))]
+        found += [(("harms", i, "learn_more"), h.get("learn_more")) for i, h in entries(self.data.get("harms"))]
+        found += [(("guidance", i, "page"), g.get("page")) for i, g in entries(self.data.get("guidance"))]
         return _links(self.file, self.lines, found)
-
-
-def _entries(value: Any) -> list[dict]:
-    """The entries of a list, a mapping each (anything else read as an empty one), or none."""
-    return [x if isinstance(x, dict) else {} for x in value] if isinstance(value, list) else []
 
 
 def load_profiles(folder: str | os.PathLike, levels: list[str], taken: dict[str, str] | None = None,
@@ -160,7 +153,7 @@ def load_profiles(folder: str | os.PathLike, levels: list[str], taken: dict[str,
         profile, errors = _load_profile(path, levels, taken, roles, prefixes)
         if profile is not None and anchors_by_page is not None:
             errors += check_links(profile.links(), anchors_by_page)
-        problems += sort_problems(errors)
+        problems += errors
         if profile is not None and not errors:
             profiles.append(profile)
     return profiles, problems
@@ -168,97 +161,55 @@ def load_profiles(folder: str | os.PathLike, levels: list[str], taken: dict[str,
 
 def _load_profile(path: Path, levels: list[str], taken: dict[str, str], roles: list[str] | None,
                   prefixes: dict[str, str]) -> tuple[Profile | None, list[str]]:
-    """One profile file, checked field by field (``taken`` receives its harm ids, ``prefixes`` its
-    harm_prefix)."""
+    """One profile file: its structure by the profile schema, then what it refers to (``taken``
+    receives its harm ids, ``prefixes`` its harm_prefix)."""
     file = display_path(path)
     data, lines, problems = read_yaml(path)
     if data is None:
         return None, problems
     check = Checker(file, lines)
-    data = check.mapping(data, (), required=sorted(PROFILE_KEYS.difference(FLOOR_KEYS)) + ["harms"],
-                         optional=FLOOR_KEYS + ("$schema",))
-    if not data:
+    check_structure(check, data, "profile")
+    if not isinstance(data, dict):
         return None, problems + check.problems
-    pid = check.ident(data.get("id"), ("id",))
-    if pid and pid != path.stem:
+    pid = data.get("id")
+    if isinstance(pid, str) and pid != path.stem:
         check.fail(("id",), "id '%s' must equal the file name '%s.yml'" % (pid, path.stem))
-    prefix = check.ident(data.get("harm_prefix"), ("harm_prefix",))
+    prefix = data.get("harm_prefix")
     if prefix in prefixes:
         check.fail(("harm_prefix",), "harm_prefix '%s' is already %s's: each kind has its own" % (prefix, prefixes[prefix]))
-    elif prefix:
+    elif isinstance(prefix, str):
         prefixes[prefix] = file
-    for key, limit in (("title", 120), ("short_title", 24), ("summary", 600), ("uses", 600)):
-        check.text(data.get(key), (key,), limit)
-    _anchored(check, data.get("application_area"), ("application_area",))
     if "min_level" in data:
         check.choice(data["min_level"], ("min_level",), levels)
-    if ("min_level" in data) != ("min_level_reason" in data):
-        check.fail(("min_level",) if "min_level" in data else ("min_level_reason",),
-                   "give 'min_level' and 'min_level_reason' together, or neither")
-    if "min_level_reason" in data:
-        check.text(data["min_level_reason"], ("min_level_reason",), 600)
-    for i, mode in enumerate(check.items(data.get("failure_modes"), ("failure_modes",), 3, 6)):
-        at = ("failure_modes", i)
-        mode = check.mapping(mode, at, required=("title", "text"))
-        check.text(mode.get("title"), at + ("title",), 60)
-        check.text(mode.get("text"), at + ("text",), 400)
-    vocabulary = tag_vocabulary(roles)
-    for i, harm in enumerate(check.items(data.get("harms"), ("harms",), 4, 7)):
-        _check_harm(check, harm, ("harms", i), taken, vocabulary)
-        hid = harm.get("id") if isinstance(harm, dict) else None
-        if prefix and isinstance(hid, str) and ID_RE.match(hid) and not hid.startswith(prefix + "-"):
-            check.fail(("harms", i, "id"), "id '%s' must start with this kind's harm_prefix '%s-'" % (hid, prefix))
-    check.texts(data.get("mitigations"), ("mitigations",), 3, 6, 400)
-    for i, entry in enumerate(check.items(data.get("guidance"), ("guidance",), 2, 5)):
-        at = ("guidance", i)
-        entry = check.mapping(entry, at, required=("page", "title", "why"))
-        check.page(entry.get("page"), at + ("page",))
-        check.text(entry.get("title"), at + ("title",), 120)
-        check.text(entry.get("why"), at + ("why",), 300)
-    return Profile(data, file, lines), problems + check.problems
+    for i, harm in entries(data.get("harms")):
+        _check_harm(check, harm, ("harms", i), taken, prefix if isinstance(prefix, str) else None, roles)
+    return Profile(data, file, lines), problems + sort_problems(check.problems, lines)
 
 
-def _anchored(check: Checker, value: Any, at: tuple) -> None:
-    """A docs page with an anchor, such as ``principles/fairness.md#bias-mitigation``."""
-    if check.page(value, at) and "#" not in value:
-        check.fail(at, "expected a page with an anchor (page.md#anchor), got %r" % (value,))
-
-
-def _check_harm(check: Checker, harm: Any, at: tuple, taken: dict[str, str], vocabulary: dict[str, set[str]]) -> None:
-    harm = check.mapping(harm, at, required=("id", "principle", "text", "recommendation", "learn_more", "tags"),
-                         optional=("help",))
-    hid = check.ident(harm.get("id"), at + ("id",))
-    if hid in taken:
-        check.fail(at + ("id",), "id '%s' is already used (%s): a harm id must be unique among the "
-                                 "questionnaire's questions and every profile's harms" % (hid, taken[hid]))
-    elif hid:
-        taken[hid] = "%s:%d" % (check.file, line_of(check.lines, at + ("id",)))
-    check.choice(harm.get("principle"), at + ("principle",), PRINCIPLES)
-    check.text(harm.get("text"), at + ("text",), 600)
-    check.text(harm.get("recommendation"), at + ("recommendation",), 600)
-    if "help" in harm:
-        check.text(harm["help"], at + ("help",), 400)
-    _anchored(check, harm.get("learn_more"), at + ("learn_more",))
-    tags = check.mapping(harm.get("tags"), at + ("tags",), optional=FILTER_DIMENSIONS)
-    for dim in FILTER_DIMENSIONS:
-        if dim in tags:
-            _check_tag_ids(check, tags[dim], at + ("tags", dim), vocabulary.get(dim))
-
-
-def _check_tag_ids(check: Checker, values: Any, at: tuple, known: set[str] | None) -> None:
-    """Tag ids: known ones (any id for roles when roles.yml was not read)."""
-    for j, value in enumerate(check.items(values, at, 1, 20)):
-        if known is None:
-            check.ident(value, at + (j,))
+def _check_harm(check: Checker, harm: dict, at: tuple, taken: dict[str, str], prefix: str | None,
+                roles: list[str] | None) -> None:
+    """A harm's id is the kind's (its harm_prefix) and no other question's; its roles are roles.yml's."""
+    hid = harm.get("id")
+    if isinstance(hid, str) and ID_RE.match(hid):
+        if hid in taken:
+            check.fail(at + ("id",), "id '%s' is already used (%s): a harm id must be unique among the "
+                                     "questionnaire's questions and every profile's harms" % (hid, taken[hid]))
         else:
-            check.choice(value, at + (j,), sorted(known))
+            taken[hid] = "%s:%d" % (check.file, check.line(at + ("id",)))
+        if prefix and not hid.startswith(prefix + "-"):
+            check.fail(at + ("id",), "id '%s' must start with this kind's harm_prefix '%s-'" % (hid, prefix))
+    tags = harm.get("tags")
+    if roles is not None and isinstance(tags, dict) and isinstance(tags.get("roles"), list):
+        for j, role in enumerate(tags["roles"]):
+            if isinstance(role, str) and ID_RE.match(role):
+                check.choice(role, at + ("tags", "roles", j), roles)
 
 
 def _question_lines(data: Any, file: str, lines: dict[tuple, int]) -> dict[str, str]:
     """The questionnaire's own question ids, with where each is (``file:line``)."""
     found: dict[str, str] = {}
-    for i, section in enumerate(_entries(data.get("sections"))):
-        for j, question in enumerate(_entries(section.get("questions"))):
+    for i, section in entries(data.get("sections")):
+        for j, question in entries(section.get("questions")):
             if isinstance(question.get("id"), str):
                 found.setdefault(question["id"], "%s:%d" % (file, line_of(lines, ("sections", i, "questions", j, "id"))))
     return found
@@ -273,9 +224,10 @@ def _profiles_for(path: Path, data: dict[str, Any], lines: dict[tuple, int], rol
     at = ("profiles_from",)
     given = data["profiles_from"]
     folder = Path(os.path.normpath(path.parent / given)) if isinstance(given, str) else path.parent
-    if data.get("kind") != "risk":
-        check.fail(at, "only risk questionnaires take profiles")
-    elif "profiles" in data:
+    check_field(check, data, "profiles_from")
+    if check.problems:
+        return [], check.problems
+    if "profiles" in data:
         check.fail(at, "give either 'profiles_from' or 'profiles', not both")
     elif not isinstance(given, str) or not given or not folder.is_dir():
         check.fail(at, "expected a folder of profiles, relative to this file, such as ../profiles; got %r" % (given,))
@@ -283,7 +235,7 @@ def _profiles_for(path: Path, data: dict[str, Any], lines: dict[tuple, int], rol
         check.fail(at, "no profiles (*.yml files) in %s" % given)
     if check.problems:
         return [], check.problems
-    levels = [str(lv["id"]) for lv in _entries(data.get("levels")) if isinstance(lv.get("id"), str)]
+    levels = [str(lv["id"]) for _, lv in entries(data.get("levels")) if isinstance(lv.get("id"), str)]
     return load_profiles(folder, levels, _question_lines(data, check.file, lines), roles, anchors_by_page)
 
 
@@ -307,17 +259,6 @@ def _profile_section(profile: dict[str, Any]) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- questionnaires
-
-
-def sort_problems(problems: list[str]) -> list[str]:
-    """One file's problems in line order (stable)."""
-    def line(message: str) -> int:
-        parts = message.split(":", 2)
-        try:
-            return int(parts[1])
-        except (IndexError, ValueError):
-            return 0
-    return sorted(problems, key=line)
 
 
 def load_questionnaire_file(path: str | os.PathLike, anchors_by_page: dict[str, set[str]] | None = None,
@@ -349,7 +290,7 @@ def load_questionnaire_file(path: str | os.PathLike, anchors_by_page: dict[str, 
         problems += check_links(links, anchors_by_page)
     if links_out is not None:
         links_out += links + [link for profile in profiles for link in profile.links()]
-    return definition, sort_problems(problems) + profile_problems
+    return definition, sort_problems(problems, lines) + profile_problems
 
 
 def _with_legal_frames(path: Path, definition: dict[str, Any], lines: dict[tuple, int], roles: list[str] | None,
@@ -358,9 +299,10 @@ def _with_legal_frames(path: Path, definition: dict[str, Any], lines: dict[tuple
     check = Checker(display_path(path), lines)
     given = definition["legal_from"]
     folder = Path(os.path.normpath(path.parent / given)) if isinstance(given, str) else path.parent
-    if definition.get("kind") != "risk":
-        check.fail(("legal_from",), "only risk questionnaires take legal frames")
-    elif not isinstance(given, str) or not folder.is_dir():
+    check_field(check, definition, "legal_from")
+    if check.problems:  # a kind without legal frames
+        return {k: v for k, v in definition.items() if k != "legal_from"}, check.problems
+    if not isinstance(given, str) or not folder.is_dir():
         check.fail(("legal_from",), "expected a folder of legal frames, relative to this file, such as ../legal; "
                                     "got %r" % (given,))
     if check.problems:
@@ -401,32 +343,39 @@ def _translated(path: Path, data: dict[str, Any], profiles: list[Profile],
     return translated, kinds, problems
 
 
-def link_continuations(definitions: dict[str, dict[str, Any]], only: set[str] | None = None) -> list[str]:
+def link_continuations(definitions: dict[str, dict[str, Any]], only: set[str] | None = None,
+                       files: dict[str, str] | None = None) -> list[str]:
     """Give each definition with ``continue_with`` (of those in ``only``, by default all) what it needs of
     the next questionnaire (its title, version and the texts of the questions mapped), and every problem:
-    an unknown questionnaire, question or answer value there."""
+    an unknown questionnaire, question or answer value there (at its line when ``files`` gives the file
+    each definition was read from, by id)."""
     problems = []
     for qid, definition in definitions.items():
         spec = definition.get("continue_with")
         if not isinstance(spec, dict) or (only is not None and qid not in only):
             continue
+        file = (files or {}).get(qid)
+        check = Checker(display_path(file), read_yaml(file)[1]) if file else Checker(qid)
+        at = ("continue_with",)
         target = definitions.get(str(spec.get("questionnaire")))
-        where = "%s: continue_with" % qid
         if target is None:
-            problems.append("%s.questionnaire: no questionnaire %r" % (where, spec.get("questionnaire")))
+            check.fail(at + ("questionnaire",), "no questionnaire %r" % spec.get("questionnaire"))
+            problems += check.problems
             continue
         index = question_index(target)
         texts = {}
-        for goal in (spec.get("questions") or {}).values():
+        for source, goal in (spec.get("questions") or {}).items():
             if goal not in index:
-                problems.append("%s.questions: %r is not a question of %s" % (where, goal, target["id"]))
+                check.fail(at + ("questions", source), "%r is not a question of %s" % (goal, target["id"]))
                 continue
             texts[goal] = index[goal][1].get("text")
             allowed = {str(o.get("value")) for o in options_of(target, index[goal][1])}
-            problems += ["%s.values: %r is not an answer of %s in %s" % (where, value, goal, target["id"])
-                         for value in (spec.get("values") or {}).values() if str(value) not in allowed]
+            for value, new in (spec.get("values") or {}).items():
+                if str(new) not in allowed:
+                    check.fail(at + ("values", value), "%r is not an answer of %s in %s" % (new, goal, target["id"]))
         spec["target"] = {"title": target.get("title"), "version": target.get("version"), "questions": texts}
-    return sorted(set(problems))
+        problems += sort_problems(list(dict.fromkeys(check.problems)), check.lines)
+    return problems
 
 
 def questionnaire_files(directory: str | os.PathLike) -> list[str]:
@@ -443,6 +392,7 @@ def load_questionnaires(paths: list[str], anchors_by_page: dict[str, set[str]] |
     ``links_out`` receives each questionnaire's guidance links (by id), to check once every page is built;
     ``context``: other questionnaires they may continue into, whose own problems are not reported here."""
     found: dict[str, dict[str, Any]] = {}
+    files: dict[str, str] = {}
     problems: list[str] = []
     for path in paths:
         links: list[Link] = []
@@ -450,6 +400,7 @@ def load_questionnaires(paths: list[str], anchors_by_page: dict[str, set[str]] |
         problems += errors
         if definition is not None and not errors and isinstance(definition, dict):
             found[definition["id"]] = definition
+            files[definition["id"]] = str(path)
             if links_out is not None:
                 links_out[definition["id"]] = links
     known = dict(found)
@@ -457,7 +408,7 @@ def load_questionnaires(paths: list[str], anchors_by_page: dict[str, set[str]] |
         other, errors = load_questionnaire_file(path, roles=roles, language=language)
         if other is not None and not errors and isinstance(other, dict):
             known.setdefault(other["id"], other)
-    return found, problems + link_continuations(known, only=set(found))
+    return found, problems + link_continuations(known, only=set(found), files=files)
 
 
 def load_questionnaire_dir(directory: str | os.PathLike, anchors_by_page: dict[str, set[str]] | None = None,
@@ -467,5 +418,5 @@ def load_questionnaire_dir(directory: str | os.PathLike, anchors_by_page: dict[s
     try:
         paths = questionnaire_files(directory)
     except OSError as exc:
-        return {}, ["%s:1: (file): cannot list directory: %s" % (directory, exc)]
+        return {}, [problem(str(directory), 1, "(file)", "cannot list directory: %s" % exc)]
     return load_questionnaires(paths, anchors_by_page, roles, language)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine.law import CLASSES
-from .checks import Checker
+from .checks import Checker, problem
 from .translate import Overlay, overlay_path, translate_frame
 
 # "ai-act art. 5(1)(h)(iii)", "led art. 11(3)", "ai-act annex III 1(a)", "ai-act annex II", "ai-act recital 42"
@@ -52,7 +52,7 @@ def load_frames(folder: str | os.PathLike, questions: Questions, roles: list[str
     frames, problems = [], []
     paths = sorted(Path(folder).glob("*.yml"))
     if not paths:
-        return [], ["%s:1: legal_from: no legal frames (*.yml files) in %s" % (display or folder, folder)]
+        return [], [problem(str(display or folder), 1, "legal_from", "no legal frames (*.yml files) in %s" % folder)]
     for path in paths:
         file = display_path(path)
         data, lines, read_problems = read_yaml(path)

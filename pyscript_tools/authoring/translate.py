@@ -31,7 +31,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from .validate import format_path, line_of
+from .checks import FILE, format_path, line_of, problem
 from .yaml_source import load_yaml_with_lines
 
 QUESTIONNAIRE_TEXTS = ("title", "description", "introduction", "note", "purpose", "who", "time")
@@ -59,7 +59,7 @@ class Overlay:
         if not path.exists():
             self.data: Any = {}
             self.lines: dict[tuple, int] = {}
-            self.problems.append("%s:1: (file): no translation of this file yet" % display)
+            self.problems.append(problem(display, 1, FILE, "no translation of this file yet"))
             return
         self.data, lines, problems = load_yaml_with_lines(path.read_text(encoding="utf-8"), file=display)
         self.lines = {_spelled(key): line for key, line in lines.items()}  # looked up by spelled path
@@ -91,8 +91,8 @@ class Overlay:
         value = self._find(path)
         if isinstance(value, str) and value.strip():
             return value
-        self.problems.append("%s:%d: %s: missing translation (English: %r)" % (
-            self.file, self._line(path), format_path(path), str(english)[:70]))
+        self.problems.append(problem(self.file, self._line(path), format_path(path),
+                                     "missing translation (English: %r)" % str(english)[:70]))
         return english
 
     def option(self, path: tuple, option: dict[str, Any]) -> None:
@@ -110,15 +110,15 @@ class Overlay:
         """Check that a list has as many entries as the English (its entries are translated one by one)."""
         value = self._find(path)
         if isinstance(value, list) and len(value) != len(english):
-            self.problems.append("%s:%d: %s: %d entries, the English has %d (keep its order)" % (
-                self.file, self._line(path), format_path(path), len(value), len(english)))
+            self.problems.append(problem(self.file, self._line(path), format_path(path),
+                                         "%d entries, the English has %d (keep its order)" % (len(value), len(english))))
 
     def finish(self) -> list[str]:
         """The problems, with every text of the overlay that translates nothing in the English."""
         for path in _leaf_paths(self.data):
             if _spelled(path) not in self.used:
-                self.problems.append("%s:%d: %s: not in the English file (check the id or the field)" % (
-                    self.file, self._line(path), format_path(path)))
+                self.problems.append(problem(self.file, self._line(path), format_path(path),
+                                             "not in the English file (check the id or the field)"))
         return self.problems
 
 

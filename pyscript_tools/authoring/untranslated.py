@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 
 from .catalog import check, extract, load_catalog
+from .checks import FILE, format_path, line_of, problem
 from .content import load_questionnaire_file, load_roles, read_yaml
-from .validate import line_of
 
 
 def interface_problems(root: Path, language: str) -> list[str]:
@@ -57,14 +57,14 @@ def parallel_problems(root: Path, language: str, english: Path, translated: Path
     problems = []
     rel = translated.relative_to(root).as_posix()
     if not translated.exists():
-        return ["%s:1: (file): no translation of %s yet" % (rel, english.relative_to(root).as_posix())]
+        return [problem(rel, 1, FILE, "no translation of %s yet" % english.relative_to(root).as_posix())]
     theirs = dict(_shape(yaml.safe_load(english.read_text(encoding="utf-8"))))
     ours, lines, _ = read_yaml(translated, rel)
     mine = dict(_shape(ours))
     for path, shape in theirs.items():
         if mine.get(path) != shape:
-            problems.append("%s:%d: %s: the English has %s here, the translation %s" % (
-                rel, line_of(lines, path), ".".join(map(str, path)) or "(top)", shape, mine.get(path, "nothing")))
+            problems.append(problem(rel, line_of(lines, path), format_path(path),
+                                    "the English has %s here, the translation %s" % (shape, mine.get(path, "nothing"))))
     return problems
 
 
@@ -77,20 +77,20 @@ def content_problems(root: Path, language: str) -> list[str]:
     named, found = load_roles(i18n / "roles.yml", display=(i18n / "roles.yml").relative_to(root).as_posix())
     problems += found
     if [r.id for r in roles] != [r.id for r in named]:
-        problems.append("%s:1: roles: the ids must be the English ones, in the same order" % (i18n / "roles.yml"))
+        problems.append(problem(str(i18n / "roles.yml"), 1, "roles", "the ids must be the English ones, in the same order"))
     problems += _glossary_problems(root, content / "glossary.yml", i18n / "glossary.yml")
     return problems
 
 
 def _glossary_problems(root: Path, english: Path, translated: Path) -> list[str]:
     if not translated.exists():
-        return ["%s:1: (file): no translation of the glossary yet" % translated.relative_to(root).as_posix()]
+        return [problem(translated.relative_to(root).as_posix(), 1, FILE, "no translation of the glossary yet")]
     ids = lambda path: {entry.get("id") for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []}  # noqa: E731
     missing = sorted(ids(english) - ids(translated))
     extra = sorted(ids(translated) - ids(english))
     rel = translated.relative_to(root).as_posix()
-    return ["%s:1: glossary: no translation of the term %r" % (rel, term) for term in missing] + \
-        ["%s:1: glossary: %r is not an English term's id" % (rel, term) for term in extra]
+    return [problem(rel, 1, "glossary", "no translation of the term %r" % term) for term in missing] + \
+        [problem(rel, 1, "glossary", "%r is not an English term's id" % term) for term in extra]
 
 
 def english_pages(root: Path, language: str) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import yaml
 
-from .validate import format_path as _fmt
+from .checks import FILE, format_path, problem
 
 # libyaml's parser when PyYAML was built with it (several times faster), else the pure-Python one.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -21,19 +21,18 @@ def _convert(node, path, lines, errors, file, scalars):
         seen: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                errors.append("%s:%d: %s: YAML merge keys (<<) are not supported"
-                              % (file, key_node.start_mark.line + 1, _fmt(path)))
+                errors.append(problem(file, key_node.start_mark.line + 1, format_path(path),
+                                      "YAML merge keys (<<) are not supported"))
                 continue
             key = _convert(key_node, path + ("?",), {}, errors, file, scalars)
             if isinstance(key, (dict, list)):
-                errors.append("%s:%d: %s: a mapping key must be a plain value"
-                              % (file, key_node.start_mark.line + 1, _fmt(path)))
+                errors.append(problem(file, key_node.start_mark.line + 1, format_path(path),
+                                      "a mapping key must be a plain value"))
                 continue
             sub = path + (key,)
             line = key_node.start_mark.line + 1
             if key in seen:
-                errors.append("%s:%d: %s: duplicate key %r (already at line %d)"
-                              % (file, line, _fmt(sub), key, seen[key]))
+                errors.append(problem(file, line, format_path(sub), "duplicate key %r (already at line %d)" % (key, seen[key])))
             seen[key] = line
             lines[sub] = line
             mapping[key] = _convert(value_node, sub, lines, errors, file, scalars)
@@ -62,21 +61,21 @@ def load_yaml_with_lines(text, file="<yaml>"):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        problem = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        return None, lines, ["%s:%d: (file): YAML syntax error: %s" % (file, line, problem or exc)]
+        what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        return None, lines, [problem(file, line, FILE, "YAML syntax error: %s" % (what or exc))]
     except yaml.YAMLError as exc:
-        return None, lines, ["%s:1: (file): YAML error: %s" % (file, str(exc).splitlines()[0])]
+        return None, lines, [problem(file, 1, FILE, "YAML error: %s" % str(exc).splitlines()[0])]
     if node is None:
-        return None, lines, ["%s:1: (file): the file is empty" % file]
+        return None, lines, [problem(file, 1, FILE, "the file is empty")]
     try:
         data = _convert(node, (), lines, errors, file, yaml.constructor.SafeConstructor())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        return None, lines, ["%s:%d: (file): YAML error: %s" % (file, line, exc.problem or exc.context or exc)]
+        return None, lines, [problem(file, line, FILE, "YAML error: %s" % (exc.problem or exc.context or exc))]
     except yaml.YAMLError as exc:
-        return None, lines, ["%s:1: (file): YAML error: %s" % (file, str(exc).splitlines()[0])]
+        return None, lines, [problem(file, 1, FILE, "YAML error: %s" % str(exc).splitlines()[0])]
     except RecursionError:
-        return None, lines, ["%s:1: (file): YAML error: an alias refers to itself (recursive anchors "
-                             "are not supported)" % file]
+        return None, lines, [problem(file, 1, FILE, "YAML error: an alias refers to itself (recursive anchors "
+                                                    "are not supported)")]
     return data, lines, errors

@@ -59,7 +59,9 @@ def test_validate_reports_a_continuation_that_names_what_the_next_questionnaire_
                      encoding="utf-8")
     p = run("validate", "--no-links", str(quick))
     assert p.returncode == 1
-    assert "quick-check: continue_with.questions: 'no-such-question' is not a question of readiness" in p.stdout
+    line = next(i for i, text in enumerate(quick.read_text(encoding="utf-8").splitlines(), 1) if "no-such-question" in text)
+    assert (f"{quick}:{line}: continue_with.questions.oversight: 'no-such-question' is not a question of readiness"
+            in p.stdout), p.stdout
 
 
 def test_validate_missing_link_targets():

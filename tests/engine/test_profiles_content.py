@@ -55,7 +55,7 @@ def test_a_broken_profile_is_reported_fault_by_fault_with_file_and_line():
     assert all(LINE.match(p) and p.startswith("tests/fixtures/invalid/profiles/broken-kind.yml:") for p in problems)
     expectations = [
         (1, "id", "must equal the file name 'broken-kind.yml'"),
-        (3, "short_title", "keep it under 24"),
+        (3, "short_title", "keep it to 24 or fewer"),
         (6, "application_area", "expected a page with an anchor"),
         (7, "min_level", "expected one of low, medium, high, critical, got 'severe'"),
         (7, "min_level", "give 'min_level' and 'min_level_reason' together"),
@@ -138,15 +138,16 @@ def test_the_merged_definition():
     (lambda d: d["profiles"][0].update(min_level="severe"), "'severe' is not a level id"),
     (lambda d: d["profiles"][0].pop("min_level_reason") if "min_level" in d["profiles"][0]
         else d["profiles"][0].update(min_level="low"), "give 'min_level' and 'min_level_reason' together"),
-    (lambda d: d["profiles"][0].update(guidance=[{"page": "x", "title": "T", "why": "W"}]), "docs-relative link"),
-    (lambda d: d["profiles"][0].update(failure_modes=[]), "'failure_modes' must be a non-empty list"),
+    (lambda d: d["profiles"][0].update(guidance=[{"page": "x", "title": "T", "why": "W"}]),
+     "guidance[0].page: expected a docs-relative page"),
+    (lambda d: d["profiles"][0].update(failure_modes=[]), "failure_modes: expected 3 to 6 items, got 0"),
     (lambda d: d["profiles"].append(copy.deepcopy(d["profiles"][0])), "duplicate profile id"),
     (lambda d: d["sections"][0]["questions"][0].update(type="choice"), "only a multi question takes its options"),
     (lambda d: d["sections"][0]["questions"][1].update(type="multi", options_from="profiles", options=None),
      "give one of 'scale', 'options' or 'options_from'"),
     (lambda d: d["sections"][0]["questions"][0].pop("options_from"), "no question chooses among the profiles"),
     (lambda d: d["sections"][0]["questions"][1].update(type="multi"), "neither special nor scored"),
-    (lambda d: d.update(kind="readiness"), "only risk questionnaires have profiles"),
+    (lambda d: d.update(kind="readiness"), "only risk questionnaires have 'profiles'"),
 ])
 def test_the_engine_checks_profiles_in_a_definition(mutate, fragment):
     definition = site_risk()
@@ -158,7 +159,7 @@ def test_the_engine_checks_profiles_in_a_definition(mutate, fragment):
 
 @pytest.mark.parametrize("mutate,fragment", [
     (lambda m: m.update({"from": "1.1.0"}), "this questionnaire's own version"),
-    (lambda m: m.update({"from": 1.0}), "must be a quoted semantic version"),
+    (lambda m: m.update({"from": 1.0}), "from: expected a quoted semantic version"),
     (lambda m: m["answers"].update({"nowhere": {"a": "b"}}), "unknown question id 'nowhere'"),
     (lambda m: m["answers"]["screen-application"].update({"text-speech": ["speech"]}), "'speech' is not one of"),
     (lambda m: m["answers"]["screen-application"].update({"text-speech": "speech-language"}), "expected a list"),
@@ -177,3 +178,14 @@ def test_two_migrations_from_one_version_are_refused():
     definition = site_risk()
     definition["migrations"].append(copy.deepcopy(definition["migrations"][0]))
     assert any("duplicate migration from" in e for e in validate_definition(definition))
+
+
+@pytest.mark.parametrize("key", ["profiles_from", "legal_from"])
+def test_only_a_risk_questionnaire_takes_profiles_and_legal_frames(content, key):
+    """The schema says which kind has which field, also for the fields the build replaces by what they name."""
+    readiness = content / "questionnaires" / "readiness.yml"
+    text = readiness.read_text(encoding="utf-8")
+    readiness.write_text(text.replace("\nsections:", f"\n{key}: ../{key[:-5]}\nsections:", 1), encoding="utf-8")
+    line = next(i for i, t in enumerate(readiness.read_text(encoding="utf-8").splitlines(), 1) if t.startswith(key))
+    _, problems = load_questionnaire_file(readiness)
+    assert f"{readiness}:{line}: {key}: only risk questionnaires have '{key}'" in problems, problems

@@ -28,13 +28,13 @@ def test_every_problem_at_once_with_file_and_line():
     text = "\n".join(errors)
     assert all(LINE.match(e) for e in errors), errors
     expectations = [
-        (2, "version", "quoted string"),
+        (2, "version", "expected a quoted semantic version"),
         (5, "colour", "unknown key 'colour'"),
         (9, "scales.yesno[1].value", "duplicate option value 'no'"),
         (13, "levels[2].min", "thresholds out of order"),
         (17, "sections[0].learn_more", "page 'roadmap/nowhere.md' does not exist"),
         (22, "sections[0].questions[0].tags.roles[0]", "unknown role id 'chief-of-everything'"),
-        (22, "sections[0].questions[0].tags.approaches[0]", "unknown approach id 'buy'"),
+        (22, "sections[0].questions[0].tags.approaches[0]", "expected one of develop, procure, deploy, got 'buy'"),
         (23, "sections[0].questions[1].id", "duplicate question id 'q-one'"),
         (26, "sections[0].questions[2]", "question has no options"),
         (30, "sections[0].questions[3].scale", "unknown scale 'maturity'"),
@@ -77,19 +77,21 @@ def test_missing_file_and_empty_file(tmp_path):
 
 
 @pytest.mark.parametrize("mutate,fragment", [
-    (lambda d: d.pop("levels"), "missing required field 'levels'"),
-    (lambda d: d.update(kind="survey"), "'survey' is not one of"),
+    (lambda d: d.pop("levels"), "missing required key 'levels'"),
+    (lambda d: d.update(kind="survey"), "kind: expected one of readiness, risk, workbook, got 'survey'"),
     (lambda d: d["levels"][0].update(min=10), "the lowest level must start at 0"),
     (lambda d: d["levels"].append({"id": "early", "name": "Again", "min": 90}), "duplicate level id"),
     (lambda d: d["sections"].append(copy.deepcopy(d["sections"][0])), "duplicate section id"),
     (lambda d: d["sections"][0]["questions"][0].update(options=[]), "give one of 'scale', 'options' or 'options_from'"),
-    (lambda d: d["scales"]["maturity"][0].pop("points"), "missing required field 'points'"),
+    (lambda d: d["scales"]["maturity"][0].pop("points"), "missing required key 'points'"),
     (lambda d: d["scales"]["maturity"][5].update(points=1), "does not score"),
     (lambda d: d["sections"][0]["questions"][0].update(stage="deployment-use"), "only for workbook"),
     (lambda d: d["sections"][0].update(screening=True), "only for risk"),
     (lambda d: d["sections"][0]["questions"][0].update(learn_more="https://example.org"), "docs-relative"),
-    (lambda d: d["sections"][0].update(questions=[]), "non-empty list of questions"),
-    (lambda d: d["sections"][0]["questions"][0]["tags"].update(stages=["launch"]), "unknown stage id 'launch'"),
+    (lambda d: d["sections"][0].update(questions=[]), "questions: expected a non-empty list"),
+    (lambda d: d["sections"][0]["questions"][0]["tags"].update(stages=["launch"]),
+     "stages[0]: expected one of planning-design, development-procurement, deployment-use, monitoring-evaluation, "
+     "got 'launch'"),
     (lambda d: d["sections"][1]["questions"][1]["options"][2].update(min_level="early"), "only for risk"),
 ])
 def test_readiness_rules(readiness, mutate, fragment):
@@ -104,11 +106,12 @@ def test_readiness_rules(readiness, mutate, fragment):
     (lambda d: d["matrix"][0].__setitem__(0, "purple"), "'purple' is not a level id"),
     (lambda d: d["likelihood"][1].update(value=1), "values out of order"),
     (lambda d: d["levels"][0].update(min=0), "risk levels come from the matrix"),
-    (lambda d: d["levels"][0].update(action="ignore"), "'ignore' is not one of"),
+    (lambda d: d["levels"][0].update(action="ignore"),
+     "levels[0].action: expected one of proceed, mitigate, escalate, do-not-proceed, got 'ignore'"),
     (lambda d: d["sections"][0]["questions"][0]["options"][1].update(min_level="severe"), "not a level id"),
     (lambda d: d["sections"][0]["questions"][0].update(type="rated"), "not allowed here"),
     (lambda d: d["sections"][1]["questions"][0].update(scale="x", type="rated"), "takes no 'scale'"),
-    (lambda d: d.pop("matrix"), "missing required field 'matrix'"),
+    (lambda d: d.pop("matrix"), "missing required key 'matrix'"),
 ])
 def test_risk_rules(risk, mutate, fragment):
     mutate(risk)
@@ -117,8 +120,8 @@ def test_risk_rules(risk, mutate, fragment):
 
 
 @pytest.mark.parametrize("mutate,fragment", [
-    (lambda d: d["sections"][0]["questions"][0].pop("stage"), "missing required field 'stage'"),
-    (lambda d: d["sections"][0]["questions"][0].update(stage="someday"), "unknown stage id"),
+    (lambda d: d["sections"][0]["questions"][0].pop("stage"), "missing required key 'stage'"),
+    (lambda d: d["sections"][0]["questions"][0].update(stage="someday"), "stage: expected one of planning-design"),
     (lambda d: d["sections"][0]["questions"][0].update(scale="x"), "takes no 'scale'"),
     (lambda d: d["levels"][1].update(min=0), "thresholds out of order"),
     (lambda d: d["sections"][0]["questions"][0]["tags"].update(roles=["sheriff"]), "unknown role id"),
@@ -160,7 +163,7 @@ def test_page_anchors():
 
 def test_note_is_required(readiness):
     readiness.pop("note")
-    assert any("missing required field 'note'" in e for e in validate_definition(readiness))
+    assert any("missing required key 'note'" in e for e in validate_definition(readiness))
 
 
 @pytest.mark.parametrize("text,fragment", [
