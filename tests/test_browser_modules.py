@@ -1,7 +1,9 @@
-"""The browser's modules are grouped by who loads them, and the worker's script imports all of its modules
-itself (they come in one round trip after it)."""
+"""The browser's modules are grouped by who loads them, and load in two round trips: a page asks for the
+modules its scripts import together with those scripts (module preloads, from the import graph), and the
+worker's script imports all of its modules itself."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -53,3 +55,20 @@ def test_the_worker_imports_every_module_it_needs_itself():
     """The worker has no preloads: its script names every module it needs, so they come in one round trip
     after it (a module they import that the worker does not name would be a third)."""
     assert set(imported_modules([WORKER])) == set(direct_imports(WORKER))
+
+
+PRELOADS = re.compile(r'<link rel="modulepreload" href="([^"]+)"')
+MODULE_SCRIPTS = re.compile(r'<script[^>]*\btype="module"[^>]*\bsrc="([^"]+)"|<script[^>]*\bsrc="([^"]+)"[^>]*\btype="module"')
+
+
+@pytest.mark.parametrize("page", ["tools/readiness/index.html", "tools/risk/index.html", "index.html",
+                                  "fr/tools/readiness/index.html"])
+def test_a_page_preloads_every_module_its_scripts_import(built_site: Path, page: str):
+    html = (built_site / page).read_text(encoding="utf-8")
+    folder = (built_site / page).parent
+    scripts = [folder / (a or b) for a, b in MODULE_SCRIPTS.findall(html) if "/assets/toolkit/" in "/" + (a or b)]
+    preloaded = {(folder / href).resolve() for href in PRELOADS.findall(html)}
+    assert scripts, "no module script on the page"
+    assert preloaded == set(imported_modules(scripts))
+    if page.startswith(("tools/", "fr/tools/")):
+        assert (built_site / "assets/toolkit/widget/questionnaire.js").resolve() in preloaded
