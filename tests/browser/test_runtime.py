@@ -65,3 +65,9 @@ def test_a_tool_page_asks_for_all_its_modules_with_its_scripts(guarded_page: Pag
     assert len(preloaded) > 10, preloaded
     late = {url for url in requested if "/assets/toolkit/worker/" not in url} - scripts - preloaded
     assert late == set()
+
+
+def test_a_link_into_a_folded_explanation_opens_it(guarded_page: Page, site_url: str):
+    """An address pointing into a folded explanation shows it open (page/details-target.js, deferred)."""
+    guarded_page.goto(site_url + "tools/readiness/#scoring")
+    expect(guarded_page.locator("details#scoring")).to_have_attribute("open", "")
