@@ -25,7 +25,7 @@ def _names(paths, pattern: str = NAME) -> set[str]:
 def written() -> dict[str, set[str]]:
     """Every data-tk-* name written, by where: the engine's HTML and the form's templates, the plugins (and
     their templates) and theme overrides, and the scripts that set attributes or write HTML."""
-    scripts = list(SCRIPTS.glob("*.js"))
+    scripts = list(SCRIPTS.rglob("*.js"))
     by_scripts = {_attribute(key) for path in scripts
                   for key in re.findall(r"dataset\.(tk[A-Za-z0-9]+)\s*=(?!=)", path.read_text(encoding="utf-8"))}
     by_scripts |= _names(scripts, rf"(?:set|toggle)Attribute\(\s*[\"']({NAME})")
@@ -40,7 +40,7 @@ def written() -> dict[str, set[str]]:
 
 def read() -> set[str]:
     """Every data-tk-* name a script (the templates' inline ones too) or a style sheet looks for."""
-    scripts = list(SCRIPTS.glob("*.js"))
+    scripts = list(SCRIPTS.rglob("*.js"))
     found = _names(scripts, rf"\[({NAME})") | _names(scripts, rf"(?:get|has)Attribute\(\s*[\"']({NAME})")
     found |= {_attribute(key) for path in scripts
               for key in re.findall(r"dataset\.(tk[A-Za-z0-9]+)\b(?!\s*=(?!=))", path.read_text(encoding="utf-8"))}

@@ -1,5 +1,5 @@
 """The snapshot's published format: what the build writes (plugins/runtime/snapshot.py), the browser
-reads back byte for byte (overrides/assets/toolkit/snapshot-format.js, run in Node), and refuses damage."""
+reads back byte for byte (overrides/assets/toolkit/worker/snapshot-format.js, run in Node), and refuses damage."""
 from __future__ import annotations
 
 import hashlib
@@ -24,7 +24,7 @@ try {
   const heap = copySparse(sparse, start, new Uint8Array(length).fill(7)); // zeros are written, not assumed
   console.log(createHash("sha256").update(heap).digest("hex"));
 } catch (error) { console.log("refused: " + error.message); }
-""" % (ROOT / "overrides" / "assets" / "toolkit" / "snapshot-format.js").as_uri()
+""" % (ROOT / "overrides" / "assets" / "toolkit" / "worker" / "snapshot-format.js").as_uri()
 
 
 def heap_with_zero_pages(seed: int) -> bytes:

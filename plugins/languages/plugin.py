@@ -60,7 +60,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
 
         env.filters["default_language_url"] = default_language_url
         env.filters["without_alternate_links"] = lambda html: type(html)(ALTERNATE_LINK.sub("", str(html)))
-        # The browser scripts' texts in this language, read by assets/toolkit/i18n.js (none in English).
+        # The browser scripts' texts in this language, read by assets/toolkit/shared/i18n.js (none in English).
         strings = found.subset(browser_messages(current.messages(current.project(config)))) if found else {}
         env.globals["tk_interface"] = json.dumps(strings, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
         return env

@@ -36,7 +36,7 @@ async function keepUnpacked(cache, url) {
   await cache.put(url, new Response(body, { headers }));
 }
 
-// The reader chose to switch to this build (assets/toolkit/updates.js): take over now; every page of the
+// The reader chose to switch to this build (assets/toolkit/page/updates.js): take over now; every page of the
 // old build then reloads itself, so none mixes the two.
 self.addEventListener("message", (event) => {
   if (event.data?.type === "tk:switch") self.skipWaiting();

@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { installEngine } from "../../overrides/assets/toolkit/engine-install.js";
+import { installEngine } from "../../overrides/assets/toolkit/worker/engine-install.js";
 
 const [runtime, definitions, examples, output] = process.argv.slice(2).map((path) => resolve(path));
 

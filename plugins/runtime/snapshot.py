@@ -4,7 +4,7 @@ small description (snapshot.json) that the worker reads first.
 
 Published without its zero pages (about 14 of its 31 MB): ``TKSPARSE``, the heap's size and the number of
 runs (unsigned 32-bit little-endian), each run's offset and length, then the runs' bytes. The browser
-writes the runs straight into Python's memory, zeros between them (``assets/toolkit/snapshot-format.js``),
+writes the runs straight into Python's memory, zeros between them (``assets/toolkit/worker/snapshot-format.js``),
 so it reads and inflates only what is not zero."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pyscript_tools.authoring.cache import BuildCache, digest
 from .files import ENGINE_ZIP, PYODIDE_CORE
 
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
-INSTALL = Path(__file__).parents[2] / "overrides" / "assets" / "toolkit" / "engine-install.js"  # imported by SCRIPT
+INSTALL = Path(__file__).parents[2] / "overrides" / "assets" / "toolkit" / "worker" / "engine-install.js"  # imported by SCRIPT
 MANIFEST = "snapshot.json"
 MAGIC = b"TKSPARSE"
 PAGE = 4096

@@ -4,7 +4,7 @@
 response is ``{"ok": true, "result": ...}`` or ``{"ok": false, "error": "one short sentence"}``, with the
 request's ``id`` echoed when it has one. Every action is registered here with :func:`action`; the
 request and response of each are described in ``docs/maintainers/engine-protocol.md`` and the
-browser's names for them are in ``overrides/assets/toolkit/protocol.js``.
+browser's names for them are in ``overrides/assets/toolkit/engine/protocol.js``.
 
 A mistake in a request (unknown questionnaire, invalid answers, a bad file) is answered with its
 reason. An unexpected exception is answered as "internal error in ACTION" so that nothing crosses the

@@ -246,7 +246,7 @@ new MutationObserver(() => {
 # The first request after ready, straight to the engine (the same module instance as the page's): the
 # first question answered, scored with its report, timed from the page's call to the answer's arrival.
 FIRST_SCORE = """async () => {
-  const base = new URL("../../assets/toolkit/", location.href);
+  const base = new URL("../../assets/toolkit/engine/", location.href);
   const { call } = await import(new URL("engine.js", base).href);
   const { ACTIONS } = await import(new URL("protocol.js", base).href);
   const question = document.querySelector("fieldset[data-question]");

@@ -144,7 +144,7 @@ def test_the_worker_starts_from_the_head_and_nothing_it_says_is_lost(guarded_pag
     """The page's <head> starts the engine's worker before any module of the page runs: with the page's
     scripts held back until Python is ready, the engine is ready as soon as they run, and it scores."""
     held = []
-    guarded_page.route("**/assets/toolkit/widgets.js", lambda route: held.append(route))
+    guarded_page.route("**/assets/toolkit/widget/widgets.js", lambda route: held.append(route))
     guarded_page.goto(f"{site_url}tools/readiness/", wait_until="commit")
     guarded_page.wait_for_function(
         "() => window.__tkEngine?.said.some(({ data }) => data?.type === 'ready')", timeout=ENGINE_MS)

@@ -80,7 +80,7 @@ def test_without_javascript_the_form_cannot_send_answers(browser: Browser, site_
 
 def test_while_the_widget_script_is_held_back_the_form_cannot_send_answers(guarded_page: Page, site_url: str):
     page = guarded_page
-    page.route("**/assets/toolkit/widgets.js", lambda route: None)  # never answered: a stalled download
+    page.route("**/assets/toolkit/widget/widgets.js", lambda route: None)  # never answered: a stalled download
     requests: list[Request] = []
     page.on("request", lambda request: requests.append(request))
     page.goto(site_url + "tools/workbook/", wait_until="commit")  # a pending module script holds back "load"
@@ -165,7 +165,7 @@ def test_a_worker_that_cannot_load_says_so_even_before_the_page_s_scripts_run(gu
     """The worker starts from the page's <head>; if its own script is missing, what it says then is kept
     until the page's scripts run, and the reader sees one plain sentence (no uncaught error)."""
     page = guarded_page
-    page.route("**/assets/toolkit/worker.js", lambda route: route.fulfill(status=404, body="missing"))
+    page.route("**/assets/toolkit/worker/worker.js", lambda route: route.fulfill(status=404, body="missing"))
     open_tool(page, site_url, "quick-check")
     expect(widget(page)).to_have_attribute("data-engine", "failed", timeout=30_000)
     status = page.locator(STATUS)
@@ -204,8 +204,8 @@ def test_the_questions_wait_for_the_page_s_scripts_and_stay_readable_when_those_
     when those scripts cannot load, the form is shown as it is, readable."""
     page = guarded_page
     held = []
-    page.route("**/assets/toolkit/widgets.js", lambda route: held.append(route))
-    with page.expect_request("**/assets/toolkit/widgets.js"):
+    page.route("**/assets/toolkit/widget/widgets.js", lambda route: held.append(route))
+    with page.expect_request("**/assets/toolkit/widget/widgets.js"):
         page.goto(site_url + "tools/readiness/", wait_until="commit")
     while not held:  # the route's handler runs just after the request is announced
         page.wait_for_timeout(50)
@@ -214,8 +214,8 @@ def test_the_questions_wait_for_the_page_s_scripts_and_stay_readable_when_those_
     held[0].continue_()
     expect(page.locator("[data-toolkit-widget][data-tk-flow]")).to_have_count(1)
     expect(page.locator("fieldset[data-question]").first).to_be_hidden()  # the start screen comes first
-    page.unroute("**/assets/toolkit/widgets.js")
-    page.route("**/assets/toolkit/widgets.js", lambda route: route.fulfill(status=404, body="gone"))
+    page.unroute("**/assets/toolkit/widget/widgets.js")
+    page.route("**/assets/toolkit/widget/widgets.js", lambda route: route.fulfill(status=404, body="gone"))
     page.reload()
     expect(page.locator("fieldset[data-question]").first).to_be_visible()
 

@@ -49,3 +49,25 @@ def test_file_url_says_tools_need_http(page: Page, built_site: Path):
     page.goto((built_site / QUICK_CHECK / "index.html").as_uri())
     expect(page.locator("[data-toolkit-status]")).to_contain_text("served over HTTP")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_a_tool_page_asks_for_all_its_modules_with_its_scripts(guarded_page: Page, site_url: str):
+    """No module of the page is found one import level at a time: each is a script of the page or listed as
+    a module preload beside them (the worker's own modules aside: the worker asks for those itself)."""
+    page = guarded_page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url)
+            if request.resource_type == "script" and "/assets/toolkit/" in request.url else None)
+    page.goto(site_url + "tools/risk/", wait_until="load")  # by then every module script and its imports ran
+    expect(page.locator("[data-toolkit-widget][data-tk-flow]").first).to_be_attached()  # the widget's modules ran
+    preloaded = set(page.locator("link[rel=modulepreload]").evaluate_all("links => links.map((l) => l.href)"))
+    scripts = set(page.locator("script[src]").evaluate_all("tags => tags.map((s) => s.src)"))
+    assert len(preloaded) > 10, preloaded
+    late = {url for url in requested if "/assets/toolkit/worker/" not in url} - scripts - preloaded
+    assert late == set()
+
+
+def test_a_link_into_a_folded_explanation_opens_it(guarded_page: Page, site_url: str):
+    """An address pointing into a folded explanation shows it open (page/details-target.js, deferred)."""
+    guarded_page.goto(site_url + "tools/readiness/#scoring")
+    expect(guarded_page.locator("details#scoring")).to_have_attribute("open", "")

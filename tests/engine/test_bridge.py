@@ -101,7 +101,7 @@ def test_the_browser_protocol_names_exactly_the_bridge_actions(project_root):
     and not on the other fails here."""
     import re
 
-    script = (project_root / "overrides/assets/toolkit/protocol.js").read_text(encoding="utf-8")
+    script = (project_root / "overrides/assets/toolkit/engine/protocol.js").read_text(encoding="utf-8")
     block = re.search(r"ACTIONS = Object\.freeze\(\{(.*?)\}\)", script, re.S).group(1)
     named = re.findall(r'^\s*\w+: "([a-z_]+)",?$', block, re.M)
     assert len(named) == len(set(named)), "an action named twice in protocol.js"

@@ -1,5 +1,5 @@
 """Questions asked only when earlier answers make them relevant (``ask_if``): the engine and the page's
-script (overrides/assets/toolkit/conditions.js, tests/js/conditions.test.js) ask the same questions for the
+script (overrides/assets/toolkit/widget/conditions.js, tests/js/conditions.test.js) ask the same questions for the
 same answers. The shared cases are in tests/fixtures/conditions.json, kept in step with the content here."""
 from __future__ import annotations
 

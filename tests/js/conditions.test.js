@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { askedQuestions, holds } from "../../overrides/assets/toolkit/conditions.js";
+import { askedQuestions, holds } from "../../overrides/assets/toolkit/widget/conditions.js";
 
 const shared = JSON.parse(readFileSync(new URL("../fixtures/conditions.json", import.meta.url), "utf-8"));
 

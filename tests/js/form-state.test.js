@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { answerFrom, answered, controlsFor, countProgress } from "../../overrides/assets/toolkit/form-state.js";
+import { answerFrom, answered, controlsFor, countProgress } from "../../overrides/assets/toolkit/widget/form-state.js";
 
 test("a choice is its checked option's value", () => {
   assert.equal(answerFrom("choice", { choice: "partial" }), "partial");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { tn, useTranslations } from "../../overrides/assets/toolkit/i18n.js";
+import { tn, useTranslations } from "../../overrides/assets/toolkit/shared/i18n.js";
 
 const FRENCH = { "{n} file": "{n} fichier", "{n} files": "{n} fichiers" };
 

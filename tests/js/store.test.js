@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { Store, mergeAnswers } from "../../overrides/assets/toolkit/store.js";
+import { Store, mergeAnswers } from "../../overrides/assets/toolkit/widget/store.js";
 
 /** A localStorage stand-in shared by "tabs"; `refuse` makes every write throw, as a full quota does. */
 class MemoryStorage {
@@ -219,7 +219,7 @@ test("erasing a questionnaire's answers erases what was set aside too", () => {
 });
 
 test("a stored date that is missing or not a date is no date", async () => {
-  const { storedDate } = await import("../../overrides/assets/toolkit/store.js");
+  const { storedDate } = await import("../../overrides/assets/toolkit/widget/store.js");
   assert.equal(storedDate(undefined), null);
   assert.equal(storedDate("yesterday-ish"), null);
   assert.equal(storedDate("2026-11-20T16:30:00Z").toISOString(), "2026-11-20T16:30:00.000Z");

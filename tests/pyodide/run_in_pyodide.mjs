@@ -11,9 +11,9 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-import { installEngine } from "../../overrides/assets/toolkit/engine-install.js";
-import { readSparse } from "../../overrides/assets/toolkit/snapshot-format.js";
-import { snapshotStart } from "../../overrides/assets/toolkit/snapshot-restore.js";
+import { installEngine } from "../../overrides/assets/toolkit/worker/engine-install.js";
+import { readSparse } from "../../overrides/assets/toolkit/worker/snapshot-format.js";
+import { snapshotStart } from "../../overrides/assets/toolkit/worker/snapshot-restore.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pyodideDir = join(resolve(here, "..", ".."), "node_modules", "pyodide");

@@ -1,8 +1,8 @@
 // Buttons that need the engine (files, reports, the worked example) show that it is still starting,
 // and say so when pressed, instead of seeming to do nothing.
-import { onStatus } from "./engine.js";
+import { onStatus } from "../engine/engine.js";
 import { say } from "./messages.js";
-import { t } from "./i18n.js";
+import { t } from "../shared/i18n.js";
 
 export function mountBusy(q) {
   const controls = [...q.widget.querySelectorAll("[data-tk-engine]")];

@@ -1,6 +1,6 @@
 // The live summary that stays in view while answering: the engine's headline (provisional until every
 // question is answered) and, for rated harms, each harm's level as soon as it is rated.
-import { t } from "./i18n.js";
+import { t } from "../shared/i18n.js";
 const notStarted = () =>
   t("No result yet: the scoring engine did not start (see the message above the questions). Your answers are kept.");
 

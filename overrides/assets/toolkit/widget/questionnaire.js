@@ -9,7 +9,7 @@ import { mountBar } from "./bar.js";
 import { mountBusy } from "./busy.js";
 import { mountConditions } from "./conditions.js";
 import { mountContinue } from "./continue.js";
-import { install, onStatus } from "./engine.js";
+import { install, onStatus } from "../engine/engine.js";
 import { mountFiles } from "./files.js";
 import { mountFilters } from "./filters.js";
 import { mountFlow } from "./flow.js";
@@ -17,12 +17,12 @@ import { markNotApplicable } from "./form-state.js";
 import { mountPreview } from "./preview.js";
 import { mountProfiles } from "./profiles.js";
 import { mountProgress } from "./progress.js";
-import { ACTIONS } from "./protocol.js";
+import { ACTIONS } from "../engine/protocol.js";
 import { mountResults } from "./results.js";
 import { Store } from "./store.js";
 import { mountTeam } from "./team.js";
-import { t } from "./i18n.js";
-import { hex, sha256 } from "./digest.js";
+import { t } from "../shared/i18n.js";
+import { hex, sha256 } from "../shared/digest.js";
 
 /** The questionnaire's definition in the page's language (its address is in the widget's
  *  data-definition), sent to the engine first (and again after "Try again"), with the SHA-256 of its

@@ -3,7 +3,7 @@
 // assessment" makes it the user's own, once.
 import { apply, questions } from "./form-state.js";
 import { say } from "./messages.js";
-import { t } from "./i18n.js";
+import { t } from "../shared/i18n.js";
 
 export function mountPreview(q, assessments) {
   const banner = q.element("[data-tk-preview]");

@@ -1,6 +1,6 @@
 // A table wider than the screen scrolls within its own frame (the page never scrolls sideways); that
 // frame must then be reachable by keyboard and named for screen readers (WCAG 2.1.1).
-import { t } from "./i18n.js";
+import { t } from "../shared/i18n.js";
 
 const FRAMES = ".md-typeset__scrollwrap";
 

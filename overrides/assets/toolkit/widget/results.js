@@ -1,11 +1,11 @@
 // The result: asks the engine to score the form's answers and places what it returns (summary,
 // chart, tables, recommendations, all HTML made by Python). It computes nothing itself.
-import { call, onStatus } from "./engine.js";
+import { call, onStatus } from "../engine/engine.js";
 import { collect } from "./form-state.js";
 import { say } from "./messages.js";
-import { ACTIONS } from "./protocol.js";
+import { ACTIONS } from "../engine/protocol.js";
 import { debounce, today } from "./time.js";
-import { t } from "./i18n.js";
+import { t } from "../shared/i18n.js";
 
 const waiting = () =>
   t("Your answers are kept. The result appears as soon as the scoring engine has started in this browser (usually a few seconds).");

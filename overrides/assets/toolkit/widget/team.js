@@ -1,12 +1,12 @@
 // Combining several people's answers files (the engine's "combine"): the files are read in this page,
 // kept in memory only, and sent to the engine in this browser; the consensus can become one of the
 // user's assessments or a file. Nothing here is stored or uploaded.
-import { call } from "./engine.js";
+import { call } from "../engine/engine.js";
 import { download, onFilesPicked, printDocument, readText } from "./file-io.js";
 import { say } from "./messages.js";
-import { ACTIONS } from "./protocol.js";
+import { ACTIONS } from "../engine/protocol.js";
 import { today } from "./time.js";
-import { t, tn } from "./i18n.js";
+import { t, tn } from "../shared/i18n.js";
 
 export function mountTeam(q, assessments) {
   const message = q.element("[data-tk-team-message]");

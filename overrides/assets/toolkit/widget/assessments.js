@@ -2,14 +2,14 @@
 // naming, creating, deleting and erasing them, saving every edit, and following other tabs. Answers
 // kept under an older version of the questions are moved to this one by the engine before anything is
 // saved over them; kept answers that cannot be read are set aside by the store and offered here.
-import { call } from "./engine.js";
+import { call } from "../engine/engine.js";
 import { download } from "./file-io.js";
 import { apply, collect } from "./form-state.js";
 import { say } from "./messages.js";
-import { ACTIONS } from "./protocol.js";
+import { ACTIONS } from "../engine/protocol.js";
 import { storedDate } from "./store.js";
 import { debounce, today } from "./time.js";
-import { language, t } from "./i18n.js";
+import { language, t } from "../shared/i18n.js";
 
 const sameAnswers = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 

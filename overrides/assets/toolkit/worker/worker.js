@@ -8,12 +8,12 @@
 // it saves. Otherwise, or if the snapshot is missing, damaged or made from another engine, Python boots
 // normally. Failures reach the page as one plain sentence ("reason"); the technical details
 // ("detail") go to the console there, never in front of the user.
-import { hex, sha256 } from "./digest.js";
+import { hex, sha256 } from "../shared/digest.js";
 import { installEngine } from "./engine-install.js";
 import { readSparse } from "./snapshot-format.js";
 import { snapshotStart } from "./snapshot-restore.js";
 
-const runtime = new URL("../pyodide/", import.meta.url);
+const runtime = new URL("../../pyodide/", import.meta.url);
 const file = (name) => new URL(name, runtime).href;
 const SNAPSHOT_SAVES_MS = 1200; // what a snapshot start saves over a normal one (measured on a 2-core laptop)
 const JUDGED_AFTER_BYTES = 512 * 1024; // how much of a snapshot's download tells its pace

@@ -1,7 +1,7 @@
 // Client of the engine worker: starts one module Web Worker (Pyodide + pyscript_tools) and
 // sends it JSON requests. Nothing here computes; Python does, off the main thread.
 // States: idle, starting, stalled (still starting, but slowly), ready, failed (with a reason).
-import { t } from "./i18n.js";
+import { t } from "../shared/i18n.js";
 
 const STALL_MS = 60_000; // a start this slow is a stalled download or a device out of memory
 
@@ -84,7 +84,7 @@ export function start() {
     }
   }, STALL_MS);
   try {
-    worker = early?.worker ?? new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker = early?.worker ?? new Worker(new URL("../worker/worker.js", import.meta.url), { type: "module" });
   } catch (error) {
     fail(t("The scoring engine could not start in this browser ({detail}).", { detail: error.message }), false);
     return;

@@ -1,6 +1,6 @@
 // Entry point on pages that hold a widget: start the engine and mount each widget.
 // The page is already usable (the forms are static HTML); this only adds the scoring.
-import { onStatus, restart, start } from "./engine.js";
+import { onStatus, restart, start } from "../engine/engine.js";
 import { mount as mountQuestionnaire } from "./questionnaire.js";
 
 // Imported statically so every form is wired before the page's load event.

@@ -1,13 +1,13 @@
 // Files and reports, all made in this browser: save and open answers files, the worked example,
 // the report (one HTML file, Markdown, CSV), printing, and comparing with an earlier file. Nothing is
 // uploaded.
-import { call } from "./engine.js";
+import { call } from "../engine/engine.js";
 import { collect } from "./form-state.js";
 import { download, onFilesPicked, printDocument, readText } from "./file-io.js";
 import { say } from "./messages.js";
-import { ACTIONS } from "./protocol.js";
+import { ACTIONS } from "../engine/protocol.js";
 import { now, today } from "./time.js";
-import { t, tn } from "./i18n.js";
+import { t, tn } from "../shared/i18n.js";
 
 export function mountFiles(q, assessments) {
   const message = q.element("[data-tk-file-message]");

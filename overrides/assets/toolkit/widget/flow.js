@@ -3,7 +3,7 @@
 // keeps the place (#...-s-SECTION, #...-results or #...-team), so a link or a reload opens there.
 import { progressOf } from "./form-state.js";
 import { say } from "./messages.js";
-import { t } from "./i18n.js";
+import { t } from "../shared/i18n.js";
 
 export function mountFlow(q) {
   const start = q.element("[data-tk-start]");

@@ -4,7 +4,7 @@
 // assessment takes the new answers, keeping what the respondent changed there). Without scripts the link still leads
 // there, with nothing carried over.
 import { Store } from "./store.js";
-import { t } from "./i18n.js";
+import { t } from "../shared/i18n.js";
 
 export function mountContinue(q) {
   let following = null;

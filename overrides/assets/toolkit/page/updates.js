@@ -3,7 +3,7 @@
 // mixes files of two builds. This tells the reader that it is ready and switches to it at one click:
 // every open page of the site then reloads on the new build (answers are saved as a page is left, and a
 // tool moves them to a new version of its questions itself). Pages opened from files stay as they are.
-import { t } from "./i18n.js";
+import { t } from "../shared/i18n.js";
 
 const CHECK_EVERY_MS = 30 * 60 * 1000; // a page left open for days still hears of a new build
 

@@ -2,7 +2,7 @@
 // shows only those, and says how many.
 import { questions } from "./form-state.js";
 import { say } from "./messages.js";
-import { t } from "./i18n.js";
+import { t } from "../shared/i18n.js";
 
 export function mountFilters(q) {
   const selects = [...q.widget.querySelectorAll("[data-tk-filter]")];

@@ -1,6 +1,6 @@
 // Progress: how many questions are answered, overall and per section, counted once from the form.
 import { progressOf } from "./form-state.js";
-import { t } from "./i18n.js";
+import { t } from "../shared/i18n.js";
 
 /** Show the form's progress in the widget's counters and bar. */
 function showProgress(q) {
