@@ -66,3 +66,12 @@ def test_menus_and_search_pass_axe(browser: Browser, site_url: str, palette: str
         finally:
             context.close()
     assert not problems, f"{len(problems)} axe violation(s):\n" + "\n".join(problems)
+
+
+def test_the_widget_audit_reports_wcag_rules_on_the_page_and_best_practices_in_the_widget(page: Page):
+    """The audit the tools' tests use: a WCAG failure anywhere, once; a best practice only inside the widget."""
+    page.set_content("""<html lang="en"><head><title>Audit</title></head><body><main>
+        <h1>Audit</h1><img src="data:,"><h2></h2>
+        <div class="tk-widget"><img src="data:,"><h3></h3></div></main></body></html>""")
+    found = {violation["id"]: len(violation["nodes"]) for violation in run_axe(page, widget=True)}
+    assert found == {"image-alt": 2, "empty-heading": 1}, found  # the h2 outside the widget is not audited
