@@ -36,7 +36,8 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
             start = time.perf_counter()
             try:
                 definitions, examples = (Path(config.site_dir) / path for path in self._published(config))
-                made = publish_snapshot(dest, definitions, examples, BuildCache(project, "snapshot"))
+                made = publish_snapshot(Path(config.site_dir), dest, definitions, examples,
+                                        BuildCache(project, "snapshot"))
             except SnapshotError as error:
                 raise PluginError(str(error)) from None
             log.info(f"engine snapshot {made['file']} ({made['compressed'] / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s")

@@ -1,12 +1,13 @@
 // Make a Pyodide memory snapshot with the engine imported and warmed, from the files the site ships.
 //
-// Usage: node plugins/runtime/snapshot.mjs RUNTIME_DIR DEFINITIONS_DIR EXAMPLES_DIR OUTPUT
+// Usage: node plugins/runtime/snapshot.mjs RUNTIME_DIR DEFINITIONS_DIR EXAMPLES_DIR OUTPUT INSTALL
 //   RUNTIME_DIR     the site's assets/pyodide/ (pyodide.js, pyodide.asm.js, .wasm, stdlib, lock, engine zip)
 //   DEFINITIONS_DIR the site's questionnaire definitions (*.json), loaded into the engine beforehand
 //   EXAMPLES_DIR    the site's worked examples (answers files named by the definitions), each read and
 //                   scored once as a tool page would, so that a page's first real request finds every
 //                   path it takes warm
 //   OUTPUT          where to write the snapshot (raw bytes)
+//   INSTALL         the site's engine-install.js: the worker's own way of putting the engine in place
 // Prints {"engine": "<sha256 of the engine zip>", "bytes": N} on stdout.
 //
 // Pyodide's snapshot options (_makeSnapshot, makeMemorySnapshot, _loadSnapshot) are private API of
@@ -17,15 +18,15 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { installEngine } from "../../overrides/assets/toolkit/worker/engine-install.js";
-
-const [runtime, definitions, examples, output] = process.argv.slice(2).map((path) => resolve(path));
+const [runtime, definitions, examples, output, install] = process.argv.slice(2).map((path) => resolve(path));
 
 // The site publishes its modules under .js names; Node wants .mjs for ES modules outside a package.
 const modules = mkdtempSync(join(tmpdir(), "rai-snapshot-"));
 try {
   copyFileSync(join(runtime, "pyodide.js"), join(modules, "pyodide.mjs"));
   copyFileSync(join(runtime, "pyodide.asm.js"), join(modules, "pyodide.asm.mjs"));
+  copyFileSync(install, join(modules, "engine-install.mjs"));
+  const { installEngine } = await import(pathToFileURL(join(modules, "engine-install.mjs")).href);
   const { loadPyodide } = await import(pathToFileURL(join(modules, "pyodide.mjs")).href);
   const { default: createPyodideModule } = await import(pathToFileURL(join(modules, "pyodide.asm.mjs")).href);
 

@@ -24,7 +24,7 @@ from pyscript_tools.authoring.cache import BuildCache, digest
 from .files import ENGINE_ZIP, PYODIDE_CORE
 
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
-INSTALL = Path(__file__).parents[2] / "overrides" / "assets" / "toolkit" / "worker" / "engine-install.js"  # imported by SCRIPT
+INSTALL = "assets/toolkit/worker/engine-install.js"  # in the built site: the worker's module SCRIPT imports
 MANIFEST = "snapshot.json"
 MAGIC = b"TKSPARSE"
 PAGE = 4096
@@ -50,15 +50,15 @@ def sparse(heap: bytes) -> bytes:
     return header + b"".join(heap[offset:offset + length] for offset, length in runs)
 
 
-def _inputs(runtime: Path, definitions: Path, examples: Path) -> list[Path]:
-    return ([runtime / name for name in sorted(PYODIDE_CORE.values())] + [runtime / ENGINE_ZIP, SCRIPT, INSTALL, Path(__file__)]
+def _inputs(runtime: Path, definitions: Path, examples: Path, install: Path) -> list[Path]:
+    return ([runtime / name for name in sorted(PYODIDE_CORE.values())] + [runtime / ENGINE_ZIP, SCRIPT, install, Path(__file__)]
             + sorted(definitions.glob("*.json")) + sorted(examples.glob("*.json")))
 
 
-def _make(runtime: Path, definitions: Path, examples: Path, target: Path) -> dict:
+def _make(runtime: Path, definitions: Path, examples: Path, install: Path, target: Path) -> dict:
     with tempfile.TemporaryDirectory() as work:
         raw = Path(work) / "snapshot.raw"
-        run = subprocess.run(["node", str(SCRIPT), str(runtime), str(definitions), str(examples), str(raw)],
+        run = subprocess.run(["node", str(SCRIPT), str(runtime), str(definitions), str(examples), str(raw), str(install)],
                              capture_output=True, text=True, timeout=300)
         if run.returncode != 0:
             raise SnapshotError(f"making the engine's snapshot failed: {run.stderr.strip()[-800:]}")
@@ -71,15 +71,17 @@ def _make(runtime: Path, definitions: Path, examples: Path, target: Path) -> dic
             "engine": facts["engine"], "size": facts["bytes"], "sparse": len(published), "compressed": len(packed)}
 
 
-def publish_snapshot(runtime: Path, definitions: Path, examples: Path, cache: BuildCache) -> dict:
+def publish_snapshot(site: Path, runtime: Path, definitions: Path, examples: Path, cache: BuildCache) -> dict:
     """Put the snapshot (from the cache, or made now) and its description into ``runtime``: made with the
-    ``definitions`` loaded and their worked examples (in ``examples``) scored once."""
-    key = digest(*(p.name.encode() + p.read_bytes() for p in _inputs(runtime, definitions, examples)))
+    ``definitions`` loaded and their worked examples (in ``examples``) scored once, the engine put in place
+    by the ``site``'s own install module."""
+    install = site / INSTALL
+    key = digest(*(p.name.encode() + p.read_bytes() for p in _inputs(runtime, definitions, examples, install)))
     packed, facts_file = cache.get(key, ".bin.gz"), cache.get(key, ".json")
     if packed is None or facts_file is None:
         with tempfile.TemporaryDirectory() as work:
             made = Path(work) / "snapshot.bin.gz"
-            facts = _make(runtime, definitions, examples, made)
+            facts = _make(runtime, definitions, examples, install, made)
             (Path(work) / "facts.json").write_text(json.dumps(facts), encoding="utf-8")
             packed = cache.put(key, ".bin.gz", made)
             facts_file = cache.put(key, ".json", Path(work) / "facts.json")

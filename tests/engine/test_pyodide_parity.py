@@ -17,6 +17,7 @@ from plugins.runtime.snapshot import sparse
 from pyscript_tools.engine import bridge
 
 RUNNER = REPO / "tests" / "pyodide" / "run_in_pyodide.mjs"
+ENGINE_INSTALL = REPO / "overrides" / "assets" / "toolkit" / "worker" / "engine-install.js"  # the worker's, as shipped
 
 
 def requests():
@@ -81,7 +82,8 @@ def _snapshot(node, tmp_path, archive):
     for name in ("readiness-mini", "risk-mini", "workbook-mini"):
         (definitions / f"{name}.json").write_text(json.dumps(load_fixture(name)), encoding="utf-8")
     made = subprocess.run([node, str(REPO / "plugins" / "runtime" / "snapshot.mjs"), str(runtime), str(definitions),
-                           str(EXAMPLES), str(tmp_path / "snapshot.bin")], capture_output=True, text=True, timeout=300)
+                           str(EXAMPLES), str(tmp_path / "snapshot.bin"), str(ENGINE_INSTALL)],
+                          capture_output=True, text=True, timeout=300)
     assert made.returncode == 0, made.stderr[-2000:]
     published = tmp_path / "snapshot.sparse"  # as the site publishes it, once inflated
     published.write_bytes(sparse((tmp_path / "snapshot.bin").read_bytes()))
