@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.axe import AXE_SCRIPT, COLOUR_RULES, describe, run_axe
+from tests.browser.axe import AXE_SCRIPT, COLOUR_RULES, axe_in_every_page, describe, run_axe
 from tests.support.request_guard import guard_requests
 
 ENGINE_BOOT_MS = 90_000
@@ -82,7 +82,9 @@ def _context(browser: Browser, sweep: Sweep):
     options: dict = {"color_scheme": "light", "bypass_csp": True, "service_workers": "block"}
     if sweep.phone_widths:
         options.update(viewport={"width": sweep.phone_widths[0], "height": PHONE_HEIGHT}, is_mobile=True, has_touch=True)
-    return browser.new_context(**options)
+    context = browser.new_context(**options)
+    axe_in_every_page(context)
+    return context
 
 
 def test_axe_is_installed():
