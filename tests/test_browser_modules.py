@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from plugins.modules.graph import direct_imports, imported_modules
+from plugins.runtime.files import ENGINE_PACKAGE, ENGINE_ZIP, RUNTIME_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME = ROOT / "overrides"
@@ -72,3 +73,14 @@ def test_a_page_preloads_every_module_its_scripts_import(built_site: Path, page:
     assert preloaded == set(imported_modules(scripts))
     if page.startswith(("tools/", "fr/tools/")):
         assert (built_site / "assets/toolkit/widget/questionnaire.js").resolve() in preloaded
+
+
+def test_the_worker_finds_the_runtime_and_the_engine_where_the_runtime_plugin_puts_them():
+    """The site's paths and names the worker holds are the runtime plugin's (plugins/runtime/files.py)."""
+    script = WORKER.read_text(encoding="utf-8")
+    folder = re.search(r'const runtime = new URL\("([^"]+)", import\.meta\.url\)', script)
+    assert folder, "worker.js no longer says where the runtime is"
+    site_path = (Path("/site") / WORKER.relative_to(THEME)).parent / folder.group(1)
+    assert site_path.resolve() == Path("/site") / RUNTIME_DIR
+    assert f'file("{ENGINE_ZIP}")' in script
+    assert f'pyimport("{ENGINE_PACKAGE}.bridge")' in script

@@ -2,6 +2,8 @@
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from plugins.runtime.files import RUNTIME_DIR
+
 
 class OfflineConfig(base.Config):
     """Which built files the service worker keeps; everything else in the site is kept."""
@@ -11,7 +13,7 @@ class OfflineConfig(base.Config):
     exclude = c.ListOfItems(c.Type(str), default=["sitemap.xml", "sitemap.xml.gz", "sw.js", "**/*.map"])
     # Gzip files the service worker keeps unpacked, so that a repeat visit reads them without inflating
     # them again (the engine's snapshot: 6.4 MB to download, 17 MB kept, about 0.1 s saved per tool page).
-    unpack = c.ListOfItems(c.Type(str), default=["assets/pyodide/snapshot-*.bin"])
+    unpack = c.ListOfItems(c.Type(str), default=[f"{RUNTIME_DIR}/snapshot-*.bin"])
 
 
 def defaults() -> OfflineConfig:

@@ -4,11 +4,10 @@ from mkdocs.config import config_options as c
 
 
 class RuntimeConfig(base.Config):
-    """Where the runtime comes from and where it goes in the built site."""
+    """Where the runtime comes from, and whether to make a snapshot (where it goes is fixed: files.RUNTIME_DIR,
+    which the worker finds beside its own folder)."""
 
     enabled = c.Type(bool, default=True)
     pyodide_dir = c.Type(str, default="node_modules/pyodide")
-    engine_package = c.Type(str, default="pyscript_tools.engine")  # the folder that ships, as it is
-    dest = c.Type(str, default="assets/pyodide")
     # A memory snapshot with the engine loaded, for a fast start (TOOLKIT_SNAPSHOT=0 skips it).
     snapshot = c.Type(bool, default=True)

@@ -15,7 +15,11 @@ PYODIDE_CORE = {
     "python_stdlib.zip": "python_stdlib.zip",
     "pyodide-lock.json": "pyodide-lock.json",
 }
-ENGINE_ZIP = "pyscript_tools.zip"
+# Facts the worker (overrides/assets/toolkit/worker/worker.js) holds too; tests/test_browser_modules.py
+# checks that both sides agree.
+RUNTIME_DIR = "assets/pyodide"  # in the site: the worker's ../../pyodide/
+ENGINE_ZIP = "pyscript_tools.zip"  # in RUNTIME_DIR
+ENGINE_PACKAGE = "pyscript_tools.engine"  # the folder that ships, as it is; the worker imports its bridge
 _FIXED_DATE = (2024, 1, 1, 0, 0, 0)
 _SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=\S+\s*$")
 

@@ -13,7 +13,7 @@ from pyscript_tools.authoring.cache import BuildCache
 
 from ..languages import current
 from .config import RuntimeConfig
-from .files import ENGINE_ZIP, RuntimeMissing, copy_pyodide_core, zip_engine
+from .files import ENGINE_PACKAGE, ENGINE_ZIP, RUNTIME_DIR, RuntimeMissing, copy_pyodide_core, zip_engine
 from .snapshot import SnapshotError, publish_snapshot
 
 log = get_plugin_logger(__name__)
@@ -26,12 +26,12 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
         if not self.config.enabled or not current.is_default(config):
             return  # one runtime for the whole site: the other languages' pages use the same files
         project = current.project(config)
-        dest = Path(config.site_dir) / self.config.dest
+        dest = Path(config.site_dir) / RUNTIME_DIR
         try:
             copy_pyodide_core(project / self.config.pyodide_dir, dest)
         except RuntimeMissing as error:
             raise PluginError(str(error)) from None
-        zip_engine(self._engine_dir(), dest / ENGINE_ZIP, self.config.engine_package)
+        zip_engine(self._engine_dir(), dest / ENGINE_ZIP, ENGINE_PACKAGE)
         if self.config.snapshot and os.environ.get("TOOLKIT_SNAPSHOT", "1").strip() not in {"0", "false", "no", "off"}:
             start = time.perf_counter()
             try:
@@ -52,7 +52,7 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
         return questionnaires.published()
 
     def _engine_dir(self) -> Path:
-        spec = importlib.util.find_spec(self.config.engine_package)
+        spec = importlib.util.find_spec(ENGINE_PACKAGE)
         if spec is None or not spec.submodule_search_locations:
-            raise PluginError(f"engine package {self.config.engine_package!r} is not importable")
+            raise PluginError(f"engine package {ENGINE_PACKAGE!r} is not importable")
         return Path(next(iter(spec.submodule_search_locations)))
