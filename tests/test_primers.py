@@ -29,7 +29,7 @@ from pyscript_tools.engine.vocabulary import APPROACHES, STAGES
 ROOT = Path(__file__).resolve().parents[1]
 ROLES_FILE = ROOT / "toolkit_content" / "roles.yml"
 PRIMERS_DIR = ROOT / "toolkit_content" / "primers"
-SCHEMA = ROOT / "toolkit_content" / "schema" / "primer.schema.json"
+SCHEMA = ROOT / "plugins" / "primers" / "primer.schema.json"
 HEADINGS = [render.H_TAKEAWAYS, render.H_APPROACHES, render.H_LIFECYCLE, render.H_READING,
             render.H_TOOLS, render.H_USECASES, render.H_GUIDANCE]
 PDF_NAME = "primers/rai-toolkit-primer-{role}.pdf"

@@ -1,4 +1,4 @@
-"""The structure of the content, checked with the JSON Schemas of ``toolkit_content/schema/``.
+"""The structure of the content, checked with the JSON Schemas beside this module (``schema/``).
 
 The schemas are the one description of what a questionnaire and a profile may contain (editors' IDEs
 read them too, through each file's ``# yaml-language-server: $schema=...`` line). Here each schema error
@@ -21,7 +21,7 @@ import jsonschema
 
 from .checks import Checker, FieldPath, expected, got, item_count, missing_key, one_of, too_long, unknown_key
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "toolkit_content" / "schema"
+SCHEMAS = Path(__file__).with_name("schema")  # the content format is the code's: its schemas ship with it
 
 _TYPES = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number",
           "number": "a number", "boolean": "true or false", "null": "nothing"}

@@ -12,8 +12,9 @@ from pyscript_tools.authoring.schema import SCHEMAS, schema, validator
 from pyscript_tools.authoring.yaml_source import load_yaml_with_lines
 from pyscript_tools.engine import kinds, law, vocabulary
 
-SCHEMA_PATH = REPO / "toolkit_content" / "schema" / "questionnaire.schema.json"
-PROFILE_SCHEMA = REPO / "toolkit_content" / "schema" / "profile.schema.json"
+SCHEMA_PATH = SCHEMAS / "questionnaire.schema.json"
+PROFILE_SCHEMA = SCHEMAS / "profile.schema.json"
+SCHEMA_LINE = "# yaml-language-server: $schema="
 
 
 def load(path):
@@ -45,9 +46,19 @@ def test_valid_files_pass_schema(path):
 @pytest.mark.parametrize("path", sorted(QDIR.glob("*.yml")), ids=lambda p: p.name)
 def test_files_reference_the_schema(path):
     first = path.read_text().splitlines()[0]
-    assert first.startswith("# yaml-language-server: $schema=") and first.endswith("questionnaire.schema.json")
+    assert first.startswith(SCHEMA_LINE) and first.endswith("questionnaire.schema.json")
     target = (path.parent / first.split("=", 1)[1]).resolve()
     assert target == SCHEMA_PATH.resolve()
+
+
+def test_every_schema_line_in_the_content_leads_to_a_schema():
+    """An editor follows each file's schema line: it must lead to a schema, from wherever the file sits."""
+    broken = []
+    for path in sorted((REPO / "toolkit_content").rglob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        if first.startswith(SCHEMA_LINE) and not (path.parent / first[len(SCHEMA_LINE):]).is_file():
+            broken.append(path.relative_to(REPO).as_posix())
+    assert broken == []
 
 
 def test_invalid_file_fails_schema():
