@@ -112,7 +112,7 @@ export function mountFlow(q) {
     if (section && done.has(view) && !finished.has(view)) {
       const next = section.querySelector('[data-tk-action="next"]');
       next.classList.add("md-button--primary");
-      say(announcer, t("Section complete: {section}. {next}.", { section: title(section), next: next.textContent }));
+      say(announcer, t("Section complete: {section}. {next}.", { section: title(section), next: next.textContent }), { keep: true });
     }
     finished = done;
   });
