@@ -9,6 +9,7 @@ import zipfile
 from engine_helpers import REPO
 
 from plugins.runtime.files import zip_engine
+from pyscript_tools.authoring.schema import SCHEMAS
 from pyscript_tools.engine import vocabulary
 
 ENGINE = REPO / "pyscript_tools" / "engine"
@@ -60,7 +61,7 @@ def test_every_label_of_the_vocabulary_is_defined_once_in_code():
 
 def test_the_editors_schema_uses_the_engines_vocabulary():
     """The JSON Schema that editors' tools read lists the same stages, approaches and kinds."""
-    schema = json.loads((REPO / "toolkit_content" / "schema" / "questionnaire.schema.json").read_text())
+    schema = json.loads((SCHEMAS / "questionnaire.schema.json").read_text())
     enums = [set(node["enum"]) for node in _walk(schema) if isinstance(node, dict) and "enum" in node]
     for values in (vocabulary.STAGES, vocabulary.APPROACHES, vocabulary.KINDS):
         assert set(values) in enums, sorted(values)
