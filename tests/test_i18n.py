@@ -88,7 +88,7 @@ def test_the_engine_answers_in_french():
     english = score(load_questionnaire_file(QUESTIONNAIRES / "readiness.yml")[0], answers)
     with definition_language(definition):
         result = score(definition, answers)
-        assert percent_text(38.4) == "38,4 %"
+        assert percent_text(38.4) == "38,4\u00a0%"  # a no-break space, by the typography rule
         assert trn("{n} file", "{n} files", 0) == tr("{n} file", n=0)
     assert result["overall"]["percent"] == english["overall"]["percent"]
     assert result["headline"] != english["headline"] and "38,4" in result["headline"]

@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from pyscript_tools.authoring.catalog import browser_messages, check
+from pyscript_tools.authoring.typography import typeset_html
 from pyscript_tools.engine import i18n
 
 from . import current, search
@@ -65,6 +66,11 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         env.globals["tk_interface"] = json.dumps(strings, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
         return env
 
+    @event_priority(-100)  # the page as every other plugin left it: scripts and styles are not touched
+    def on_post_page(self, output, *, page, config):
+        """The language's typography on the page's text (editors type ordinary spaces)."""
+        return typeset_html(output, current.code(config)) if self.config.enabled else output
+
     @event_priority(-100)  # the page as every other plugin left it (the security policy included)
     def on_post_template(self, output_content, *, template_name, config):
         """Every language's build writes the site's root 404.html: keep the default language's there and
@@ -76,7 +82,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             return output_content
         target = Path(config.site_dir) / current.prefix(config) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(output_content, encoding="utf-8")
+        target.write_text(typeset_html(output_content, current.code(config)), encoding="utf-8")
         return self.default_404 or output_content
 
     def on_page_context(self, context, *, page, config, nav):

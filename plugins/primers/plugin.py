@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from pyscript_tools.authoring.cache import BuildCache
+from pyscript_tools.authoring.typography import typeset_html
 from pyscript_tools.engine.report import law as law_report
 
 from ..languages import current
@@ -229,7 +230,8 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
                 templates=self.templates,
             )
             with self.speaking():
-                versions = render.pdf_versions(primer, all_sections, ctx, self.roles)
+                versions = tuple(typeset_html(version, current.code(config))
+                                 for version in render.pdf_versions(primer, all_sections, ctx, self.roles))
             jobs.append(pdf.Job(versions, str(site_dir / self._pdf_site_path(primer.role.id)),
                                 base_url=Path(__file__).parent.as_uri() + "/",
                                 min_pages=self.config.min_pages, max_pages=self.config.max_pages))

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .typography import typeset
 from .yaml_source import load_yaml_with_lines
 
 # The markers, and how many of their first arguments are messages.
@@ -126,7 +127,7 @@ def load_catalog(content: Path, language: str, display: str | None = None) -> Ca
         if not isinstance(key, str) or not isinstance(value, str) or not value.strip():
             problems.append("%s:%d: %r: expected a translation (text)" % (file, line, key))
             continue
-        entries[key], where[key] = value, line
+        entries[key], where[key] = typeset(value, language), line
     return Catalog(language, file, entries, where, problems)
 
 

@@ -330,14 +330,14 @@ def _translated(path: Path, data: dict[str, Any], profiles: list[Profile],
     """The questionnaire and its profiles with the texts of ``language``, and the translations' problems."""
     content = path.resolve().parents[1]
     overlay = Overlay(overlay_path(content, path, language),
-                      display_path(overlay_path(content, path, language)))
+                      display_path(overlay_path(content, path, language)), language)
     translated = translate_questionnaire(data, overlay)
     problems = overlay.finish()
     kinds = []
     for profile in profiles:
         english = Path(profile.file)
         where = overlay_path(content, english if english.is_absolute() else Path.cwd() / english, language)
-        profile_overlay = Overlay(where, display_path(where))
+        profile_overlay = Overlay(where, display_path(where), language)
         kinds.append(Profile(translate_profile(profile.data, profile_overlay), profile.file, profile.lines))
         problems += profile_overlay.finish()
     return translated, kinds, problems

@@ -67,7 +67,7 @@ def load_frames(folder: str | os.PathLike, questions: Questions, roles: list[str
         if language:
             content = path.resolve().parents[1]
             where = overlay_path(content, path.resolve(), language)
-            overlay = Overlay(where, display_path(where))
+            overlay = Overlay(where, display_path(where), language)
             data = translate_frame(data, overlay)
             problems += overlay.finish()
         frames.append(Frame(data, file))

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import FILE, format_path, line_of, problem
+from .typography import typeset_tree
 from .yaml_source import load_yaml_with_lines
 
 QUESTIONNAIRE_TEXTS = ("title", "description", "introduction", "note", "purpose", "who", "time")
@@ -52,7 +53,7 @@ def overlay_path(content: Path, english: Path, language: str) -> Path:
 class Overlay:
     """An overlay file: its texts by path, which of them were used, and what was missing."""
 
-    def __init__(self, path: Path, display: str):
+    def __init__(self, path: Path, display: str, language: str):
         self.file = display
         self.used: set[tuple[str, ...]] = set()
         self.problems: list[str] = []
@@ -61,7 +62,8 @@ class Overlay:
             self.lines: dict[tuple, int] = {}
             self.problems.append(problem(display, 1, FILE, "no translation of this file yet"))
             return
-        self.data, lines, problems = load_yaml_with_lines(path.read_text(encoding="utf-8"), file=display)
+        data, lines, problems = load_yaml_with_lines(path.read_text(encoding="utf-8"), file=display)
+        self.data = typeset_tree(data, language)  # the language's typography, whatever spaces were typed
         self.lines = {_spelled(key): line for key, line in lines.items()}  # looked up by spelled path
         self.problems += problems
         if self.data is None:

@@ -12,7 +12,7 @@ finds them, and translated where they are shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from types import MappingProxyType
@@ -77,6 +77,16 @@ def trn(singular: str, plural: str, n: float, **values: Any) -> str:
     """The form of a message that fits the count ``n`` (also given to it as ``{n}``)."""
     one = _SINGULAR.get(current(), lambda k: k == 1)(n)
     return tr(singular if one else plural, n=n, **values)
+
+
+def labelled(label: str, value: str) -> str:
+    """``label: value`` as the language writes it (French: a no-break space before the colon)."""
+    return tr("{label}: {value}", label=label, value=value)
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items joined by the language's semicolon (French: a narrow no-break space before it)."""
+    return tr("; ").join(items)
 
 
 def decimal_mark() -> str:

@@ -8,7 +8,7 @@ import re
 from html import escape as _html_escape
 from typing import Any
 
-from .i18n import N_, decimal_mark, tr, trn
+from .i18n import N_, decimal_mark, labelled, listed, tr, trn
 from .vocabulary import NOT_APPLICABLE, STATUSES
 
 SHOWN_LIMIT = 60  # characters of a user's value quoted back in a message
@@ -35,7 +35,7 @@ def more(count: int) -> str:
 def one_line(problems: list[str], lead: str = "") -> str:
     """The first problem (after ``lead``), and how many more there are."""
     first = problems[0] if problems else tr("invalid input")
-    return "%s%s%s" % (lead + ": " if lead else "", first, more(len(problems) - 1))
+    return (labelled(lead, first) if lead else first) + more(len(problems) - 1)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -156,7 +156,7 @@ def answer_text(row: dict[str, Any]) -> str:
         return ""
     qtype = row.get("type")
     if qtype == "multi":
-        return "; ".join(str(label) for label in row.get("labels") or [])
+        return listed(str(label) for label in row.get("labels") or [])
     if qtype == "prompt":
         return tr(STATUSES[str(status)]) if str(status) in STATUSES else ""
     if qtype == "rated":

@@ -15,7 +15,7 @@ from .. import answers as a
 from .. import definition as d
 from .. import law as legal
 from .. import result as r
-from ..i18n import N_, tr, trn
+from ..i18n import N_, listed, tr, trn
 from ..report import charts
 from ..report.table import Table
 from ..text import of_text, round1, tidy
@@ -267,7 +267,7 @@ def chart_table(result: r.Result) -> Table:
     cells = [(li, si, harms) for li, row in enumerate(_cell_harms(result)) for si, harms in enumerate(row) if harms]
     cells.sort(key=lambda c: (-rank.get(matrix[c[0]][c[1]], 0), -(c[0] + 1) * (c[1] + 1), -c[0]))
     rows = [("%s × %s" % (lik[li].get("label"), sev[si].get("label")), names.get(matrix[li][si]), str(len(harms)),
-             "; ".join(harms)) for li, si, harms in cells]
+             listed(harms)) for li, si, harms in cells]
     return Table("chart", tr("The heat map's cells: likelihood × severity, and the harms rated into each"),
                  (tr("Likelihood × severity"), tr("Level"), tr("Harms"), tr("Which harms")),
                  rows or [(tr("No impact rated yet"), "–", "0", "–")])

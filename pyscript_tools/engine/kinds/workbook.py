@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import definition as d
 from .. import result as r
-from ..i18n import N_, tr
+from ..i18n import N_, listed, tr
 from ..report import charts
 from ..report.table import Table
 from ..text import of_text, percent_text, round1, vocabulary_label
@@ -157,7 +157,7 @@ def priorities(result: r.Result) -> list[dict[str, Any]]:
         due = tr("due {date}", date=item["due"]) if item["due"] else tr("no due date")
         facts.append(tr("overdue since {date}", date=item["due"]) if item["overdue"] else due)
         facts.append(tr("owner: {owner}", owner=item["owner"]) if item["owner"] else tr("no owner yet"))
-        chosen.append({**item, "title": item["text"], "text": tr("{facts}.", facts="; ".join(facts))})
+        chosen.append({**item, "title": item["text"], "text": tr("{facts}.", facts=listed(facts))})
     return chosen
 
 

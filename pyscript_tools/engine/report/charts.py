@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from .. import text
 from ..definition import level_ranks
-from ..i18n import tr, trn
+from ..i18n import listed, tr, trn
 from . import levels as level_colours
 
 ACCENT = "#1565c0"
@@ -33,7 +33,7 @@ def _open(kind: str, width: float, height: float, id_prefix: str, title: str, de
 
 def radar(rows: list[tuple[str, float | None]], id_prefix: str, title: str) -> str:
     """Percentages per axis on a radar (bars when there are fewer than three axes)."""
-    desc = "; ".join("%s %s" % (label, text.percent_text(p)) for label, p in rows)
+    desc = listed("%s %s" % (label, text.percent_text(p)) for label, p in rows)
     if len(rows) < 3:
         return bars([Bar(label, p, text.percent_text(p)) for label, p in rows], id_prefix, title)
     width, height = 680, 420
@@ -77,7 +77,7 @@ def bars(rows: list[Bar], id_prefix: str, title: str) -> str:
     """One horizontal progress bar per row."""
     width, bar_x, bar_w, row_h = 560, 200, 280, 30
     height = max(1, len(rows)) * row_h + 10
-    parts = _open("bars", width, height, id_prefix, title, "; ".join("%s %s" % (r.label, r.value) for r in rows))
+    parts = _open("bars", width, height, id_prefix, title, listed("%s %s" % (r.label, r.value) for r in rows))
     for i, row in enumerate(rows):
         y = 5 + i * row_h
         parts.append('<text class="tk-chart__label" x="%d" y="%d" text-anchor="end" font-size="12" '
@@ -169,7 +169,7 @@ def ranges(rows: list[Range], id_prefix: str, title: str, ticks: list[str] | Non
             return "–"
         return str(ticks[int(value)]) if ticks else text.percent_text(value)
 
-    desc = "; ".join(tr("{label}: {low} to {high}, median {median}", label=r.label, low=say(r.low), high=say(r.high),
+    desc = listed(tr("{label}: {low} to {high}, median {median}", label=r.label, low=say(r.low), high=say(r.high),
                         median=say(r.middle)) for r in rows)
     parts = _open("ranges", width, height, id_prefix, title, desc)
     marks = [(i, name) for i, name in enumerate(ticks)] if ticks else [(v, text.percent_text(v)) for v in (0, 25, 50, 75, 100)]

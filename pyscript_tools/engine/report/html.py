@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import definition as d
 from .. import text
-from ..i18n import link_title, tr, trn
+from ..i18n import labelled, link_title, tr, trn
 from ..kinds import kind_of
 from ..result import Result, unfinished_sections
 from ..vocabulary import STAGES, STATUSES
@@ -104,7 +104,7 @@ def summary_html(result: Result, base_url: str = "", name: str = "") -> str:
     if not result.get("complete"):
         out.append(_provisional_html(result))
     for label, value in kind.facts(result):
-        out.append('<p class="tk-summary__fact">%s: %s</p>' % (text.html(label), text.html(value)))
+        out.append('<p class="tk-summary__fact">%s</p>' % labelled(text.html(label), text.html(value)))
     out.append(law_status_html(result))
     if overall.get("next_step"):
         out.append('<p class="tk-summary__next-step"><strong>%s</strong> %s</p>'
@@ -227,8 +227,8 @@ def _profile_html(result: Result, profile: dict[str, Any], base_url: str, hid: s
         "<li>%s</li>" % text.html(item) for item in profile.get("mitigations") or []))
     out.append(heading("guidance", tr("The guidance that matters most")))
     out.append('<ul class="tk-profile__guidance">%s</ul>' % "".join(
-        '<li><a href="%s">%s</a>: %s</li>' % (text.html(href(base_url, g.get("url"))), text.html(g.get("title")),
-                                             text.html(g.get("why")))
+        '<li>%s</li>' % labelled('<a href="%s">%s</a>' % (text.html(href(base_url, g.get("url"))), text.html(g.get("title"))),
+                                       text.html(g.get("why")))
         for g in profile.get("guidance") or []))
     out.append("</section>")
     return "".join(out)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import text
-from ..i18n import tr
+from ..i18n import labelled, listed, tr
 from ..law import CLASSES
 from ..result import Result
 from .table import Table
@@ -47,7 +47,7 @@ def when_text(entry: dict[str, Any]) -> str:
 
 
 def refs_text(entry: dict[str, Any]) -> str:
-    return "; ".join(entry.get("refs") or [])
+    return listed(entry.get("refs") or [])
 
 
 def floor_source(profile: dict[str, Any]) -> str:
@@ -63,7 +63,7 @@ def prohibited_line(result: Result) -> str:
     rules = [r for r in law.get("rules") or [] if r["class"] == "prohibited"]
     if not rules:
         return ""
-    named = "; ".join("%s (%s)" % (r["title"], refs_text(r)) for r in rules)
+    named = listed("%s (%s)" % (r["title"], refs_text(r)) for r in rules)
     if any(r.get("exceptions") for r in rules):
         return tr("Prohibited under {frame}, except in the narrow cases the law lists: {practices}.",
                   frame=law["frame"].get("short_title"), practices=named)
@@ -83,7 +83,7 @@ def status_line(result: Result) -> tuple[str, str]:
     if not rules or law["status"] == "other":
         return label, tr("other obligations only; the checklist is below.")
     return label, tr("{status}, for {practices}; the checklist is below.", status=law["status_title"],
-                     practices="; ".join("%s (%s)" % (r["title"], refs_text(r)) for r in rules))
+                     practices=listed("%s (%s)" % (r["title"], refs_text(r)) for r in rules))
 
 
 def law_status_html(result: Result) -> str:
@@ -193,7 +193,7 @@ def law_rows(result: Result) -> list[tuple[Any, ...]]:
     if not law.get("frame"):
         return []
     section = "law:%s" % law["frame"].get("id")
-    rows: list[tuple[Any, ...]] = [(section, rule["id"], "%s: %s" % (rule["class_title"], rule["title"]), "", "", "", "",
+    rows: list[tuple[Any, ...]] = [(section, rule["id"], labelled(rule["class_title"], rule["title"]), "", "", "", "",
                                     "", "", rule["class"], "applies" if rule.get("applies") else "later", "",
                                     rule.get("from"), "", refs_text(rule), "") for rule in law["rules"]]
     rows += [(section, item["id"], item["text"], "", "", "", "", "", "", "", "applies" if item.get("applies") else "later",
@@ -219,14 +219,14 @@ def frame_rules_table(definition: dict[str, Any], frame_id: str) -> Table:
             question = index[qid][1]
             labels = [str(o.get("label")) for o in d.options_of(definition, question) if str(o.get("value")) in map(str, values)]
             parts.append(tr("{question} {answers}", question=question.get("text"), answers=tr(" or ").join(labels)))
-        return "; ".join(parts)
+        return listed(parts)
 
     rows = []
     for rule in sorted(frame.get("rules") or [], key=lambda r: CLASSES.index(r["class"])):
         shown = reader.rule(rule)
         needs = [reader.obligations[o] for o in [*(rule.get("each_exception_needs") or []), *(rule.get("obligations") or [])]
                  if o in reader.obligations]
-        requires = " · ".join("%s (%s)" % (o.get("text"), "; ".join(reader.ref(x) for x in o.get("refs") or []))
+        requires = " · ".join("%s (%s)" % (o.get("text"), listed(reader.ref(x) for x in o.get("refs") or []))
                               for o in needs)
         rows.append((rule.get("title"), facts(rule.get("when")),
                      "%s. %s" % (tr(CLASS_TITLES[rule["class"]]), when_text(shown)), refs_text(shown), requires))
@@ -247,7 +247,7 @@ def checkpoints(definition: dict[str, Any], role_id: str) -> list[dict[str, Any]
         reader = Frame(definition, frame, str(frame.get("as_of")))
         groups = []
         for cls in CLASSES:
-            rules = [(r.get("title"), "; ".join(reader.ref(x) for x in r.get("refs") or []))
+            rules = [(r.get("title"), listed(reader.ref(x) for x in r.get("refs") or []))
                      for r in frame.get("rules") or [] if r["class"] == cls and r.get("when")]
             if rules:
                 groups.append({"class": cls, "title": tr(CLASS_TITLES[cls]), "rules": rules})

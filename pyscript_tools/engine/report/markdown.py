@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import text
-from ..i18n import tr
+from ..i18n import listed, tr
 from ..kinds import kind_of
 from ..result import Result
 from ..vocabulary import STATUSES
@@ -117,7 +117,7 @@ def to_markdown(result: Result, name: str = "", base_url: str = "", date: str = 
             if item.get("due"):
                 due = tr("due {date} (overdue)", date=item["due"]) if item.get("overdue") else tr("due {date}", date=item["due"])
                 bits.append(text.markdown(due))
-            lines.append("- %s — %s%s" % (text.markdown(item.get("text")), "; ".join(bits),
+            lines.append("- %s — %s%s" % (text.markdown(item.get("text")), listed(bits),
                                           _link(item.get("url"), base_url)))
     lines += ["", "## %s" % text.markdown(tr("Recommendations")), ""]
     recommendations = result.get("recommendations") or []

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from .. import text
-from ..i18n import N_, tr, trn
+from ..i18n import N_, labelled, listed, tr, trn
 from . import charts
 from .csv import csv_text
 from .document import page
@@ -42,7 +42,7 @@ def _spread_text(question: dict[str, Any]) -> str:
         bits.append(tr("{spread} (disagreement {value})", spread=spread, value=text.number_text(question["disagreement"])))
     if question["gaps"]:
         bits.append(tr("{count} don't know", count=question["gaps"]))
-    return tr("{facts}.", facts="; ".join(bits)) if bits else tr("Everyone gave the same answer.")
+    return tr("{facts}.", facts=listed(bits)) if bits else tr("Everyone gave the same answer.")
 
 
 def _who(question: dict[str, Any]) -> str:
@@ -203,7 +203,7 @@ def summary_html(combined: dict[str, Any]) -> str:
         out.append('<p class="tk-team__refused"><strong>%s</strong> %s</p>' % tuple(map(text.html, _left_out(refused))))
     for r in combined["respondents"]:
         if r["migration"]:
-            out.append('<p class="tk-team__migrated">%s: %s</p>' % (text.html(r["label"]), text.html(r["migration"])))
+            out.append('<p class="tk-team__migrated">%s</p>' % labelled(text.html(r["label"]), text.html(r["migration"])))
     if combined.get("duplicates"):
         out.append('<p class="tk-team__duplicates">%s</p>' % text.html(duplicates_note(combined)))
     if anonymity_note(combined):

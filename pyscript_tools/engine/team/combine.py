@@ -20,7 +20,7 @@ from typing import Any
 from .. import definition as d
 from ..answers import AnswersError, answer_problem
 from ..answers_file import AnswersFileError, new_answers_file, parse_answers_file
-from ..i18n import tr, trn
+from ..i18n import listed, tr, trn
 from ..kinds import kind_of
 from ..result import Result
 from ..scoring import score
@@ -148,7 +148,7 @@ def _words(row: dict[str, Any]) -> str:
     if row.get("type") == "prompt" and words:
         extra = [tr("owner: {owner}", owner=row["owner"])] if row.get("owner") else []
         extra += [tr("due {date}", date=row["due"])] if row.get("due") else []
-        words = tr("{answer} ({details})", answer=words, details="; ".join(extra)) if extra else words
+        words = tr("{answer} ({details})", answer=words, details=listed(extra)) if extra else words
     return words
 
 

@@ -1,0 +1,123 @@
+"""French typography by rule: editors type ordinary spaces, and no built page, interface string or report
+lets a colon, a question mark or a closing guillemet wrap onto the next line."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from pyscript_tools.authoring.catalog import load_catalog
+from pyscript_tools.authoring.content import load_questionnaire_file
+from pyscript_tools.authoring.typography import NBSP, NNBSP, typeset, typeset_html
+from pyscript_tools.engine.i18n import definition_language, language
+from pyscript_tools.engine.report.csv import to_csv
+from pyscript_tools.engine.report.document import report_document
+from pyscript_tools.engine.report.markdown import to_markdown
+from pyscript_tools.engine.scoring import score
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "docs" / "tools" / "examples"
+# An ordinary space where French wants a no-break one: before ; ! ? : », after «, between a number and %,
+# between groups of thousands.
+BREAKABLE = re.compile(r"\S +[;!?»](?=\s|$)|\S +:(?=\s|$)|« |\d %|(?<![\d.,])\d{1,3} \d{3}(?![\d,.]?\d)")
+
+
+def breakable(text: str) -> list[str]:
+    """The places in ``text`` where a line could break inside a French typographic unit."""
+    return [text[max(0, m.start() - 25):m.end() + 5] for m in BREAKABLE.finditer(text)]
+
+
+def test_french_spaces_are_made_unbreakable_and_the_rule_is_idempotent():
+    typed = "Que faire ? Voici la règle : « le test » ; 50 % des 12 000 agents, 3 Mo !"
+    once = typeset(typed, "fr")
+    assert once == (f"Que faire{NNBSP}? Voici la règle{NBSP}: «{NNBSP}le test{NNBSP}»{NNBSP}; "
+                    f"50{NBSP}% des 12{NNBSP}000 agents, 3{NBSP}Mo{NNBSP}!")
+    assert typeset(once, "fr") == once
+    assert breakable(once) == []
+
+
+@pytest.mark.parametrize("kept", ["https://example.org/page?a=b", "à 10:30", "`x ? y : z`", "[voir](page.md?x)",
+                                  "{count} ?", "en 2024 500 agences"])
+def test_what_is_not_prose_is_left_as_typed(kept: str):
+    assert typeset(kept, "fr").replace(f"{NNBSP}?", " ?") == kept
+
+
+def test_english_is_left_alone():
+    assert typeset("Why ? Because : this", "en") == "Why ? Because : this"
+
+
+def test_html_markup_code_and_text_in_another_language_are_left_alone():
+    html = ('<p title="a : b">Oui ? <code>a : b</code> <span lang="en">Why ?</span> non !</p>'
+            '<script>x ? y : z</script><pre><b>k ; v</b></pre><br> Fin :')
+    assert typeset_html(html, "fr") == (
+        f'<p title="a : b">Oui{NNBSP}? <code>a : b</code> <span lang="en">Why ?</span> non{NNBSP}!</p>'
+        f'<script>x ? y : z</script><pre><b>k ; v</b></pre><br> Fin{NBSP}:')
+
+
+class _FrenchText(HTMLParser):
+    """The text a French reader sees or hears: no code, scripts, styles or passages marked as another language."""
+
+    SKIPPED = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea"})
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[bool] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        lang = dict(attrs).get("lang")
+        skipped = (self.stack and self.stack[-1]) or tag in self.SKIPPED or bool(lang and not lang.startswith("fr"))
+        self.stack.append(bool(skipped))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+def french_text(html: str) -> str:
+    parser = _FrenchText()
+    parser.feed(html)
+    return " ".join(parser.text)
+
+
+def test_no_french_page_breaks_a_line_inside_a_typographic_unit(built_site):
+    offending = {}
+    for page in sorted((built_site / "fr").rglob("*.html")):
+        found = breakable(french_text(page.read_text(encoding="utf-8")))
+        if found:
+            offending[page.relative_to(built_site).as_posix()] = found[:3]
+    assert offending == {}
+
+
+def test_the_french_interface_strings_the_browser_gets_are_typeset(built_site):
+    page = (built_site / "fr" / "tools" / "readiness" / "index.html").read_text(encoding="utf-8")
+    strings = json.loads(re.search(r'<script type="application/json" data-tk-interface>(.*?)</script>', page, re.S)
+                         .group(1).replace("\\u003c", "<"))
+    assert strings, "the French tool page carries its interface strings"
+    assert {english: text for english, text in strings.items() if breakable(text)} == {}
+
+
+@pytest.mark.parametrize("qid", ["readiness", "risk", "workbook"])
+def test_the_engines_french_reports_are_typeset(qid: str):
+    catalog = load_catalog(ROOT / "toolkit_content", "fr").entries
+    with language("fr", catalog):
+        definition, problems = load_questionnaire_file(ROOT / "toolkit_content" / "questionnaires" / f"{qid}.yml",
+                                                       language="fr")
+    assert problems == []
+    definition = {**definition, "language": "fr", "interface": catalog}
+    answers = json.loads((EXAMPLES / f"{qid}-example.json").read_text(encoding="utf-8"))["answers"]
+    with definition_language(definition):
+        result = score(definition, answers)
+        outputs = {"html": french_text(report_document(result, name="Équipe projet")),
+                   "markdown": to_markdown(result, name="Équipe projet"), "csv": to_csv(result)}
+    assert {kind: breakable(text)[:3] for kind, text in outputs.items() if breakable(text)} == {}
