@@ -1,12 +1,15 @@
 """Every page of the built site, visited once per screen, with every whole-site check made in that visit:
 
-- axe-core (WCAG 2.0 and 2.1, levels A and AA) in the light palette, on a desktop and a 390-pixel phone; then,
-  on the desktop, the reader's palette toggle is pressed and the rules that read colours run again in the
-  dark palette (every other rule sees the same document in either palette);
+- axe-core (WCAG 2.0 and 2.1, levels A and AA) in the light palette on a desktop, on every page; then the
+  reader's palette toggle is pressed and the rules that read colours run again in the dark palette (every
+  other rule sees the same document in either palette);
+- axe-core again on a 390-pixel phone, on every page with a tool and on the first page of each section in
+  each language (the pages of a section share their layout; what a phone changes is the layout);
 - no page scrolls sideways on a phone (320 and 390 CSS pixels);
 - no request of any page, asset, worker or wasm leaves the site's origin, and the Python runtime is fetched
   by the pages with a tool and by no other page (the desktop sweep waits for each tool's engine to be
-  ready, so the worker's and Pyodide's requests are all seen);
+  ready, so the worker's and Pyodide's requests are all seen; each request is laid to the page that made
+  it);
 - no page throws an uncaught error.
 
 Hidden depth tabs and collapsed details are revealed before axe runs, so their text is audited too. Pages
@@ -54,19 +57,34 @@ class Sweep:
     """One visit of every page: on which screen, and which checks it makes."""
 
     phone_widths: tuple[int, ...] = ()  # a phone's screen, loaded at the first width and turned to the others
+    every_page_audited: bool = True  # else axe runs on the pages `layouts` picks
     dark_too: bool = False  # press the palette toggle after the light audit and audit the colours again
     runtime: bool = False  # wait for each tool's engine and check which pages fetch the runtime
 
 
 SWEEPS = {
     "desktop": Sweep(dark_too=True, runtime=True),
-    "phone": Sweep(phone_widths=(390, 320)),
+    "phone": Sweep(phone_widths=(390, 320), every_page_audited=False),
 }
+WIDGET = "data-toolkit-widget"
 
 
 def site_pages(site: Path) -> list[str]:
     """Every HTML page of the build (the 404 page included) as a URL path from the site root."""
     return [html.relative_to(site).as_posix().removesuffix("index.html") for html in sorted(site.rglob("*.html"))]
+
+
+def layouts(site: Path, pages: list[str]) -> set[str]:
+    """One page per layout: every page with a tool, and the first page of each section in each language
+    (the home pages and the 404 pages included)."""
+    picked, sections = set(), set()
+    for path in pages:
+        parts = path.split("/")
+        section = tuple(parts[:2]) if parts[0] == "fr" else parts[0]
+        if _has_tool(site, path) or section not in sections:
+            picked.add(path)
+        sections.add(section)
+    return picked
 
 
 def settle_scrollers(page: Page) -> None:
@@ -96,26 +114,40 @@ def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str
     sweep = SWEEPS[name]
     pages = site_pages(built_site)
     assert len(pages) > 10, pages
+    audited = set(pages) if sweep.every_page_audited else layouts(built_site, pages)
     context = _context(browser, sweep)
     guard = guard_requests(context)
-    runtime_requests: list[str] = []
-    context.on("request", lambda request: runtime_requests.append(request.url)
-               if "/assets/pyodide/" in request.url else None)
+    runtime_requests: dict[str, list[str]] = {}  # by the address of the document that asked
+    in_view = [""]
+
+    def seen(request) -> None:
+        if "/assets/pyodide/" in request.url:
+            try:
+                document = request.frame.url
+            except Exception:  # a worker's request may have no frame: it is the page in view's
+                document = in_view[0]
+            runtime_requests.setdefault(document.partition("#")[0], []).append(request.url)
+
+    context.on("request", seen)
     errors: list[str] = []
     problems: list[str] = []
     try:
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
         for path in pages:
-            runtime_requests.clear()
+            in_view[0] = site_url + path
             page.goto(site_url + path, wait_until="load")
             problems += _too_wide(page, path, sweep.phone_widths)
-            problems += _audit(page, path, sweep.dark_too)
-            if sweep.runtime:  # once the network has been quiet for half a second (the audit took most of it)
-                page.wait_for_load_state("networkidle")
-                problems += _runtime_problems(page, path, runtime_requests)
+            if path in audited:
+                problems += _audit(page, path, sweep.dark_too)
+            if sweep.runtime:
+                problems += _runtime_problems(page, path, runtime_requests.get(site_url + path, []))
     finally:
         context.close()
+    if sweep.runtime:  # what a page without a tool asked for, even after it was left
+        tools = {site_url + path for path in pages if _has_tool(built_site, path)}
+        problems += [f"{url} has no tool but fetched the runtime: {asked}"
+                     for url, asked in runtime_requests.items() if url not in tools]
     assert not problems, f"{len(problems)} problem(s) in the {name} sweep:\n" + "\n".join(problems)
     assert guard.outside == [], f"requests left the site's origin: {guard.outside}"
     assert errors == [], f"uncaught errors in the pages: {errors}"
@@ -157,11 +189,16 @@ def _expect_palette(page: Page, path: str, scheme: str) -> None:
     expect(page.locator("body"), f"/{path}: the {scheme} palette").to_have_attribute("data-md-color-scheme", scheme)
 
 
+def _has_tool(site: Path, path: str) -> bool:
+    html = site / path if path.endswith(".html") else site / path / "index.html"
+    return WIDGET in html.read_text(encoding="utf-8")
+
+
 def _runtime_problems(page: Page, path: str, runtime_requests: list[str]) -> list[str]:
-    widgets = page.locator("[data-toolkit-widget]")
+    """On a page with a tool, wait until Python is up, so the worker's and Pyodide's requests are all seen."""
+    widgets = page.locator(f"[{WIDGET}]")
     if not widgets.count():
-        return [f"/{path} has no tool but fetched the runtime: {runtime_requests}"] if runtime_requests else []
-    # Wait until Python is up, so the worker's and Pyodide's requests are all seen.
+        return []
     expect(widgets.first).to_have_attribute("data-engine", "ready", timeout=ENGINE_BOOT_MS)
     return [] if any(url.endswith(".wasm") for url in runtime_requests) else [f"/{path}: the runtime never loaded"]
 
