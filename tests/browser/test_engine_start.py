@@ -24,13 +24,6 @@ from tests.browser.questionnaire_helpers import (
 )
 
 VISION = "Leadership has set out a clear vision"
-# What the service worker does with the snapshot (sw.js keeps it inflated), done by the test.
-KEEP_INFLATED = """async (url) => {
-  const packed = await fetch(url);
-  const inflated = new Response(packed.body.pipeThrough(new DecompressionStream("gzip")));
-  await (await caches.open("kept-by-the-test")).put(url, inflated);
-}"""
-
 
 def _answer_and_expect_the_cpython_result(page: Page, start: str) -> None:
     question(page, VISION).get_by_label("Partly in place").check()
@@ -48,12 +41,25 @@ def _integrity(data: bytes) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
 
 
+KEEP_SNAPSHOT = """async (url) => {
+  const packed = await fetch(url);
+  const inflated = new Response(packed.body.pipeThrough(new DecompressionStream("gzip")));
+  await (await caches.open("kept-by-the-test")).put(url, inflated);
+}"""
+
+
+def _keep_the_snapshot(page: Page, site_url: str, built_site: Path) -> None:
+    """Keep the snapshot unpacked in the browser's cache, as the service worker does after a first visit:
+    the next start uses it whatever the pace of the link (a first visit's download is judged by its pace,
+    which a busy machine can make look slow)."""
+    page.goto(site_url)
+    page.evaluate(KEEP_SNAPSHOT, f"{site_url}assets/pyodide/{_manifest(built_site)['file']}")
+
+
 def test_a_tool_page_starts_from_a_kept_snapshot(guarded_page: Page, site_url: str, built_site):
     """A snapshot the site's cache keeps is always used (whether a first visit's download comes in time is
     a matter of pace, which `make bench` measures: under a loaded test run it may rightly not)."""
-    snapshot = f"{site_url}assets/pyodide/{_manifest(built_site)['file']}"
-    guarded_page.goto(site_url)
-    guarded_page.evaluate(KEEP_INFLATED, snapshot)
+    _keep_the_snapshot(guarded_page, site_url, built_site)
     open_tool(guarded_page, site_url, "readiness")
     _answer_and_expect_the_cpython_result(guarded_page, "snapshot")
 
@@ -106,21 +112,6 @@ def test_a_stale_description_is_caught_after_the_restore(guarded_page: Page, sit
     _answer_and_expect_the_cpython_result(guarded_page, "normal")
 
 
-KEEP_SNAPSHOT = """async (url) => {
-  const packed = await fetch(url);
-  const inflated = new Response(packed.body.pipeThrough(new DecompressionStream("gzip")));
-  await (await caches.open("kept-by-the-test")).put(url, inflated);
-}"""
-
-
-def _keep_the_snapshot(page: Page, site_url: str, built_site: Path) -> None:
-    """Keep the snapshot unpacked in the browser's cache, as the service worker does after a first visit:
-    the next start uses it whatever the pace of the link (a first visit's download is judged by its pace,
-    which a busy machine can make look slow)."""
-    page.goto(site_url)
-    page.evaluate(KEEP_SNAPSHOT, f"{site_url}assets/pyodide/{_manifest(built_site)['file']}")
-
-
 def test_a_definition_other_than_the_snapshot_s_is_read_and_used(guarded_page: Page, site_url: str, built_site):
     """The snapshot holds the build's definitions, and a page asking for the same file is not made to wait
     while it is read again; a page whose file differs (an edit, another build) has its own read and used."""
@@ -151,9 +142,10 @@ def test_without_a_snapshot_the_engine_starts_normally(guarded_page: Page, site_
     _answer_and_expect_the_cpython_result(guarded_page, "normal")
 
 
-def test_the_worker_starts_from_the_head_and_nothing_it_says_is_lost(guarded_page: Page, site_url: str):
+def test_the_worker_starts_from_the_head_and_nothing_it_says_is_lost(guarded_page: Page, site_url: str, built_site):
     """The page's <head> starts the engine's worker before any module of the page runs: with the page's
     scripts held back until Python is ready, the engine is ready as soon as they run, and it scores."""
+    _keep_the_snapshot(guarded_page, site_url, built_site)
     held = []
     guarded_page.route("**/assets/toolkit/widget/widgets.js", lambda route: held.append(route))
     guarded_page.goto(f"{site_url}tools/readiness/", wait_until="commit")
