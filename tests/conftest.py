@@ -56,8 +56,9 @@ def pytest_sessionfinish(session):
 
 
 def pytest_collection_modifyitems(items):
-    """The tests that need no site first: with workers, they run while the site builds."""
-    items.sort(key=lambda item: "built_site" in item.fixturenames)
+    """The tests that need no site first: with workers, they run while the site builds. Then the long ones,
+    so that no worker ends the run alone with one."""
+    items.sort(key=lambda item: ("built_site" in item.fixturenames, item.get_closest_marker("long") is None))
 
 
 @pytest.fixture(scope="session")

@@ -67,6 +67,7 @@ SWEEPS = {
     "phone": Sweep(phone_widths=(390, 320), every_page_audited=False),
 }
 WIDGET = "data-toolkit-widget"
+SHARES = 2  # each sweep in shares of the pages (every other page), so that the test workers end together
 
 
 def site_pages(site: Path) -> list[str]:
@@ -109,12 +110,15 @@ def test_axe_is_installed():
     assert AXE_SCRIPT.is_file(), "run `npm ci`: node_modules/axe-core is missing"
 
 
+@pytest.mark.long
+@pytest.mark.parametrize("share", range(SHARES), ids=lambda share: f"share-{share + 1}-of-{SHARES}")
 @pytest.mark.parametrize("name", list(SWEEPS))
-def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str):
+def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str, share: int):
     sweep = SWEEPS[name]
-    pages = site_pages(built_site)
-    assert len(pages) > 10, pages
-    audited = set(pages) if sweep.every_page_audited else layouts(built_site, pages)
+    every_page = site_pages(built_site)
+    assert len(every_page) > 10, every_page
+    pages = every_page[share::SHARES]
+    audited = set(pages) if sweep.every_page_audited else layouts(built_site, every_page)
     context = _context(browser, sweep)
     guard = guard_requests(context)
     runtime_requests: dict[str, list[str]] = {}  # by the address of the document that asked
@@ -148,7 +152,7 @@ def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str
         tools = {site_url + path for path in pages if _has_tool(built_site, path)}
         problems += [f"{url} has no tool but fetched the runtime: {asked}"
                      for url, asked in runtime_requests.items() if url not in tools]
-    assert not problems, f"{len(problems)} problem(s) in the {name} sweep:\n" + "\n".join(problems)
+    assert not problems, f"{len(problems)} problem(s) in the {name} sweep (share {share + 1}):\n" + "\n".join(problems)
     assert guard.outside == [], f"requests left the site's origin: {guard.outside}"
     assert errors == [], f"uncaught errors in the pages: {errors}"
 
