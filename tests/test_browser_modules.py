@@ -10,6 +10,7 @@ import pytest
 
 from plugins.modules.graph import direct_imports, imported_modules
 from plugins.runtime.files import ENGINE_PACKAGE, ENGINE_ZIP, RUNTIME_DIR
+from tests.support import editions
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME = ROOT / "overrides"
@@ -63,7 +64,7 @@ MODULE_SCRIPTS = re.compile(r'<script[^>]*\btype="module"[^>]*\bsrc="([^"]+)"|<s
 
 
 @pytest.mark.parametrize("page", ["tools/readiness/index.html", "tools/risk/index.html", "index.html",
-                                  "fr/tools/readiness/index.html"])
+                                  *(f"{code}/tools/readiness/index.html" for code in editions.TRANSLATED)])
 def test_a_page_preloads_every_module_its_scripts_import(built_site: Path, page: str):
     html = (built_site / page).read_text(encoding="utf-8")
     folder = (built_site / page).parent
@@ -71,7 +72,7 @@ def test_a_page_preloads_every_module_its_scripts_import(built_site: Path, page:
     preloaded = {(folder / href).resolve() for href in PRELOADS.findall(html)}
     assert scripts, "no module script on the page"
     assert preloaded == set(imported_modules(scripts))
-    if page.startswith(("tools/", "fr/tools/")):
+    if editions.source(page).startswith("tools/"):
         assert (built_site / "assets/toolkit/widget/questionnaire.js").resolve() in preloaded
 
 

@@ -1,6 +1,6 @@
-"""A second language, end to end below the browser: the French edition lacks nothing the build needs,
-the catalogue check finds what is missing, an overlay's mistake is reported with file and line, the
-engine answers in French, and answers files do not depend on the language."""
+"""The other languages, end to end below the browser: every edition lacks nothing the build needs, the
+catalogue check finds what is missing, an overlay's mistake is reported with file and line, the engine
+answers in the edition's language, and answers files do not depend on the language."""
 from __future__ import annotations
 
 import json
@@ -18,28 +18,35 @@ from pyscript_tools.engine.i18n import definition_language, language, tr, trn
 from pyscript_tools.engine.report.markdown import to_markdown
 from pyscript_tools.engine.scoring import score
 from pyscript_tools.engine.text import percent_text
+from tests.support import editions
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONNAIRES = ROOT / "toolkit_content" / "questionnaires"
 EXAMPLES = ROOT / "docs" / "tools" / "examples"
 
 
-def french(qid: str) -> dict:
-    """A questionnaire as the French build publishes it: French texts, French interface catalogue."""
-    catalog = load_catalog(ROOT / "toolkit_content", "fr").entries
-    with language("fr", catalog):
-        definition, problems = load_questionnaire_file(QUESTIONNAIRES / f"{qid}.yml", language="fr")
+def translated(qid: str, code: str) -> dict:
+    """A questionnaire as the edition in `code` publishes it: its texts, its interface catalogue."""
+    catalog = load_catalog(ROOT / "toolkit_content", code).entries
+    with language(code, catalog):
+        definition, problems = load_questionnaire_file(QUESTIONNAIRES / f"{qid}.yml", language=code)
     assert problems == []
-    return {**definition, "language": "fr", "interface": catalog}
+    return {**definition, "language": code, "interface": catalog}
 
 
-def test_the_french_edition_lacks_nothing_the_build_needs():
-    problems = untranslated.interface_problems(ROOT, "fr") + untranslated.content_problems(ROOT, "fr")
+def french(qid: str) -> dict:
+    return translated(qid, "fr")
+
+
+@pytest.mark.parametrize("code", editions.TRANSLATED)
+def test_each_edition_lacks_nothing_the_build_needs(code: str):
+    problems = untranslated.interface_problems(ROOT, code) + untranslated.content_problems(ROOT, code)
     assert problems == [], "\n".join(problems[:30])
 
 
-def test_every_translation_keeps_the_placeholders():
-    catalog = load_catalog(ROOT / "toolkit_content", "fr")
+@pytest.mark.parametrize("code", editions.TRANSLATED)
+def test_every_translation_keeps_the_placeholders(code: str):
+    catalog = load_catalog(ROOT / "toolkit_content", code)
     wrong = [text for text, translation in catalog.entries.items() if placeholders(text) != placeholders(translation)]
     assert wrong == []
 
@@ -95,6 +102,18 @@ def test_the_engine_answers_in_french():
     assert result["overall"]["level_name"] != english["overall"]["level_name"]  # the French level name
 
 
+@pytest.mark.parametrize("code", editions.TRANSLATED)
+def test_the_engine_answers_in_each_edition_s_language(code: str):
+    definition = translated("risk", code)
+    answers = json.loads((EXAMPLES / "risk-example.json").read_text(encoding="utf-8"))["answers"]
+    english = score(load_questionnaire_file(QUESTIONNAIRES / "risk.yml")[0], answers)
+    with definition_language(definition):
+        result = score(definition, answers)
+    assert result["overall"]["level"] == english["overall"]["level"]
+    assert result["overall"]["level_name"] != english["overall"]["level_name"]
+    assert result["headline"] != english["headline"]
+
+
 @pytest.mark.parametrize("qid", ["readiness", "risk", "workbook"])
 def test_the_french_markdown_report_spaces_its_colons(qid: str):
     """French sets a space before a colon: '**Niveau :** Élevé', never '**Niveau:**'."""
@@ -107,26 +126,30 @@ def test_the_french_markdown_report_spaces_its_colons(qid: str):
     assert [label for label in labels if not label.endswith((" ", "\u00a0", "\u202f"))] == []
 
 
+@pytest.mark.parametrize("code", editions.TRANSLATED)
 @pytest.mark.parametrize("qid", ["readiness", "risk", "workbook"])
-def test_answers_files_do_not_depend_on_the_language(qid: str):
-    english, _ = load_questionnaire_file(QUESTIONNAIRES / f"{qid}.yml")
+def test_answers_files_do_not_depend_on_the_language(qid: str, code: str):
+    """A file saved in any edition opens in every other."""
+    definitions = {"en": load_questionnaire_file(QUESTIONNAIRES / f"{qid}.yml")[0]} | {
+        other: translated(qid, other) for other in editions.TRANSLATED}
     answers = json.loads((EXAMPLES / f"{qid}-example.json").read_text(encoding="utf-8"))["answers"]
-    saved_in_french = json.dumps(new_answers_file(french(qid), answers, name="Équipe projet"))
-    opened = parse_answers_file(saved_in_french, english)
-    assert opened["answers"] == answers and not opened["migrated"]
-    saved_in_english = json.dumps(new_answers_file(english, answers))
-    assert parse_answers_file(saved_in_english, french(qid))["answers"] == answers
+    saved = json.dumps(new_answers_file(definitions[code], answers, name="Equipo del proyecto"))
+    for other, definition in definitions.items():
+        opened = parse_answers_file(saved, definition)
+        assert opened["answers"] == answers and not opened["migrated"], other
 
 
 def test_every_page_declares_its_language_and_english_only_pages_mark_their_text(built_site):
-    """<html lang> is the edition's language on every page; a French page still in English says so in
-    French and marks its English text with lang="en", so screen readers pronounce it right."""
-    english_only = {page.removeprefix("docs/").removesuffix(".md") for page in untranslated.english_pages(ROOT, "fr")}
+    """<html lang> is the edition's language on every page; a page of another edition still in English says
+    so in that edition's language and marks its English text with lang="en", so screen readers pronounce it
+    right."""
+    english_only = {code: {page.removeprefix("docs/").removesuffix(".md") for page in untranslated.english_pages(ROOT, code)}
+                    for code in editions.TRANSLATED}
     for html in sorted(built_site.rglob("*.html")):
         relative = html.relative_to(built_site).as_posix()
         text = html.read_text(encoding="utf-8")
-        edition = "fr" if relative.startswith("fr/") else "en"
+        edition = editions.edition(relative)
         assert f'<html lang="{edition}"' in text, relative
-        source = relative.removeprefix("fr/").removesuffix("index.html").rstrip("/") or "index"
-        if edition == "fr" and (source in english_only or source + "/index" in english_only):
+        source = editions.source(relative).removesuffix("index.html").rstrip("/") or "index"
+        if edition != editions.DEFAULT and (source in english_only[edition] or source + "/index" in english_only[edition]):
             assert 'class="tk-untranslated' in text and '<div lang="en"' in text, relative

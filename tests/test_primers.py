@@ -25,6 +25,7 @@ from pyscript_tools.authoring.content import load_roles
 from pyscript_tools.engine import i18n
 from pyscript_tools.engine.i18n import tr
 from pyscript_tools.engine.vocabulary import APPROACHES, STAGES
+from tests.support import editions
 
 ROOT = Path(__file__).resolve().parents[1]
 ROLES_FILE = ROOT / "toolkit_content" / "roles.yml"
@@ -33,7 +34,7 @@ SCHEMA = ROOT / "plugins" / "primers" / "primer.schema.json"
 HEADINGS = [render.H_TAKEAWAYS, render.H_APPROACHES, render.H_LIFECYCLE, render.H_READING,
             render.H_TOOLS, render.H_USECASES, render.H_GUIDANCE]
 PDF_NAME = "primers/rai-toolkit-primer-{role}.pdf"
-LANGUAGES = ["en", "fr"]
+LANGUAGES = list(editions.ALL)
 
 # The module builds a small fixture site once: its tests stay on one worker (pytest-xdist --dist loadgroup).
 pytestmark = pytest.mark.xdist_group("primers")

@@ -1,5 +1,6 @@
-"""French typography by rule: editors type ordinary spaces, and no built page, interface string or report
-lets a colon, a question mark or a closing guillemet wrap onto the next line."""
+"""Typography by rule: editors type ordinary spaces, and no built page, interface string or report lets a
+French colon, question mark or closing guillemet, or a French or Spanish percent sign or group of thousands,
+wrap onto the next line."""
 from __future__ import annotations
 
 import json
@@ -17,17 +18,20 @@ from pyscript_tools.engine.report.csv import to_csv
 from pyscript_tools.engine.report.document import report_document
 from pyscript_tools.engine.report.markdown import to_markdown
 from pyscript_tools.engine.scoring import score
+from tests.support import editions
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "docs" / "tools" / "examples"
-# An ordinary space where French wants a no-break one: before ; ! ? : », after «, between a number and %,
-# between groups of thousands.
-BREAKABLE = re.compile(r"\S +[;!?»](?=\s|$)|\S +:(?=\s|$)|« |\d %|(?<![\d.,])\d{1,3} \d{3}(?![\d,.]?\d)")
+# An ordinary space where a language wants a no-break one. Both: between a number and %, between groups of
+# thousands; French also before ; ! ? : », after «.
+_NUMBERS = r"\d %|(?<![\d.,])\d{1,3} \d{3}(?![\d,.]?\d)"
+BREAKABLE = {"fr": re.compile(rf"\S +[;!?»](?=\s|$)|\S +:(?=\s|$)|« |{_NUMBERS}"), "es": re.compile(_NUMBERS)}
+TYPESET_EDITIONS = [code for code in editions.TRANSLATED if code in BREAKABLE]
 
 
-def breakable(text: str) -> list[str]:
-    """The places in ``text`` where a line could break inside a French typographic unit."""
-    return [text[max(0, m.start() - 25):m.end() + 5] for m in BREAKABLE.finditer(text)]
+def breakable(text: str, code: str = "fr") -> list[str]:
+    """The places in ``text`` where a line could break inside one of the language's typographic units."""
+    return [text[max(0, m.start() - 25):m.end() + 5] for m in BREAKABLE[code].finditer(text)]
 
 
 def test_french_spaces_are_made_unbreakable_and_the_rule_is_idempotent():
@@ -37,6 +41,14 @@ def test_french_spaces_are_made_unbreakable_and_the_rule_is_idempotent():
                     f"50{NBSP}% des 12{NNBSP}000 agents, 3{NBSP}Mo{NNBSP}!")
     assert typeset(once, "fr") == once
     assert breakable(once) == []
+
+
+def test_spanish_numbers_keep_their_unit_and_groups_and_punctuation_is_left_as_typed():
+    typed = "¿Qué hacer? El 50 % de los 12 000 agentes: 3 MB «así»."
+    once = typeset(typed, "es")
+    assert once == f"¿Qué hacer? El 50{NBSP}% de los 12{NNBSP}000 agentes: 3{NBSP}MB «así»."
+    assert typeset(once, "es") == once
+    assert breakable(once, "es") == []
 
 
 @pytest.mark.parametrize("kept", ["https://example.org/page?a=b", "à 10:30", "`x ? y : z`", "[voir](page.md?x)",
@@ -57,14 +69,16 @@ def test_html_markup_code_and_text_in_another_language_are_left_alone():
         f'<script>x ? y : z</script><pre><b>k ; v</b></pre><br> Fin{NBSP}:')
 
 
-class _FrenchText(HTMLParser):
-    """The text a French reader sees or hears: no code, scripts, styles or passages marked as another language."""
+class _EditionText(HTMLParser):
+    """The text a reader of the page's language sees or hears: no code, scripts, styles or passages marked as
+    another language."""
 
     SKIPPED = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea"})
     VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
-    def __init__(self):
+    def __init__(self, code: str):
         super().__init__(convert_charrefs=True)
+        self.code = code
         self.stack: list[bool] = []
         self.text: list[str] = []
 
@@ -72,7 +86,7 @@ class _FrenchText(HTMLParser):
         if tag in self.VOID:
             return
         lang = dict(attrs).get("lang")
-        skipped = (self.stack and self.stack[-1]) or tag in self.SKIPPED or bool(lang and not lang.startswith("fr"))
+        skipped = (self.stack and self.stack[-1]) or tag in self.SKIPPED or bool(lang and lang.split("-")[0] != self.code)
         self.stack.append(bool(skipped))
 
     def handle_endtag(self, tag):
@@ -84,40 +98,43 @@ class _FrenchText(HTMLParser):
             self.text.append(data)
 
 
-def french_text(html: str) -> str:
-    parser = _FrenchText()
+def edition_text(html: str, code: str = "fr") -> str:
+    parser = _EditionText(code)
     parser.feed(html)
     return " ".join(parser.text)
 
 
-def test_no_french_page_breaks_a_line_inside_a_typographic_unit(built_site):
+@pytest.mark.parametrize("code", TYPESET_EDITIONS)
+def test_no_page_breaks_a_line_inside_a_typographic_unit(built_site, code: str):
     offending = {}
-    for page in sorted((built_site / "fr").rglob("*.html")):
-        found = breakable(french_text(page.read_text(encoding="utf-8")))
+    for page in sorted((built_site / code).rglob("*.html")):
+        found = breakable(edition_text(page.read_text(encoding="utf-8"), code), code)
         if found:
             offending[page.relative_to(built_site).as_posix()] = found[:3]
     assert offending == {}
 
 
-def test_the_french_interface_strings_the_browser_gets_are_typeset(built_site):
-    page = (built_site / "fr" / "tools" / "readiness" / "index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("code", TYPESET_EDITIONS)
+def test_the_interface_strings_the_browser_gets_are_typeset(built_site, code: str):
+    page = (built_site / code / "tools" / "readiness" / "index.html").read_text(encoding="utf-8")
     strings = json.loads(re.search(r'<script type="application/json" data-tk-interface>(.*?)</script>', page, re.S)
                          .group(1).replace("\\u003c", "<"))
-    assert strings, "the French tool page carries its interface strings"
-    assert {english: text for english, text in strings.items() if breakable(text)} == {}
+    assert strings, "the tool page carries its interface strings"
+    assert {english: text for english, text in strings.items() if breakable(text, code)} == {}
 
 
+@pytest.mark.parametrize("code", TYPESET_EDITIONS)
 @pytest.mark.parametrize("qid", ["readiness", "risk", "workbook"])
-def test_the_engines_french_reports_are_typeset(qid: str):
-    catalog = load_catalog(ROOT / "toolkit_content", "fr").entries
-    with language("fr", catalog):
+def test_the_engines_reports_are_typeset(qid: str, code: str):
+    catalog = load_catalog(ROOT / "toolkit_content", code).entries
+    with language(code, catalog):
         definition, problems = load_questionnaire_file(ROOT / "toolkit_content" / "questionnaires" / f"{qid}.yml",
-                                                       language="fr")
+                                                       language=code)
     assert problems == []
-    definition = {**definition, "language": "fr", "interface": catalog}
+    definition = {**definition, "language": code, "interface": catalog}
     answers = json.loads((EXAMPLES / f"{qid}-example.json").read_text(encoding="utf-8"))["answers"]
     with definition_language(definition):
         result = score(definition, answers)
-        outputs = {"html": french_text(report_document(result, name="Équipe projet")),
-                   "markdown": to_markdown(result, name="Équipe projet"), "csv": to_csv(result)}
-    assert {kind: breakable(text)[:3] for kind, text in outputs.items() if breakable(text)} == {}
+        outputs = {"html": edition_text(report_document(result, name="Equipo"), code),
+                   "markdown": to_markdown(result, name="Equipo"), "csv": to_csv(result)}
+    assert {kind: breakable(text, code)[:3] for kind, text in outputs.items() if breakable(text, code)} == {}

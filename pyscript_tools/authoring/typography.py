@@ -1,7 +1,8 @@
 """A language's typographic rules, applied at build time so that editors type ordinary spaces.
 
 French: a narrow no-break space before ``; ! ?`` and inside « », a no-break space before ``:``, between a
-number and its unit and between groups of thousands. Only spaces the editor typed are changed (``a: b``
+number and its unit and between groups of thousands. Spanish: a no-break space between a number and its
+unit (``50 %``) and between groups of thousands. Only spaces the editor typed are changed (``a: b``
 and ``https://`` stay as they are); code, scripts and text marked as another language are left alone.
 Every rule is idempotent. Languages without rules are returned unchanged.
 """
@@ -15,10 +16,18 @@ from typing import Any
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACE = "[ \u00a0\u202f]"  # what an editor may have typed (or a rule already put) in these places
 
-UNITS = ("%", "€", "Mo", "Go", "ko", "Mbit/s", "ms", "km", "kg", "min")
+UNITS = {"fr": ("%", "€", "Mo", "Go", "ko", "Mbit/s", "ms", "km", "kg", "min"),
+         "es": ("%", "€", "MB", "GB", "kB", "Mbit/s", "ms", "km", "kg", "min")}
 _CLOSE = r"""(?:\s|$|[)»"'’<*])"""  # what may follow the punctuation: an end, a space, a closing mark
 _WORD_END_CHAR = r"""[\w»)\]*’"'%\ue000-\uf7ff]"""  # what may end the word before it, when no space was typed
 _WORD_END = rf"(?<={_WORD_END_CHAR})"
+
+
+def _before_units(units: tuple[str, ...]) -> re.Pattern[str]:
+    """A typed space between a number and one of `units`."""
+    return re.compile(rf"(?<=[\d\ue000-\uf7ff]){_SPACE}+(?=(?:{'|'.join(re.escape(u) for u in units)})(?![\w/'’]))")
+
+
 _FRENCH = [
     (re.compile(rf"{_WORD_END}(?=[;!?]{_CLOSE})"), NNBSP),
     (re.compile(rf"{_WORD_END}(?=:{_CLOSE})"), NBSP),
@@ -26,18 +35,30 @@ _FRENCH = [
     (re.compile(rf"(?:(?<=\S)|^){_SPACE}+(?=:{_CLOSE})"), NBSP),
     (re.compile(rf"«{_SPACE}*"), "«" + NNBSP),
     (re.compile(rf"{_SPACE}*»"), NNBSP + "»"),
-    (re.compile(rf"(?<=[\d\ue000-\uf7ff]){_SPACE}+(?=(?:{'|'.join(re.escape(u) for u in UNITS)})(?![\w/'’]))"), NBSP),
+    (_before_units(UNITS["fr"]), NBSP),
 ]
 _THOUSANDS = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)(?!\d)")
+
+
+_SPANISH_UNITS = _before_units(UNITS["es"])
+
+
+def _grouped(text: str) -> str:
+    """Groups of thousands typed with spaces, held together by narrow no-break spaces."""
+    return _THOUSANDS.sub(lambda number: re.sub(_SPACE, NNBSP, number.group()), text)
 
 
 def _french(text: str) -> str:
     for pattern, space in _FRENCH:
         text = pattern.sub(space, text)
-    return _THOUSANDS.sub(lambda number: re.sub(_SPACE, NNBSP, number.group()), text)
+    return _grouped(text)
 
 
-RULES: dict[str, Callable[[str], str]] = {"fr": _french}
+def _spanish(text: str) -> str:
+    return _grouped(_SPANISH_UNITS.sub(NBSP, text))
+
+
+RULES: dict[str, Callable[[str], str]] = {"fr": _french, "es": _spanish}
 
 
 _PROTECTED = re.compile(r"`[^`\n]*`|\]\([^)\s]*\)|\{[a-z_]+\}|&#?\w+;")  # code, link targets, placeholders, entities

@@ -1,6 +1,7 @@
-"""The French edition in a real Chromium: the tools score and report in French, no English interface
-string is left on the French tool pages and primers, an answers file saved in French opens in English,
-each page links to its counterpart, and a right-to-left page keeps its layout."""
+"""The other editions in a real Chromium: every edition's tool pages speak its language in every view;
+the tools score and report in French, no English interface string is left on the French primers, an answers
+file saved in French opens in English, each page links to its counterpart, and a right-to-left page keeps
+its layout."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from pyscript_tools.authoring import untranslated
 from pyscript_tools.authoring.catalog import extract, load_catalog
 from pyscript_tools.authoring.content import load_questionnaire_file
 from pyscript_tools.engine.i18n import definition_language
@@ -23,8 +25,10 @@ from tests.browser.questionnaire_helpers import (
     stored,
     wait_engine,
 )
+from tests.support import editions
 
-CATALOG = load_catalog(ROOT / "toolkit_content", "fr").entries
+CATALOGS = {code: load_catalog(ROOT / "toolkit_content", code).entries for code in editions.TRANSLATED}
+CATALOG = CATALOGS["fr"]
 TOOLS = ["readiness", "risk", "workbook", "quick-check"]
 
 
@@ -36,16 +40,16 @@ def french(qid: str) -> dict:
     return {**definition, "language": "fr", "interface": CATALOG}
 
 
-def english_leftovers(text: str) -> list[str]:
-    """Interface strings still in English in `text`: the English of every string whose French differs,
-    long enough to be recognised (placeholders split it into its fixed parts)."""
+def english_leftovers(text: str, catalog: dict[str, str] = CATALOG) -> list[str]:
+    """Interface strings still in English in `text`: the English of every string whose translation in
+    `catalog` differs, long enough to be recognised (placeholders split it into its fixed parts)."""
     found = []
     for message in extract(ROOT):
-        if CATALOG.get(message, message) == message:
+        if catalog.get(message, message) == message:
             continue
         for part in re.split(r"\{\w+\}", message):
             part = part.strip(" .:;,()“”")
-            if len(part) >= 18 and " " in part and part in text and part not in CATALOG.get(message, ""):
+            if len(part) >= 18 and " " in part and part in text and part not in catalog.get(message, ""):
                 found.append(part)
     return sorted(set(found))
 
@@ -54,31 +58,35 @@ def widget_text(page: Page) -> str:
     return page.locator("[data-toolkit-widget]").evaluate("element => element.innerText")
 
 
-def begin(page: Page) -> None:
-    page.get_by_role("button", name="Commencer").click()
+def begin(page: Page, catalog: dict[str, str] = CATALOG) -> None:
+    page.get_by_role("button", name=catalog["Start"]).click()
     expect(page.locator("[data-tk-bar]")).to_be_visible()
 
 
 @pytest.mark.parametrize("qid", TOOLS)
-def test_a_french_tool_page_speaks_french_in_every_view(guarded_page: Page, site_url: str, qid: str):
-    page = guarded_page
-    page.goto(f"{site_url}fr/tools/{qid}/")
-    expect(page.locator("html")).to_have_attribute("lang", "fr")
+@pytest.mark.parametrize("code", editions.TRANSLATED)
+def test_a_tool_page_speaks_its_edition_s_language_in_every_view(guarded_page: Page, site_url: str, code: str, qid: str):
+    page, catalog = guarded_page, CATALOGS[code]
+    page.goto(f"{site_url}{code}/tools/{qid}/")
+    expect(page.locator("html")).to_have_attribute("lang", code)
     wait_engine(page)
     texts = [widget_text(page)]
-    begin(page)
+    begin(page, catalog)
     texts.append(widget_text(page))
-    page.locator("[data-tk-bar]").get_by_role("button", name="Résultat").click()
+    page.locator("[data-tk-bar]").get_by_role("button", name=catalog["Result"]).click()
     texts.append(widget_text(page))
-    page.locator("[data-tk-bar]").get_by_role("button", name="Sections").click()
-    page.get_by_role("link", name="Vos évaluations et fichiers").click()
+    page.locator("[data-tk-bar]").get_by_role("button", name=catalog["Sections"]).click()
+    page.get_by_role("link", name=catalog["Your assessments and files"]).click()
     if qid != "quick-check":
-        example = re.compile("^(Voir l'exemple commenté|Exemple commenté)")
+        # Accessible names are compared with their spaces made plain (the typography's no-break ones included).
+        titled, whole = (re.sub(r"\s+", " ", text) for text in (catalog["Worked example: {title}"].split("{title}")[0],
+                                                                 catalog["See the worked example"]))
+        example = re.compile(f"^({re.escape(whole)}|{re.escape(titled)})")
         page.locator("[data-tk-start]").get_by_role("button", name=example).first.click()
         expect(result(page).locator(".tk-summary__headline")).to_be_visible(timeout=ENGINE_MS)
         page.locator(".tk-result details").evaluate_all("all => all.forEach(d => { d.open = true; })")
         texts.append(widget_text(page))
-    leftovers = english_leftovers("\n".join(texts))
+    leftovers = english_leftovers("\n".join(texts), catalog)
     assert leftovers == [], leftovers
 
 
@@ -184,9 +192,8 @@ def test_pages_of_both_languages_request_nothing_that_is_missing(guarded_page: P
 
 def test_a_page_not_yet_translated_says_so_in_french(guarded_page: Page, site_url: str):
     page = guarded_page
-    english_only = sorted(p for p in (ROOT / "docs").rglob("*.md") if not p.name.endswith(".fr.md")
-                          and not p.with_name(p.stem + ".fr.md").exists() and p.name != "index.md")[0]
-    path = english_only.relative_to(ROOT / "docs").with_suffix("").as_posix()
+    english_only = sorted(page for page in untranslated.english_pages(ROOT, "fr") if not page.endswith("index.md"))[0]
+    path = english_only.removeprefix("docs/").removesuffix(".md")
     page.goto(site_url + f"fr/{path}/")
     notice = page.locator(".tk-untranslated")
     expect(notice).to_contain_text(CATALOG["This page is not translated yet: here it is in English."])

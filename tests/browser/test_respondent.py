@@ -29,6 +29,9 @@ from tests.browser.questionnaire_helpers import (
     wait_engine,
 )
 from tests.browser.test_team import pick, team_view
+from tests.support import editions
+
+EDITION_PREFIXES = ["", *(f"{code}/" for code in editions.TRANSLATED)]
 
 LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -43,7 +46,7 @@ def _context(browser: Browser, viewport: dict, **options):
 # --------------------------------------------------------------------------- finding the way in
 
 
-@pytest.mark.parametrize("prefix", ["", "fr/"])
+@pytest.mark.parametrize("prefix", EDITION_PREFIXES)
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
 def test_the_home_page_offers_three_ways_in_on_its_first_screen(browser: Browser, site_url: str, prefix: str,
                                                                 viewport: dict):
@@ -236,7 +239,7 @@ def test_a_team_view_counts_a_file_chosen_twice_once_and_offers_the_whole_scale(
     expect(page.locator("[data-tk-team-message]")).to_contain_text("Combined 3 files", timeout=ENGINE_MS)
 
 
-@pytest.mark.parametrize("prefix", ["", "fr/"])
+@pytest.mark.parametrize("prefix", EDITION_PREFIXES)
 def test_the_team_guide_leads_into_each_tools_team_view(guarded_page: Page, site_url: str, prefix: str):
     page = guarded_page
     page.goto(site_url + prefix + "tools/team/")

@@ -27,6 +27,7 @@ from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.axe import AXE_SCRIPT, COLOUR_RULES, axe_in_every_page, describe, run_axe
+from tests.support import editions
 from tests.support.request_guard import guard_requests
 
 ENGINE_BOOT_MS = 90_000
@@ -81,7 +82,7 @@ def layouts(site: Path, pages: list[str]) -> set[str]:
     picked, sections = set(), set()
     for path in pages:
         parts = path.split("/")
-        section = tuple(parts[:2]) if parts[0] == "fr" else parts[0]
+        section = tuple(parts[:2]) if parts[0] in editions.TRANSLATED else parts[0]
         if _has_tool(site, path) or section not in sections:
             picked.add(path)
         sections.add(section)
