@@ -50,7 +50,7 @@ def content_in(language: str):
 
 def speaking(language: str):
     """Within the block, tr() answers in `language` (the interface catalogue of toolkit_content/i18n)."""
-    entries = None if language == "en" else load_catalog(ROOT / "toolkit_content", language).entries
+    entries = None if language == "en" else load_catalog(ROOT / "toolkit_content", language).translations()
     return i18n.language(language, entries)
 
 

@@ -95,5 +95,5 @@ def catalog_for(config) -> Catalog | None:
 def speaking(config) -> Iterator[None]:
     """Within the block, the engine's and the form's texts are in this run's language."""
     found = catalog_for(config)
-    with i18n.language(code(config), found.entries if found else None):
+    with i18n.language(code(config), found.translations() if found else None):
         yield

@@ -45,7 +45,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         """The overrides' `tr()` and filters (in English, without the catalogue, when the plugin is off)."""
         enabled = self.config.enabled
         found = current.catalog_for(config) if enabled else None
-        language, entries = current.code(config) if enabled else "en", found.entries if found else None
+        language, entries = current.code(config) if enabled else "en", found.translations() if found else None
 
         def translate(message: str, **values) -> str:
             with i18n.language(language, entries):

@@ -41,7 +41,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         self.anchors: dict[str, set[str]] = {}
         self.titles: dict[str, str] = {}
         self.role_names: dict[str, str] = {}
-        self.engine_strings: dict[str, str] = {}
+        self.engine_strings: dict[str, object] = {}
         self.speaking: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext  # from on_config
         self.files = Files([])
         self.templates = form_templates()  # the theme's overrides first, from on_config
@@ -71,7 +71,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         self.speaking = lambda: current.speaking(config)
         catalog = current.catalog_for(config)
         messages = current.messages(self.project)
-        self.engine_strings = catalog.subset(engine_messages(messages)) if catalog else {}
+        self.engine_strings = {**catalog.about, **catalog.subset(engine_messages(messages))} if catalog else {}
         self.prefix = current.prefix(config)
         self.templates = form_templates(tuple(config.theme.dirs))  # a partial in the theme's custom_dir wins
         return config

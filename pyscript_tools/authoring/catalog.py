@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..engine import plural
+from ..engine.i18n import LANGUAGE_ENTRIES, PLURAL_RULES
 from .typography import typeset
 from .yaml_source import load_yaml_with_lines
 
@@ -37,17 +39,21 @@ BROWSER = "overrides/assets/toolkit"
 
 @dataclass
 class Message:
-    """An interface string and every place that uses it (``file:line``)."""
+    """An interface string and every place that uses it (``file:line``); ``counted`` when it is the singular or
+    the plural of a count (``trn``, ``tn``)."""
 
     text: str
     places: list[str] = field(default_factory=list)
+    counted: bool = False
 
     def used_in(self, folder: str) -> bool:
         return any(place.startswith(folder + "/") for place in self.places)
 
 
-def _add(found: dict[str, Message], text: str, place: str) -> None:
-    found.setdefault(text, Message(text)).places.append(place)
+def _add(found: dict[str, Message], text: str, place: str, counted: bool = False) -> None:
+    message = found.setdefault(text, Message(text))
+    message.places.append(place)
+    message.counted = message.counted or counted
 
 
 def _python(path: Path, rel: str, found: dict[str, Message]) -> None:
@@ -57,7 +63,7 @@ def _python(path: Path, rel: str, found: dict[str, Message]) -> None:
             continue
         for arg in node.args[:PY_MARKERS[node.func.id]]:
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                _add(found, arg.value, "%s:%d" % (rel, node.lineno))
+                _add(found, arg.value, "%s:%d" % (rel, node.lineno), counted=node.func.id == "trn")
 
 
 def _literal(quoted: str) -> str:
@@ -70,7 +76,7 @@ def _by_pattern(path: Path, rel: str, pattern: re.Pattern[str], found: dict[str,
         line = text.count("\n", 0, match.start()) + 1
         for quoted in match.groups()[1:] if pattern is JS_CALL else match.groups():
             if quoted:
-                _add(found, _literal(quoted), "%s:%d" % (rel, line))
+                _add(found, _literal(quoted), "%s:%d" % (rel, line), counted=pattern is JS_CALL and match.group(1) == "tn")
 
 
 def extract(root: Path) -> dict[str, Message]:
@@ -92,17 +98,30 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+# The forms of a count that may say its number in words instead of {n} ("one file", "two files").
+NUMBER_IN_WORDS = ("zero", "one", "two")
+
+Translation = str | dict[str, str]  # a text, or a count's plural: one text per CLDR category
+
+
 @dataclass
 class Catalog:
-    """A language's translations (English -> translation), where each is in its file, and its problems."""
+    """A language's translations (English -> translation), where each is in its file, and its problems. The
+    language's own entries (plural rules, decimal mark) are kept with the messages, under their names."""
 
     language: str
     file: str
-    entries: dict[str, str]
+    entries: dict[str, Translation]
     lines: dict[str, int]
     problems: list[str]
+    about: dict[str, object] = field(default_factory=dict)  # i18n.LANGUAGE_ENTRIES found in the file
 
-    def subset(self, messages: Iterable[str]) -> dict[str, str]:
+    def translations(self) -> dict[str, object]:
+        """Everything :func:`pyscript_tools.engine.i18n.language` takes: the translations and the language's
+        own entries."""
+        return {**self.about, **self.entries}
+
+    def subset(self, messages: Iterable[str]) -> dict[str, Translation]:
         """The translations of ``messages`` only (what one part of the site needs)."""
         return {m: self.entries[m] for m in messages if m in self.entries}
 
@@ -118,17 +137,44 @@ def load_catalog(content: Path, language: str, display: str | None = None) -> Ca
     if not path.exists():
         return Catalog(language, file, {}, {}, ["%s:1: (file): no interface catalogue for %r" % (file, language)])
     data, lines, problems = load_yaml_with_lines(path.read_text(encoding="utf-8"), file=file)
-    entries: dict[str, str] = {}
+    entries: dict[str, Translation] = {}
     where: dict[str, int] = {}
     if data is not None and not isinstance(data, dict):
         problems.append("%s:1: (file): expected a mapping of English texts to their translations" % file)
+    about: dict[str, object] = {}
     for key, value in (data or {}).items() if isinstance(data, dict) else []:
         line = lines.get((key,), 1)
-        if not isinstance(key, str) or not isinstance(value, str) or not value.strip():
-            problems.append("%s:%d: %r: expected a translation (text)" % (file, line, key))
-            continue
-        entries[key], where[key] = typeset(value, language), line
-    return Catalog(language, file, entries, where, problems)
+        if key == PLURAL_RULES:
+            problems += ["%s:%d: %s: %s" % (file, line, key, problem) for problem in plural.problems(value)]
+            about[key] = value
+        elif key in LANGUAGE_ENTRIES and isinstance(value, str):
+            about[key] = value
+        elif isinstance(key, str) and isinstance(value, dict) and value and all(
+                isinstance(form, str) and isinstance(text, str) and text.strip() for form, text in value.items()):
+            entries[key], where[key] = {form: typeset(text, language) for form, text in value.items()}, line
+        elif isinstance(key, str) and isinstance(value, str) and value.strip():
+            entries[key], where[key] = typeset(value, language), line
+        else:
+            problems.append("%s:%d: %r: expected a translation (a text, or a count's texts by plural category)"
+                            % (file, line, key))
+    return Catalog(language, file, entries, where, problems, about)
+
+
+def _placeholder_problems(message: Message, translation: Translation) -> list[str]:
+    """How a translation's placeholders differ from the English: each form keeps every placeholder, except
+    that a count may say its number in words in the forms for exact numbers (and the singular)."""
+    expected = placeholders(message.text)
+    forms = translation if isinstance(translation, dict) else {"one" if message.counted else "other": translation}
+    found = []
+    for form, text in forms.items():
+        if isinstance(translation, dict) and form not in plural.CATEGORIES:
+            found.append("%r is not a plural category (%s)" % (form, ", ".join(plural.CATEGORIES)))
+        optional = {"n"} if message.counted and form in NUMBER_IN_WORDS else set()
+        if not expected - optional <= placeholders(text) <= expected:
+            found.append("the translation must use the placeholders %s" % (sorted(expected) or "none"))
+    if isinstance(translation, dict) and "other" not in translation:
+        found.append("a count's translation needs its 'other' form")
+    return sorted(set(found))
 
 
 def check(catalog: Catalog, messages: dict[str, Message]) -> list[str]:
@@ -142,9 +188,9 @@ def check(catalog: Catalog, messages: dict[str, Message]) -> list[str]:
         line = catalog.lines.get(text, 1)
         if text not in messages:
             problems.append("%s:%d: %r: not used anywhere any more (remove it)" % (catalog.file, line, text))
-        elif placeholders(text) != placeholders(translation):
-            problems.append("%s:%d: %r: the translation must use the placeholders %s"
-                            % (catalog.file, line, text, sorted(placeholders(text)) or "none"))
+            continue
+        problems += ["%s:%d: %r: %s" % (catalog.file, line, text, problem)
+                     for problem in _placeholder_problems(messages[text], translation)]
     return problems
 
 

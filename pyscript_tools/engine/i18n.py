@@ -18,14 +18,18 @@ from contextvars import ContextVar
 from types import MappingProxyType
 from typing import Any
 
+from . import plural
+
 DEFAULT = "en"
-# Which form a count takes: French uses the singular for 0 and 1.
-_SINGULAR = {"fr": lambda n: abs(n) < 2}
-_DECIMAL_MARK = {"fr": ","}
+# A catalogue's entries about the language itself rather than a message (as gettext's header): its plural
+# rules (see plural.py) and its decimal mark.
+PLURAL_RULES = "(plural rules)"
+DECIMAL_MARK = "(decimal mark)"
+LANGUAGE_ENTRIES = (PLURAL_RULES, DECIMAL_MARK)
 
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT)
-_EMPTY: Mapping[str, str] = MappingProxyType({})
-_catalog: ContextVar[Mapping[str, str]] = ContextVar("catalog", default=_EMPTY)
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+_catalog: ContextVar[Mapping[str, Any]] = ContextVar("catalog", default=_EMPTY)  # a text, or a count's forms
 _link_titles: ContextVar[Mapping[str, str]] = ContextVar("link_titles", default=_EMPTY)
 
 
@@ -35,7 +39,7 @@ def N_(message: str) -> str:
 
 
 @contextmanager
-def language(code: str | None, catalog: Mapping[str, str] | None = None,
+def language(code: str | None, catalog: Mapping[str, Any] | None = None,
              link_titles: Mapping[str, str] | None = None) -> Iterator[None]:
     """Within the block, :func:`tr` answers in ``code`` from ``catalog`` (English when either is missing),
     and :func:`link_title` names guidance links by ``link_titles`` (link -> the heading it points to)."""
@@ -54,7 +58,7 @@ def definition_language(definition: Mapping[str, Any] | None) -> Iterator[None]:
     ``link_titles``); English when it carries none."""
     definition = definition if isinstance(definition, Mapping) else {}
 
-    def mapping(key: str) -> Mapping[str, str] | None:
+    def mapping(key: str) -> Mapping[str, Any] | None:
         value = definition.get(key)
         return value if isinstance(value, Mapping) else None
 
@@ -69,14 +73,23 @@ def current() -> str:
 
 def tr(message: str, **values: Any) -> str:
     """``message`` in the current language, with ``{name}`` placeholders filled from ``values``."""
-    text = _catalog.get().get(message) or message
+    text = _catalog.get().get(message)
+    text = text if isinstance(text, str) and text else message
     return text.format(**values) if values else text
 
 
-def trn(singular: str, plural: str, n: float, **values: Any) -> str:
-    """The form of a message that fits the count ``n`` (also given to it as ``{n}``)."""
-    one = _SINGULAR.get(current(), lambda k: k == 1)(n)
-    return tr(singular if one else plural, n=n, **values)
+def trn(singular: str, plural_form: str, n: float, **values: Any) -> str:
+    """The form of a message that fits the count ``n`` (also given to it as ``{n}``), by the language's plural
+    rules: the singular's translation for "one" and the plural's for the rest, or, where the catalogue gives
+    the plural one text per category (Arabic has six), that category's."""
+    catalog = _catalog.get()
+    rules = catalog.get(PLURAL_RULES)
+    form = plural.category(rules if isinstance(rules, Mapping) else None, n)
+    forms = catalog.get(plural_form)
+    if isinstance(forms, Mapping):
+        text = forms.get(form) or forms.get("other") or plural_form
+        return text.format(n=n, **values)
+    return tr(singular if form == "one" else plural_form, n=n, **values)
 
 
 def labelled(label: str, value: str) -> str:
@@ -90,7 +103,8 @@ def listed(items: Iterable[str]) -> str:
 
 
 def decimal_mark() -> str:
-    return _DECIMAL_MARK.get(current(), ".")
+    mark = _catalog.get().get(DECIMAL_MARK)
+    return mark if isinstance(mark, str) and mark else "."
 
 
 def link_title(link: str | None) -> str | None:

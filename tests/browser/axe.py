@@ -13,7 +13,7 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 # WCAG rules (or only `rules`) on `scope`; with `widget`, also axe's best-practice rules on the tool's widget
 # (with the WCAG rules, every rule axe runs by default).
-RUN_AXE = """async ([scope, tags, rules, widget]) => {
+RUN_AXE = """async ([scope, tags, rules, widget, skipped]) => {
   // Audit the colours a reader sees once a hover or a palette change has finished its transition.
   const running = document.getAnimations()
     .filter((a) => a.playState === "running" && a.effect?.getComputedTiming().endTime !== Infinity);
@@ -23,7 +23,9 @@ RUN_AXE = """async ([scope, tags, rules, widget]) => {
   const context = scope === "document" ? document : scope;
   // axe fetches every stylesheet again for one rule only, an experimental one no tag here runs: it fetches
   // the media alone (for the autoplay rule; the site has none).
-  const found = (await axe.run(context, {runOnly: only, resultTypes: ["violations"], preload: {assets: ["media"]}})).violations;
+  const off = Object.fromEntries(skipped.map((id) => [id, {enabled: false}]));
+  const options = {runOnly: only, rules: off, resultTypes: ["violations"], preload: {assets: ["media"]}};
+  const found = (await axe.run(context, options)).violations;
   if (widget) {
     // Every other rule axe runs by default is a best practice: the WCAG rules are not run twice.
     const practice = {runOnly: {type: "tag", values: ["best-practice"]}, resultTypes: ["violations"], preload: false};
@@ -47,11 +49,13 @@ def axe_in_every_page(context: BrowserContext) -> None:
     context.add_init_script(path=str(AXE_SCRIPT))
 
 
-def run_axe(page: Page, scope: str = "document", widget: bool = False, rules: list[str] | None = None) -> list[dict]:
-    """The violations on the page (or within the CSS selector `scope`), of every WCAG A/AA rule or of `rules`."""
+def run_axe(page: Page, scope: str = "document", widget: bool = False, rules: list[str] | None = None,
+            skipped: list[str] | None = None) -> list[dict]:
+    """The violations on the page (or within the CSS selector `scope`), of every WCAG A/AA rule but `skipped`, or
+    of `rules`."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
-    return page.evaluate(RUN_AXE, [scope, WCAG_TAGS, rules, widget])
+    return page.evaluate(RUN_AXE, [scope, WCAG_TAGS, rules, widget, skipped or []])
 
 
 def describe(where: str, palette: str, violation: dict) -> list[str]:

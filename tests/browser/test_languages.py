@@ -27,7 +27,7 @@ from tests.browser.questionnaire_helpers import (
 )
 from tests.support import editions
 
-CATALOGS = {code: load_catalog(ROOT / "toolkit_content", code).entries for code in editions.TRANSLATED}
+CATALOGS = {code: load_catalog(ROOT / "toolkit_content", code).translations() for code in editions.TRANSLATED}
 CATALOG = CATALOGS["fr"]
 TOOLS = ["readiness", "risk", "workbook", "quick-check"]
 

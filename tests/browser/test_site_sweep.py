@@ -2,7 +2,11 @@
 
 - axe-core (WCAG 2.0 and 2.1, levels A and AA) in the light palette on a desktop, on every page; then the
   reader's palette toggle is pressed and the rules that read colours run again in the dark palette (every
-  other rule sees the same document in either palette);
+  other rule sees the same document in either palette). On the pages of a translated edition the rules that
+  read colours run where the colours could differ from the default edition's: on one page per layout, and
+  on any page whose content uses an element or class its default-edition page does not (a translation
+  changes the words, not the styles; the other rules, which read the structure and the words, run on
+  every page);
 - axe-core again on a 390-pixel phone, on every page with a tool and on the first page of each section in
   each language (the pages of a section share their layout; what a phone changes is the layout);
 - no page scrolls sideways on a phone (320 and 390 CSS pixels);
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -51,6 +56,55 @@ REVEAL_ALL = """() => {
 # them that moment, or axe would race them (scrollable-region-focusable).
 SCROLLERS_SETTLED = """() => Array.from(document.querySelectorAll("pre > code, .md-typeset__scrollwrap"))
   .every((box) => box.scrollWidth <= box.clientWidth + 1 || box.hasAttribute("tabindex"))"""
+
+
+class _Markup(HTMLParser):
+    """The elements, with their classes, inside a page's <article> (what the styles, and so the colours, follow)."""
+
+    def __init__(self):
+        super().__init__()
+        self.inside = False
+        self.found: set[tuple[str, str]] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.inside = self.inside or tag == "article"
+        if self.inside:
+            self.found.add((tag, " ".join(sorted((dict(attrs).get("class") or "").split()))))
+
+    def handle_endtag(self, tag):
+        self.inside = self.inside and tag != "article"
+
+
+def markup(site: Path, path: str) -> set[tuple[str, str]]:
+    parser = _Markup()
+    parser.feed(_html(site, path).read_text(encoding="utf-8"))
+    return parser.found
+
+
+def colours_audited(site: Path, pages: list[str]) -> set[str]:
+    """The pages whose colours are audited: every page of the default edition, one page per layout of each
+    other edition, and every translated page with markup that neither its default-edition page nor those
+    layout pages have."""
+    picked = layouts(site, pages)
+    seen: dict[str, set[tuple[str, str]]] = {}  # per edition, the markup of its audited layout pages
+    for path in picked:
+        seen.setdefault(editions.edition(path), set()).update(markup(site, path))
+    for path in pages:
+        original = editions.source(path)
+        own = path == original or not _html(site, original).is_file()
+        if own or markup(site, path) - markup(site, original) - seen.get(editions.edition(path), set()):
+            picked.add(path)
+    return picked
+
+
+def shares(site: Path, pages: list[str], count: int) -> list[list[str]]:
+    """The pages in `count` shares of about the same weight (a page weighs its size), in site order each."""
+    loads = [[0, []] for _ in range(count)]
+    for path in sorted(pages, key=lambda path: -_html(site, path).stat().st_size):
+        lightest = min(loads, key=lambda load: load[0])
+        lightest[0] += _html(site, path).stat().st_size
+        lightest[1].append(path)
+    return [sorted(share) for _, share in loads]
 
 
 @dataclass(frozen=True)
@@ -118,8 +172,9 @@ def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str
     sweep = SWEEPS[name]
     every_page = site_pages(built_site)
     assert len(every_page) > 10, every_page
-    pages = every_page[share::SHARES]
+    pages = shares(built_site, every_page, SHARES)[share]
     audited = set(pages) if sweep.every_page_audited else layouts(built_site, every_page)
+    coloured = colours_audited(built_site, every_page)
     context = _context(browser, sweep)
     guard = guard_requests(context)
     runtime_requests: dict[str, list[str]] = {}  # by the address of the document that asked
@@ -144,7 +199,7 @@ def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str
             page.goto(site_url + path, wait_until="load")
             problems += _too_wide(page, path, sweep.phone_widths)
             if path in audited:
-                problems += _audit(page, path, sweep.dark_too)
+                problems += _audit(page, path, sweep.dark_too, colours=path in coloured)
             if sweep.runtime:
                 problems += _runtime_problems(page, path, runtime_requests.get(site_url + path, []))
     finally:
@@ -171,13 +226,15 @@ def _too_wide(page: Page, path: str, widths: tuple[int, ...]) -> list[str]:
     return problems
 
 
-def _audit(page: Page, path: str, dark_too: bool) -> list[str]:
-    """Every rule in the light palette; with `dark_too`, the colour rules in the dark one, and back to light."""
+def _audit(page: Page, path: str, dark_too: bool, colours: bool) -> list[str]:
+    """Every rule in the light palette (without `colours`, every rule but those that read colours); with
+    `dark_too` and `colours`, the colour rules in the dark one, and back to light."""
     _expect_palette(page, path, LIGHT)
     page.evaluate(REVEAL_ALL)
     settle_scrollers(page)
-    problems = [line for violation in run_axe(page) for line in describe(path, "light", violation)]
-    if dark_too:
+    found = run_axe(page, skipped=None if colours else COLOUR_RULES)
+    problems = [line for violation in found for line in describe(path, "light", violation)]
+    if dark_too and colours:
         _press_palette_toggle(page, path, DARK)
         problems += [line for violation in run_axe(page, rules=COLOUR_RULES) for line in describe(path, "dark", violation)]
         _press_palette_toggle(page, path, LIGHT)  # the next page opens in the light palette again
@@ -194,9 +251,12 @@ def _expect_palette(page: Page, path: str, scheme: str) -> None:
     expect(page.locator("body"), f"/{path}: the {scheme} palette").to_have_attribute("data-md-color-scheme", scheme)
 
 
+def _html(site: Path, path: str) -> Path:
+    return site / path if path.endswith(".html") else site / path / "index.html"
+
+
 def _has_tool(site: Path, path: str) -> bool:
-    html = site / path if path.endswith(".html") else site / path / "index.html"
-    return WIDGET in html.read_text(encoding="utf-8")
+    return WIDGET in _html(site, path).read_text(encoding="utf-8")
 
 
 def _runtime_problems(page: Page, path: str, runtime_requests: list[str]) -> list[str]:
@@ -215,3 +275,15 @@ def test_pages_declare_no_outside_sources(built_site: Path, path: str):
     for marker in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "<script>eval"):
         assert marker not in html
 
+
+
+@pytest.mark.parametrize("extra, audited", [("", False), ("<mark>new</mark>", True)])
+def test_a_translated_page_with_markup_of_its_own_has_its_colours_audited(tmp_path: Path, extra: str, audited: bool):
+    translated = editions.TRANSLATED[0]
+    pages = ["", "a/x/", "a/y/", f"{translated}/", f"{translated}/a/x/", f"{translated}/a/y/"]
+    for path in pages:
+        (tmp_path / path).mkdir(parents=True, exist_ok=True)
+        own = extra if path == f"{translated}/a/y/" else ""
+        (tmp_path / path / "index.html").write_text(f"<article><p>Text <a href='#'>link</a>{own}</p></article>")
+    assert (f"{translated}/a/y/" in colours_audited(tmp_path, pages)) is audited
+    assert {"", "a/x/", "a/y/", f"{translated}/", f"{translated}/a/x/"} <= colours_audited(tmp_path, pages)

@@ -10,3 +10,11 @@ test("French takes the singular for 0 and 1, English only for 1", () => {
   useTranslations({}, "en");
   assert.deepEqual([0, 1, 2].map((n) => tn("{n} file", "{n} files", n)), ["0 files", "1 file", "2 files"]);
 });
+
+test("a plural given per category takes the category's text (Arabic has six)", () => {
+  const forms = { zero: "لا ملفات", one: "ملف واحد", two: "ملفان", few: "{n} ملفات", many: "{n} ملفًا", other: "{n} ملف" };
+  useTranslations({ "{n} file": "ملف واحد", "{n} files": forms }, "ar");
+  assert.deepEqual([0, 1, 2, 3, 11, 100].map((n) => tn("{n} file", "{n} files", n)),
+    ["لا ملفات", "ملف واحد", "ملفان", "3 ملفات", "11 ملفًا", "100 ملف"]);
+  useTranslations({}, "en");
+});

@@ -23,17 +23,25 @@ export function language() {
   return testLanguage || (typeof document === "undefined" ? "" : document.documentElement.lang) || "en";
 }
 
-/** `message` in the page's language, with {name} placeholders filled from `values`. */
-export function t(message, values = {}) {
-  const text = translations()[message] || message;
+function fill(text, values) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
-/** The form of a message that fits the count `n` (also given to it as {n}), by the language's own
- *  plural rule (the browser's Unicode CLDR data: 0 and 1 take the singular in French, only 1 in English). */
+/** `message` in the page's language, with {name} placeholders filled from `values`. */
+export function t(message, values = {}) {
+  const text = translations()[message];
+  return fill(typeof text === "string" && text ? text : message, values);
+}
+
+/** The form of a message that fits the count `n` (also given to it as {n}), by the language's plural rules
+ *  (the browser's Unicode CLDR data, as the catalogue's "(plural rules)" give the engine): the singular's
+ *  translation for "one" and the plural's for the rest, or, where the catalogue gives the plural one text
+ *  per category (Arabic has six), that category's. */
 export function tn(singular, plural, n, values = {}) {
-  const one = new Intl.PluralRules(language()).select(n) === "one";
-  return t(one ? singular : plural, { ...values, n });
+  const form = new Intl.PluralRules(language()).select(n);
+  const forms = translations()[plural];
+  if (forms && typeof forms === "object") return fill(forms[form] || forms.other || plural, { ...values, n });
+  return t(form === "one" ? singular : plural, { ...values, n });
 }
 
 /** For the tests: use these translations (and this language) instead of the page's. */
