@@ -70,8 +70,16 @@ def text_of(html: str) -> str:
     return squash(htmllib.unescape(re.sub(r"<[^>]+>", "", html)))
 
 
-def pdf_text(reader) -> str:
-    return flat(" ".join(page.extract_text() for page in reader.pages))
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def pdf_text(reader, path: Path | None = None) -> str:
+    """The PDF's text; with `path`, in logical order as poppler's pdftotext reads it (its Unicode bidi pass puts
+    right-to-left text, numbers within it included, in reading order, which pypdf leaves in visual order)."""
+    if path is None:
+        return flat(" ".join(page.extract_text() for page in reader.pages))
+    extracted = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    return flat(BIDI_CONTROLS.sub("", extracted.stdout))
 
 
 # ============================================================================ the real content
@@ -449,7 +457,8 @@ def test_every_primer_pdf_exists_opens_and_has_its_sections(built_site, language
         reader = pypdf.PdfReader(path)
         assert 2 <= len(reader.pages) <= 6, f"{path.name}: {len(reader.pages)} pages"
         assert reader.metadata.title == primer.title
-        text = pdf_text(reader)
+        right_to_left = 'dir="rtl"' in (built_site / prefix / "index.html").read_text(encoding="utf-8")
+        text = pdf_text(reader, path if right_to_left else None)
 
         def has(needle, text=text):
             return flat(needle) in text

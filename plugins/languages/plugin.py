@@ -25,6 +25,19 @@ log = get_plugin_logger(__name__)
 ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
+
+BODY_DIRECTION = re.compile(r'<body dir="(rtl|ltr)"')
+HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def with_direction(html: str) -> str:
+    """``html`` whose <html> element states the direction its <body> has, after its language."""
+    found = BODY_DIRECTION.search(html)
+    if found is None or found.group(1) == "ltr":
+        return html
+    return HTML_LANG.sub(lambda tag: f'{tag.group()} dir="{found.group(1)}"', html, count=1)
+
+
 class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def __init__(self):
         super().__init__()
@@ -68,8 +81,11 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
 
     @event_priority(-100)  # the page as every other plugin left it: scripts and styles are not touched
     def on_post_page(self, output, *, page, config):
-        """The language's typography on the page's text (editors type ordinary spaces)."""
-        return typeset_html(output, current.code(config)) if self.config.enabled else output
+        """The language's typography on the page's text (editors type ordinary spaces), and the direction the
+        theme gives <body> (right to left in Arabic) on <html> too, where browsers and checkers read it."""
+        if not self.config.enabled:
+            return output
+        return typeset_html(with_direction(output), current.code(config))
 
     @event_priority(-100)  # the page as every other plugin left it (the security policy included)
     def on_post_template(self, output_content, *, template_name, config):
@@ -82,7 +98,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             return output_content
         target = Path(config.site_dir) / current.prefix(config) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(typeset_html(output_content, current.code(config)), encoding="utf-8")
+        target.write_text(typeset_html(with_direction(output_content), current.code(config)), encoding="utf-8")
         return self.default_404 or output_content
 
     def on_page_context(self, context, *, page, config, nav):

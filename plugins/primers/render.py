@@ -21,7 +21,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from pyscript_tools.authoring.templating import environment
-from pyscript_tools.engine.i18n import N_, current, tr
+from pyscript_tools.engine.i18n import N_, current, direction, tr
 from pyscript_tools.engine.text import vocabulary_label
 from pyscript_tools.engine.vocabulary import APPROACHES, STAGES
 
@@ -107,7 +107,7 @@ def by_page(sections: Iterable[Section]) -> OrderedDict[str, list[Section]]:
 def primer_templates(overrides: tuple[str, ...] = ()) -> Environment:
     """The primers' templates: those in ``overrides`` (a theme's folders) first, then the defaults."""
     env = environment(TEMPLATES, overrides)
-    env.filters.update(inline=lambda text: Markup(inline(text)), yaml_string=_yaml_str, slug=_slug,
+    env.filters.update(inline=lambda text: Markup(inline(text)), yaml_string=_yaml_str,
                        stage_label=lambda stage: vocabulary_label(STAGES, stage, stage))
     return env
 
@@ -175,10 +175,6 @@ def _yaml_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
-
-
 # --------------------------------------------------------------------------- PDF document
 
 
@@ -234,7 +230,7 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
                 ("reading", H_READING), ("tools", H_TOOLS), *([("law", H_LAW)] if ctx.checkpoints else []),
                 ("use-cases", H_USECASES), ("guidance", H_GUIDANCE)]
     return env.get_template("toolkit/primer/pdf.html").render(
-        shared, primer=primer, role=primer.role, lang=current(), contents=contents,
+        shared, primer=primer, role=primer.role, lang=current(), direction=direction(), contents=contents,
         css=Markup(PRINT_CSS.read_text(encoding="utf-8") + _page_numbers()),
         site_name=ctx.site_name, site_url=ctx.site_url.rstrip("/") + "/" if ctx.site_url else "",
         version=ctx.version, date=ctx.date, primer_path=ctx.primer_path, page_path=ctx.page_path,

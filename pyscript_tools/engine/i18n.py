@@ -22,10 +22,11 @@ from . import plural
 
 DEFAULT = "en"
 # A catalogue's entries about the language itself rather than a message (as gettext's header): its plural
-# rules (see plural.py) and its decimal mark.
+# rules (see plural.py), its decimal mark and its direction.
 PLURAL_RULES = "(plural rules)"
 DECIMAL_MARK = "(decimal mark)"
-LANGUAGE_ENTRIES = (PLURAL_RULES, DECIMAL_MARK)
+DIRECTION = "(direction)"  # "rtl" for a language written from right to left
+LANGUAGE_ENTRIES = (PLURAL_RULES, DECIMAL_MARK, DIRECTION)
 
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT)
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -105,6 +106,11 @@ def listed(items: Iterable[str]) -> str:
 def decimal_mark() -> str:
     mark = _catalog.get().get(DECIMAL_MARK)
     return mark if isinstance(mark, str) and mark else "."
+
+
+def direction() -> str:
+    """Which way the current language is written: "ltr" or "rtl"."""
+    return "rtl" if _catalog.get().get(DIRECTION) == "rtl" else "ltr"
 
 
 def link_title(link: str | None) -> str | None:
