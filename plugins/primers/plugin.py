@@ -123,7 +123,7 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
                                                     self.templates)
             files.append(f)
             self.primer_files[primer.role.id] = f
-        self.page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        self.page_urls = {current.source_uri(f): f.url for f in files.documentation_pages()}
         return files
 
     def on_nav(self, nav, *, config, files):

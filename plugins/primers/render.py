@@ -107,7 +107,7 @@ def by_page(sections: Iterable[Section]) -> OrderedDict[str, list[Section]]:
 def primer_templates(overrides: tuple[str, ...] = ()) -> Environment:
     """The primers' templates: those in ``overrides`` (a theme's folders) first, then the defaults."""
     env = environment(TEMPLATES, overrides)
-    env.filters.update(inline=lambda text: Markup(inline(text)), yaml_string=_yaml_str, slug=_slug,
+    env.filters.update(inline=lambda text: Markup(inline(text)), yaml_string=_yaml_str,
                        stage_label=lambda stage: vocabulary_label(STAGES, stage, stage))
     return env
 
@@ -173,10 +173,6 @@ def cards_markdown(cards: list[dict], templates: Environment | None = None) -> s
 
 def _yaml_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
 # --------------------------------------------------------------------------- PDF document
