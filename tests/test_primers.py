@@ -463,6 +463,9 @@ def test_every_primer_pdf_exists_opens_and_has_its_sections(built_site, language
                 assert has(label), f"{prefix}{path.name} lacks '{label}'"
             assert has(tr("Toolkit version {version}", version="2024"))
             assert has(tr("Page {page} of {pages}", page=2, pages=len(reader.pages)))
+            article = tr("{instrument}, Art. {article}", instrument="", article="")
+        if primer.legal_checkpoints and "Art." not in article:  # the law's references in the primer's language
+            assert "Art." not in text, f"{prefix}{path.name} cites the law in English"
         assert re.search(r"\d{4}-\d{2}-\d{2}", text)
         assert has(f"{prefix}primers/{primer.role.id}/")  # the link back to the primer's page
         assert ".md" not in text, f"{prefix}{path.name} names a page by its source file, not its address"
