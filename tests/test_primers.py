@@ -293,7 +293,7 @@ def test_pdf_links_back_to_site():
     roles, primers = model.load_all(ROLES_FILE, PRIMERS_DIR)
     ctx = render.PdfContext("Toolkit", "", "2024", "2026-01-01", lambda p: "site/" + p, "primers/end-users/")
     page = primers[0].reading_path[0].page
-    assert f"Toolkit, page <code>site/{page}</code>" in render.pdf_html(primers[0], [], ctx, roles)
+    assert f"Toolkit, page <code dir=\"ltr\">site/{page}</code>" in render.pdf_html(primers[0], [], ctx, roles)
     ctx.site_url = "https://toolkit.example/"
     assert f'href="https://toolkit.example/site/{page}"' in render.pdf_html(primers[0], [], ctx, roles)
 
@@ -474,8 +474,12 @@ def test_every_primer_pdf_exists_opens_and_has_its_sections(built_site, language
                 assert has(label), f"{prefix}{path.name} lacks '{label}'"
             assert has(tr("Toolkit version {version}", version="2024"))
             assert has(tr("Page {page} of {pages}", page=2, pages=len(reader.pages)))
+            article = tr("{instrument}, Art. {article}", instrument="", article="")
+        if primer.legal_checkpoints and "Art." not in article:  # the law's references in the primer's language
+            assert "Art." not in text, f"{prefix}{path.name} cites the law in English"
         assert re.search(r"\d{4}-\d{2}-\d{2}", text)
         assert has(f"{prefix}primers/{primer.role.id}/")  # the link back to the primer's page
+        assert ".md" not in text, f"{prefix}{path.name} names a page by its source file, not its address"
         assert has(primer.use_cases[0].title)
 
 

@@ -223,13 +223,13 @@ class PrimersPlugin(BasePlugin[PrimersConfig]):
 
         jobs = []
         for primer in self.primers:
-            ctx = render.PdfContext(
-                site_name=config.site_name, site_url=config.site_url or "", version=self.version, date=date,
-                page_path=page_path, primer_path=self.primer_files[primer.role.id].url,
-                life_cycle_page=self.life_cycle_page, checkpoints=tuple(self._checkpoints(primer, config)),
-                templates=self.templates,
-            )
-            with self.speaking():
+            with self.speaking():  # the checkpoints' texts too (the law's references)
+                ctx = render.PdfContext(
+                    site_name=config.site_name, site_url=config.site_url or "", version=self.version, date=date,
+                    page_path=page_path, primer_path=self.primer_files[primer.role.id].url,
+                    life_cycle_page=self.life_cycle_page, checkpoints=tuple(self._checkpoints(primer, config)),
+                    templates=self.templates,
+                )
                 versions = tuple(typeset_html(version, current.code(config))
                                  for version in render.pdf_versions(primer, all_sections, ctx, self.roles))
             jobs.append(pdf.Job(versions, str(site_dir / self._pdf_site_path(primer.role.id)),
