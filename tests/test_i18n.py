@@ -164,6 +164,8 @@ def test_every_page_declares_its_language_and_english_only_pages_mark_their_text
         text = html.read_text(encoding="utf-8")
         edition = editions.edition(relative)
         assert f'<html lang="{edition}"' in text, relative
+        if '<body dir="rtl"' in text:  # a right-to-left edition says so on <html> too
+            assert f'<html lang="{edition}" dir="rtl"' in text, relative
         source = editions.source(relative).removesuffix("index.html").rstrip("/") or "index"
         if edition != editions.DEFAULT and (source in english_only[edition] or source + "/index" in english_only[edition]):
             assert 'class="tk-untranslated' in text and '<div lang="en"' in text, relative
