@@ -15,6 +15,7 @@ from pyscript_tools.authoring.catalog import Message, check, extract, load_catal
 from pyscript_tools.authoring.content import load_questionnaire_file
 from pyscript_tools.engine.answers_file import new_answers_file, parse_answers_file
 from pyscript_tools.engine.i18n import definition_language, language, tr, trn
+from pyscript_tools.engine.report.document import STYLE, report_document
 from pyscript_tools.engine.report.markdown import to_markdown
 from pyscript_tools.engine.scoring import score
 from pyscript_tools.engine.text import percent_text
@@ -126,6 +127,19 @@ def test_the_engine_answers_in_each_edition_s_language(code: str):
     assert result["overall"]["level"] == english["overall"]["level"]
     assert result["overall"]["level_name"] != english["overall"]["level_name"]
     assert result["headline"] != english["headline"]
+
+
+@pytest.mark.parametrize("code", editions.TRANSLATED)
+def test_a_report_is_written_in_its_language_s_direction(code: str):
+    """An Arabic report reads right to left (its tables, its bars, its lists): the direction is on <html>,
+    and the report's styles say start and end, never left and right."""
+    definition = translated("risk", code)
+    answers = json.loads((EXAMPLES / "risk-example.json").read_text(encoding="utf-8"))["answers"]
+    with definition_language(definition):
+        document = report_document(score(definition, answers))
+    written = "rtl" if definition["interface"].get("(direction)") == "rtl" else "ltr"
+    assert document.startswith(f'<!doctype html><html lang="{code}" dir="{written}">')
+    assert re.findall(r"[\w-]*\b(?:left|right)\b[\w-]*", STYLE) == []
 
 
 @pytest.mark.parametrize("qid", ["readiness", "risk", "workbook"])

@@ -101,6 +101,13 @@ def example_answers(qid: str, index: int = 0) -> dict:
     return json.loads(example_file(qid, index).read_text(encoding="utf-8"))
 
 
+def spreadsheet_rows(path: Path) -> list[str]:
+    """A downloaded CSV's lines, once it is known to start with the byte-order mark spreadsheets need."""
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "no byte-order mark: a spreadsheet would misread its letters"
+    return data.decode("utf-8-sig").splitlines()
+
+
 def stored(page: Page, qid: str):
     return page.evaluate("(key) => JSON.parse(localStorage.getItem(key))", f"rai-toolkit:answers:{qid}")
 

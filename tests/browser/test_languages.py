@@ -108,7 +108,7 @@ def test_the_result_and_the_report_are_in_french(guarded_page: Page, site_url: s
     saved = tmp_path / report.value.suggested_filename
     report.value.save_as(saved)
     document = saved.read_text(encoding="utf-8")
-    assert '<html lang="fr">' in document and expected["headline"] in document
+    assert '<html lang="fr" dir="ltr">' in document and expected["headline"] in document
     assert english_leftovers(re.sub(r"<[^>]+>", " ", document)) == []
 
 

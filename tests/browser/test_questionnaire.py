@@ -31,6 +31,7 @@ from tests.browser.questionnaire_helpers import (
     result,
     show_result,
     shown_count,
+    spreadsheet_rows,
     stored,
     wait_engine,
     widget,
@@ -332,7 +333,7 @@ def test_reports_download_as_html_markdown_and_csv(guarded_page: Page, site_url:
     assert "Northbridge Police Service" in text
     with page.expect_download() as csv:
         files.get_by_role("button", name="Answers as CSV (spreadsheet)").click()
-    rows = Path(csv.value.path()).read_text(encoding="utf-8").splitlines()
+    rows = spreadsheet_rows(Path(csv.value.path()))
     assert rows[0].startswith("section,question,text,answer")
     law = expected.get("law") or {}
     law_rows = len(law["rules"]) + len(law["checklist"]) if law.get("frame") else 0  # what the law requires
@@ -409,7 +410,7 @@ def test_workbook_filters_status_fields_action_plan_and_exports(guarded_page: Pa
     files = page.locator(".tk-panel--files")
     with page.expect_download() as csv:
         files.get_by_role("button", name="Answers as CSV (spreadsheet)").click()
-    rows = Path(csv.value.path()).read_text(encoding="utf-8").splitlines()
+    rows = spreadsheet_rows(Path(csv.value.path()))
     assert len(rows) == 1 + shown
     with page.expect_download() as markdown:
         files.get_by_role("button", name="Report as Markdown").click()

@@ -18,6 +18,7 @@ from tests.browser.questionnaire_helpers import (
     go_to_start,
     open_tool,
     result,
+    spreadsheet_rows,
     stored,
     wait_engine,
 )
@@ -114,7 +115,7 @@ def test_readiness_and_workbook_teams_combine_and_export(guarded_page: Page, sit
         expect(team.locator(".tk-team__discuss li").first).not_to_contain_text("Second team")
     with page.expect_download() as csv:
         page.get_by_role("button", name="Answers as CSV (spreadsheet)").click()
-    rows = Path(csv.value.path()).read_text(encoding="utf-8").splitlines()
+    rows = spreadsheet_rows(Path(csv.value.path()))
     assert rows[0].startswith("section,question,text,Respondent 1,Respondent 2,consensus")
     assert len(rows) == 1 + sum(len(s["questions"]) for s in definition(qid)["sections"])
     with page.expect_download() as markdown:

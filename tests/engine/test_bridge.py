@@ -67,7 +67,7 @@ def test_exports_template_compare_and_answers_file():
     md = call(action="export_markdown", questionnaire="readiness-mini", answers=answers, name="Pilot A")
     assert md["ok"] and md["result"]["markdown"].startswith("# ") and md["result"]["filename"] == "readiness-mini-pilot-a.md"
     c = call(action="export_csv", questionnaire="readiness-mini", answers=answers)
-    assert c["ok"] and c["result"]["csv"].startswith("section,question")
+    assert c["ok"] and c["result"]["csv"].startswith("\ufeffsection,question")  # a BOM first, for spreadsheets
     t = call(action="template", questionnaire="risk-mini")
     assert t["ok"] and "fair-bias" in t["result"]["answers"]
     f = call(action="answers_file", questionnaire="readiness-mini", answers=answers, name="Pilot A",

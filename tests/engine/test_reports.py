@@ -1,10 +1,13 @@
 """HTML fragments, SVG charts, Markdown and CSV exports, comparison."""
 import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 
+from pyscript_tools.engine.i18n import language
+from pyscript_tools.engine.report import charts
 from pyscript_tools.engine.report.compare import compare_html, compare_results
-from pyscript_tools.engine.report.csv import to_csv
+from pyscript_tools.engine.report.csv import BYTE_ORDER_MARK, to_csv
 from pyscript_tools.engine.report.html import render_html
 from pyscript_tools.engine.report.markdown import to_markdown
 from pyscript_tools.engine.scoring import score
@@ -117,14 +120,23 @@ def test_markdown_export(readiness, risk, workbook):
 
 
 def test_csv_export(readiness, workbook):
-    text = to_csv(score(readiness, FULL_READINESS))
+    text = to_csv(score(readiness, FULL_READINESS)).removeprefix(BYTE_ORDER_MARK)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [r["question"] for r in rows] == ["culture-vision", "culture-dialogue", "people-skills", "people-training"]
     assert rows[0]["points"] == "2" and rows[0]["max"] == "4" and rows[0]["answer_label"] == "Partly in place"
     assert rows[2]["status"] == "dont-know"
     text = to_csv(score(workbook, {"wb-law-basis": {"status": "done", "response": "=HYPERLINK(\"x\")", "owner": "+1"}}))
-    row = next(csv.DictReader(io.StringIO(text)))
+    row = next(csv.DictReader(io.StringIO(text.removeprefix(BYTE_ORDER_MARK))))
     assert row["response"].startswith("'=") and row["owner"] == "+1"
+
+
+def test_a_csv_opens_in_a_spreadsheet_with_its_arabic_intact(workbook):
+    """A byte-order mark first: spreadsheet programs then read the file as UTF-8, not in a legacy code page."""
+    text = to_csv(score(workbook, {"wb-law-basis": {"status": "done", "response": "تقييم الأثر", "owner": "فريق"}}))
+    data = text.encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf")
+    row = next(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert row["response"] == "تقييم الأثر" and row["owner"] == "فريق"
 
 
 def test_compare_readiness(readiness):
@@ -144,3 +156,41 @@ def test_compare_risk_lower_is_better(risk):
     c = compare_results(before, after)
     assert c["sections"][2]["change"] == "improved"
     assert c["overall"]["change"] == "improved"
+
+
+def _charts(readiness, risk, workbook) -> dict[str, str]:
+    """One chart of each shape, drawn in the language the caller has set."""
+    ranges = [charts.Range("Culture", 20.0, 50.0, 90.0, [20.0, 50.0, 90.0]), charts.Range("People", None, None, None, [])]
+    return {"radar": render_html(score(readiness, FULL_READINESS))["svg"],
+            "heatmap": render_html(score(risk, {"fair-bias": {"likelihood": 4, "severity": 2}}))["svg"],
+            "bars": render_html(score(workbook, {"wb-law-basis": {"status": "done"}}))["svg"],
+            "ranges": charts.ranges(ranges, "team", "Ranges")}
+
+
+def _positions(element) -> list[float]:
+    """Every horizontal position an element of a chart takes, a box by its left and right edges."""
+    found = [float(element.get(name)) for name in ("x", "x1", "x2", "cx") if element.get(name) is not None]
+    if element.tag.endswith("rect"):
+        found.append(float(element.get("x")) + float(element.get("width")))
+    found += [float(pair.split(",")[0]) for pair in (element.get("points") or "").split()]
+    found += [float(v) for v in re.findall(r"rotate\(\S+ (\S+) ", element.get("transform") or "")]
+    return found
+
+
+def test_right_to_left_a_chart_is_the_mirror_of_left_to_right(readiness, risk, workbook):
+    """Right to left, every horizontal position of every chart is mirrored (the most severe column, the
+    first axis after the top, a bar's start, the labels' side), its text anchors stay (a right-to-left
+    anchor already means the other side) and the SVG says which way its text runs."""
+    left_to_right = _charts(readiness, risk, workbook)
+    with language("ar", {"(direction)": "rtl"}):
+        right_to_left = _charts(readiness, risk, workbook)
+    for shape, drawn in left_to_right.items():
+        ltr, rtl = parse_svg(drawn), parse_svg(right_to_left[shape])
+        assert (ltr.get("direction"), rtl.get("direction")) == ("ltr", "rtl"), shape
+        width = float(ltr.get("viewBox").split()[2])
+        pairs = list(zip(ltr.iter(), rtl.iter(), strict=True))
+        assert len(pairs) > 10, shape
+        for before, after in pairs:
+            mirrored = sorted(round(width - x) for x in _positions(before))
+            assert mirrored == sorted(round(x) for x in _positions(after)), (shape, before.attrib, after.attrib)
+            assert before.get("text-anchor") == after.get("text-anchor"), shape

@@ -220,7 +220,7 @@ def test_exports_list_every_respondent_and_question():
     definition, files = readiness_team()
     combined = combine(definition, files)
     rows = team_csv(combined).splitlines()
-    assert rows[0].startswith("section,question,text,Respondent 1,Respondent 2,Respondent 3,consensus")
+    assert rows[0].startswith("\ufeffsection,question,text,Respondent 1,Respondent 2,Respondent 3,consensus")  # a BOM first
     assert len(rows) == 1 + len(combined["questions"])
     markdown = team_markdown(combined)
     assert "## To discuss first" in markdown and "Respondent 3" in markdown

@@ -1,5 +1,9 @@
 """CSV files: the one writer every CSV export uses, and the answers as CSV (one row per question, with
-its score, level, status and recommendation)."""
+its score, level, status and recommendation).
+
+Every CSV starts with a byte-order mark: without it, spreadsheet programs (Excel above all) read the file in
+the computer's legacy code page and mangle accents and Arabic letters. Read it back in Python with the
+``utf-8-sig`` codec."""
 
 from __future__ import annotations
 
@@ -12,13 +16,16 @@ from .. import text
 from ..result import Result
 from .law import law_rows
 
+BYTE_ORDER_MARK = "\ufeff"
 COLUMNS = ["section", "question", "text", "answer", "answer_label", "points", "max", "likelihood",
            "severity", "level", "status", "owner", "due", "response", "recommendation", "link"]
 
 
 def csv_text(rows: Iterable[Iterable[Any]]) -> str:
-    """Rows as CSV (CRLF line ends), every cell, headers included, through :func:`text.csv_cell`."""
+    """Rows as CSV (CRLF line ends, a byte-order mark first), every cell, headers included, through
+    :func:`text.csv_cell`."""
     buffer = io.StringIO()
+    buffer.write(BYTE_ORDER_MARK)
     writer = csv.writer(buffer, lineterminator="\r\n")
     for row in rows:
         writer.writerow([text.csv_cell(value) for value in row])

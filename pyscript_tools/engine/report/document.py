@@ -6,7 +6,7 @@ word cut. The page's "Print or save as PDF" prints this very file."""
 from __future__ import annotations
 
 from .. import text
-from ..i18n import current, tr
+from ..i18n import current, direction, tr
 from ..result import Result
 from .answers_table import answer_tables
 from .html import render_html
@@ -22,21 +22,21 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; } h4 { font-size: 1rem; margin:
 a { color: var(--accent); }
 .tk-report__meta, .tk-summary__note, .tk-level__note, .tk-report__footer { color: var(--muted); font-size: .9rem; }
 .tk-summary__headline { font-size: 1.2rem; padding: .5rem .8rem; margin: .8rem 0; background: var(--panel);
-  border-left: .4rem solid var(--tk-level-color, var(--accent)); }
+  border-inline-start: .4rem solid var(--tk-level-color, var(--accent)); }
 .tk-summary__provisional { font-weight: 700; }
-.tk-actions { padding-left: 1.4rem; } .tk-actions__item { margin: 0 0 .8rem; padding-left: .4rem;
-  border-left: .25rem solid var(--tk-level-color, transparent); }
+.tk-actions { padding-inline-start: 1.4rem; } .tk-actions__item { margin: 0 0 .8rem; padding-inline-start: .4rem;
+  border-inline-start: .25rem solid var(--tk-level-color, transparent); }
 .tk-actions__item p, .tk-recommendations__item p { margin: .15rem 0; }
 .tk-recommendations__question { font-weight: 700; }
-.tk-summary__prohibited, .tk-law__rule--prohibited { border-left: .5rem solid var(--ink); padding: .3rem .6rem;
+.tk-summary__prohibited, .tk-law__rule--prohibited { border-inline-start: .5rem solid var(--ink); padding: .3rem .6rem;
   background: var(--panel); }
 .tk-law__rule { margin: .5rem 0; } .tk-law__rule p, .tk-law__checklist p { margin: .15rem 0; }
 .tk-law__refs, .tk-law__when, .tk-law__meta, .tk-law__note { color: var(--muted); font-size: .9rem; }
 .tk-figure { margin: 1rem 0; } .tk-figure svg { width: 100%; max-width: 34rem; height: auto; display: block; }
 .tk-figure figcaption { color: var(--muted); font-size: .85rem; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .85rem; }
-caption { text-align: left; font-weight: 700; padding: .3rem 0; }
-th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
+caption { text-align: start; font-weight: 700; padding: .3rem 0; }
+th, td { text-align: start; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
 thead th { border-bottom: 2px solid var(--ink); } tbody th { font-weight: 400; }
 details > summary { font-weight: 700; cursor: pointer; margin: .8rem 0 .4rem; }
 .tk-table__overdue { color: #b3261e; }
@@ -85,12 +85,13 @@ POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri
 
 
 def page(title: str, body: str) -> str:
-    """A report as one HTML file around `body` (styles inside, no script, nothing fetched); `title` is text."""
-    return ('<!doctype html><html lang="%s"><head><meta charset="utf-8">'
+    """A report as one HTML file around `body` (styles inside, no script, nothing fetched), in the language's
+    direction; `title` is text."""
+    return ('<!doctype html><html lang="%s" dir="%s"><head><meta charset="utf-8">'
             '<meta http-equiv="Content-Security-Policy" content="%s">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             "<title>%s</title><style>%s</style></head><body>%s</body></html>"
-            % (current(), POLICY, text.html(title), STYLE, body))
+            % (current(), direction(), POLICY, text.html(title), STYLE, body))
 
 
 def report_title(result: Result, name: str = "") -> str:
