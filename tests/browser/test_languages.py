@@ -1,5 +1,5 @@
-"""The other editions in a real Chromium: every edition's tool pages speak its language in every view;
-the tools score and report in French, no English interface string is left on the French primers, an answers
+"""The editions in a real Chromium: every view and every export of every edition's tools speaks that
+edition's language and no other's; the tools score and report in French, no English interface string is left on the French primers, an answers
 file saved in French opens in English, each page links to its counterpart, and a right-to-left page keeps
 its layout."""
 from __future__ import annotations
@@ -14,11 +14,13 @@ from playwright.sync_api import Page, expect
 from pyscript_tools.authoring import untranslated
 from pyscript_tools.authoring.catalog import extract, load_catalog
 from pyscript_tools.authoring.content import load_questionnaire_file
+from pyscript_tools.engine.definition import profile_question
 from pyscript_tools.engine.i18n import definition_language
 from pyscript_tools.engine.scoring import score
 from tests.browser.questionnaire_helpers import (
     ENGINE_MS,
     ROOT,
+    definition,
     download_unnamed,
     example_file,
     result,
@@ -59,35 +61,131 @@ def widget_text(page: Page) -> str:
 
 
 def begin(page: Page, catalog: dict[str, str] = CATALOG) -> None:
-    page.get_by_role("button", name=catalog["Start"]).click()
+    page.get_by_role("button", name=catalog.get("Start", "Start")).click()
     expect(page.locator("[data-tk-bar]")).to_be_visible()
 
 
+def _catalog(code: str) -> dict[str, str]:
+    return {} if code == editions.DEFAULT else CATALOGS[code]
+
+
+def _words(value) -> set[str]:
+    """Every text in a built definition long enough to be recognised: a sentence, not a name or a code."""
+    if isinstance(value, dict):
+        return set().union(*(_words(v) for v in value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*(_words(v) for v in value)) if value else set()
+    return {value} if isinstance(value, str) and len(value) >= 18 and " " in value and "/" not in value else set()
+
+
+def other_languages(text: str, code: str, built_site: Path, qid: str) -> list[str]:
+    """The texts of the other editions found in `text` (in edition `code`): their interface strings (the fixed
+    parts between placeholders) and their questionnaire's texts, where they differ from this edition's."""
+    own = _catalog(code)
+
+    def forms(catalog: dict, message: str) -> list[str]:
+        """A message's texts in `catalog` (a count's every plural form), each cut at its placeholders."""
+        translated = catalog.get(message, message)
+        texts = translated.values() if isinstance(translated, dict) else [translated]
+        return [part.strip(" .:;,()“”«»") for text in texts for part in re.split(r"\{\w+\}", text)]
+
+    definitions = {edition: json.loads((built_site / "assets" / "toolkit" / "questionnaires" / edition / f"{qid}.json")
+                                       .read_text(encoding="utf-8")) for edition in editions.ALL}
+    messages = [message for message in extract(ROOT) if not message.startswith("(")]
+    mine = _words(definitions[code]) | {part for message in messages for part in forms(own, message)}
+    found = set()
+    for other in (edition for edition in editions.ALL if edition != code):
+        theirs = _words(definitions[other])
+        theirs |= {part for message in messages for part in forms(_catalog(other), message)}
+        found |= {part for part in theirs if len(part) >= 18 and " " in part and part not in mine and part in text}
+    return sorted(found)
+
+
+def _downloaded(page: Page, button, unnamed: bool = False) -> bytes:
+    if unnamed:
+        return Path(download_unnamed(page, button).path()).read_bytes()
+    with page.expect_download() as download:
+        button.click()
+    return Path(download.value.path()).read_bytes()
+
+
+def _printed(page: Page, frame: str, button) -> str:
+    """What "Print or save as PDF" prints: the report it puts in the page's print frame."""
+    page.locator(frame).evaluate("frame => frame.removeAttribute('srcdoc')")
+    button.click()
+    page.wait_for_function(f"() => document.querySelector({frame!r}).hasAttribute('srcdoc')", timeout=ENGINE_MS)
+    return page.locator(frame).get_attribute("srcdoc")
+
+
+def _text_of(export: bytes) -> str:
+    return re.sub(r"<[^>]+>", " ", export.decode("utf-8-sig"))
+
+
 @pytest.mark.parametrize("qid", TOOLS)
-@pytest.mark.parametrize("code", editions.TRANSLATED)
-def test_a_tool_page_speaks_its_edition_s_language_in_every_view(guarded_page: Page, site_url: str, code: str, qid: str):
-    page, catalog = guarded_page, CATALOGS[code]
-    page.goto(f"{site_url}{code}/tools/{qid}/")
+@pytest.mark.parametrize("code", editions.ALL)
+def test_every_view_and_export_of_a_tool_speaks_its_edition_s_language(guarded_page: Page, site_url: str, built_site: Path,
+                                                                         tmp_path: Path, code: str, qid: str):
+    """As a respondent goes: the start, a section, the kinds of system (all of them), the result, every export
+    (the report, printed and downloaded, Markdown, CSV, the answers file), the team view with two files and
+    its exports, a worked example; nothing in them is in another edition's language."""
+    page, catalog = guarded_page, _catalog(code)
+    say = lambda english: catalog.get(english, english)  # noqa: E731
+    bar = page.locator("[data-tk-bar]")
+    page.goto(f"{site_url}{'' if code == editions.DEFAULT else code + '/'}tools/{qid}/")
     expect(page.locator("html")).to_have_attribute("lang", code)
     wait_engine(page)
     texts = [widget_text(page)]
     begin(page, catalog)
+    page.locator("section[data-section]:visible fieldset[data-question]").first.locator("input").first.check()
     texts.append(widget_text(page))
-    page.locator("[data-tk-bar]").get_by_role("button", name=catalog["Result"]).click()
+    if (chooser := profile_question(definition(qid))) is not None:
+        bar.get_by_role("button", name=say("Sections")).click()
+        page.locator(f"[data-tk-goto-section='{chooser[0]['id']}']").click()
+        kinds = page.locator(f"fieldset[data-question='{chooser[1]['id']}'] input[type=checkbox]")
+        expect(kinds).to_have_count(len(definition(qid)["profiles"]))
+        for box in kinds.all():
+            box.check()
+        texts.append(widget_text(page))
+    bar.get_by_role("button", name=say("Result")).click()
+    expect(result(page).locator(".tk-summary__headline")).to_be_visible(timeout=ENGINE_MS)
+    page.locator(".tk-result details").evaluate_all("all => all.forEach(d => { d.open = true; })")
     texts.append(widget_text(page))
-    page.locator("[data-tk-bar]").get_by_role("button", name=catalog["Sections"]).click()
-    page.get_by_role("link", name=catalog["Your assessments and files"]).click()
-    if qid != "quick-check":
-        # Accessible names are compared with their spaces made plain (the typography's no-break ones included).
-        titled, whole = (re.sub(r"\s+", " ", text) for text in (catalog["Worked example: {title}"].split("{title}")[0],
-                                                                 catalog["See the worked example"]))
-        example = re.compile(f"^({re.escape(whole)}|{re.escape(titled)})")
-        page.locator("[data-tk-start]").get_by_role("button", name=example).first.click()
-        expect(result(page).locator(".tk-summary__headline")).to_be_visible(timeout=ENGINE_MS)
+
+    files = page.locator(".tk-panel--files")
+    report = _downloaded(page, files.locator("[data-tk-action='html']"), unnamed=True).decode("utf-8")
+    assert f'<html lang="{code}" dir="{"rtl" if catalog.get("(direction)") == "rtl" else "ltr"}">' in report
+    exports = [report, _printed(page, "[data-tk-print]", files.locator("[data-tk-action='print']"))]
+    exports.append(_downloaded(page, files.locator("[data-tk-action='markdown']")).decode("utf-8"))
+    csv = _downloaded(page, files.locator("[data-tk-action='csv']"))
+    assert csv.startswith(b"\xef\xbb\xbf"), "a spreadsheet needs the byte-order mark to read the letters"
+    own = tmp_path / "own.json"
+    own.write_bytes(_downloaded(page, files.locator("[data-tk-action='save']")))
+    exports += [csv.decode("utf-8-sig"), own.read_text(encoding="utf-8")]
+
+    other = tmp_path / "other.json"
+    if definition(qid).get("examples"):
+        other.write_bytes(example_file(qid).read_bytes())
+    else:  # a colleague who left the first answer blank
+        other.write_text(json.dumps({**json.loads(own.read_text(encoding="utf-8")), "answers": {}}), encoding="utf-8")
+    bar.get_by_role("button", name=say("Sections")).click()
+    page.get_by_role("link", name=say("Your assessments and files")).click()
+    page.get_by_role("button", name=say("Combine answers from several people")).click()
+    team = page.locator("[data-tk-team]")
+    team.get_by_label(say("Choose answers files")).set_input_files([str(own), str(other)])
+    expect(team.locator("[data-tk-team-result] .tk-team__summary")).to_be_visible(timeout=ENGINE_MS)
+    texts.append(widget_text(page))
+    for action in ("team-html", "team-markdown", "team-csv", "team-save"):
+        exports.append(_downloaded(page, team.locator(f"[data-tk-action='{action}']")).decode("utf-8-sig"))
+    exports.append(_printed(page, "[data-tk-print]", team.locator("[data-tk-action='team-print']")))
+
+    if definition(qid).get("examples"):
+        team.locator("[data-tk-action='leave-team']").click()
+        page.locator("[data-tk-start] [data-tk-action='example']").first.click()
+        expect(page.locator("[data-tk-preview]")).to_be_visible(timeout=ENGINE_MS)
         page.locator(".tk-result details").evaluate_all("all => all.forEach(d => { d.open = true; })")
         texts.append(widget_text(page))
-    leftovers = english_leftovers("\n".join(texts), catalog)
-    assert leftovers == [], leftovers
+    found = other_languages("\n".join(texts + [_text_of(e.encode()) for e in exports]), code, built_site, qid)
+    assert found == [], found
 
 
 def test_the_result_and_the_report_are_in_french(guarded_page: Page, site_url: str, tmp_path: Path):
@@ -281,27 +379,3 @@ def test_every_link_in_a_french_result_and_report_is_a_page_of_the_build_kept_of
         assert path.startswith("fr/"), link
         assert (built_site / path / "index.html").exists() or (built_site / path).is_file(), link
         assert path in kept, link
-
-
-def test_a_french_result_with_kinds_chosen_and_its_report_hold_no_english_title(guarded_page: Page, site_url: str,
-                                                                               built_site: Path):
-    """The titles a risk result quotes (the guidance pages it links to, the kinds of system) come in French:
-    none of the English ones that differ from their French may appear in the result or its report."""
-    page = guarded_page
-    english = json.loads((built_site / "assets/toolkit/questionnaires/en/risk.json").read_text(encoding="utf-8"))
-    french = json.loads((built_site / "assets/toolkit/questionnaires/fr/risk.json").read_text(encoding="utf-8"))
-    titles = [t for link, t in english["link_titles"].items() if french["link_titles"].get(link) != t]
-    titles += [p["title"] for p, f in zip(english["profiles"], french["profiles"]) if p["title"] != f["title"]]
-    page.goto(f"{site_url}fr/tools/risk/")
-    wait_engine(page)
-    begin(page)
-    kinds = page.get_by_role("group", name=re.compile("De quels types de système")).locator("input[type=checkbox]")
-    for i in range(kinds.count()):
-        kinds.nth(i).check()
-    page.locator("[data-tk-bar]").get_by_role("button", name="Résultat").click()
-    expect(result(page)).to_contain_text("au moins", timeout=ENGINE_MS)
-    shown = result(page).inner_text()
-    report = download_unnamed(page, page.get_by_role("button", name="Rapport en Markdown").first)
-    markdown = Path(report.path()).read_text(encoding="utf-8")
-    left = sorted({t for t in titles if len(t) > 8 and (t in shown or t in markdown)})
-    assert left == [], left
