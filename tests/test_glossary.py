@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 from plugins.glossary import terms as glossary
+from pyscript_tools.authoring.catalog import load_catalog
+from pyscript_tools.engine.i18n import language, listed, tr
+from tests.support import editions
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "toolkit_content" / "glossary.yml"
@@ -29,7 +32,7 @@ def problems_of(text):
 def test_real_glossary_loads_sorted_with_enough_terms():
     terms = glossary.load_glossary(GLOSSARY)
     assert len(terms) >= 30
-    names = [t.term.casefold() for t in terms]
+    names = [glossary.collation_key(t.term) for t in terms]
     assert names == sorted(names)
     for required in ["ai-system", "machine-learning", "training-data", "bias", "explainability",
                      "human-in-the-loop", "facial-recognition", "false-positive", "proportionality"]:
@@ -234,3 +237,32 @@ def test_plural_aliases_are_not_listed_as_other_names():
     assert glossary.other_names(term) == ["FRT"]
     page = glossary.render_glossary([term])
     assert "Also called: FRT." in page
+
+
+def test_letters_and_order_follow_the_reader_not_the_code_points():
+    """Accented and unaccented letters file together (État among the E), and so do Arabic alif's forms
+    (أ إ آ ا): one heading each, in alphabetical order."""
+    terms = parse("""
+        - {term: Zone, id: zone, definition: Z.}
+        - {term: État, id: etat, definition: E.}
+        - {term: Ensemble, id: ensemble, definition: E.}
+        - {term: إطار, id: itar, definition: A.}
+        - {term: أداة, id: adat, definition: A.}
+        - {term: استبيان, id: istibyan, definition: A.}
+        - {term: بيانات, id: bayanat, definition: B.}
+    """)
+    assert [t.id for t in terms] == ["ensemble", "etat", "zone", "adat", "istibyan", "itar", "bayanat"]
+    headings = re.findall(r"^## (\S+)", glossary.render_glossary(terms), re.M)
+    assert headings == ["E", "Z", "ا", "ب"]
+
+
+@pytest.mark.parametrize("code", editions.TRANSLATED)
+def test_other_names_are_said_in_the_glossary_s_language(code: str):
+    [term] = parse("""
+        - {term: Facial recognition, id: facial-recognition, definition: Face comparison., aliases: [FRT, face matching]}
+    """)
+    catalog = load_catalog(ROOT / "toolkit_content", code).translations()
+    with language(code, catalog):
+        page = glossary.render_glossary([term])
+        expected = tr("Also called: {names}.", names=listed(["FRT", "face matching"]))
+    assert "Also called" not in page and expected in page

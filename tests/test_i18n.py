@@ -14,7 +14,7 @@ from pyscript_tools.authoring import untranslated
 from pyscript_tools.authoring.catalog import Message, check, extract, load_catalog
 from pyscript_tools.authoring.content import load_questionnaire_file
 from pyscript_tools.engine.answers_file import new_answers_file, parse_answers_file
-from pyscript_tools.engine.i18n import definition_language, language, tr, trn
+from pyscript_tools.engine.i18n import conjoined, definition_language, language, tr, trn
 from pyscript_tools.engine.report.document import STYLE, report_document
 from pyscript_tools.engine.report.markdown import to_markdown
 from pyscript_tools.engine.scoring import score
@@ -127,6 +127,14 @@ def test_the_engine_answers_in_each_edition_s_language(code: str):
     assert result["overall"]["level"] == english["overall"]["level"]
     assert result["overall"]["level_name"] != english["overall"]["level_name"]
     assert result["headline"] != english["headline"]
+
+
+def test_a_list_in_a_sentence_is_joined_as_each_language_writes_it():
+    assert [conjoined(items) for items in ([], ["A"], ["A", "B"], ["A", "B", "C"])] == ["", "A", "A and B", "A, B and C"]
+    with language("ar", load_catalog(ROOT / "toolkit_content", "ar").translations()):
+        assert conjoined(["أ", "ب", "ج"]) == "أ، ب وج"
+    with language("es", load_catalog(ROOT / "toolkit_content", "es").translations()):
+        assert conjoined(["A", "B", "C"]) == "A, B y C"
 
 
 @pytest.mark.parametrize("code", editions.TRANSLATED)

@@ -34,6 +34,15 @@ def breakable(text: str, code: str = "fr") -> list[str]:
     return [text[max(0, m.start() - 25):m.end() + 5] for m in BREAKABLE[code].finditer(text)]
 
 
+def test_an_arabic_line_keeps_a_legal_reference_whole_and_in_its_order():
+    typed = "المادة 5(1)(h) و26(4) من اللائحة 2024/1689، والفقرة (3)"
+    once = typeset(typed, "ar")
+    assert once == "المادة \u20665(1)(h)\u2069 و\u206626(4)\u2069 من اللائحة 2024/1689، والفقرة (3)"
+    assert typeset(once, "ar") == once
+    html = typeset_html("<p>المادة 5(1)(h)</p><code>5(1)(h)</code>", "ar")
+    assert html == "<p>المادة \u20665(1)(h)\u2069</p><code>5(1)(h)</code>"
+
+
 def test_french_spaces_are_made_unbreakable_and_the_rule_is_idempotent():
     typed = "Que faire ? Voici la règle : « le test » ; 50 % des 12 000 agents, 3 Mo !"
     once = typeset(typed, "fr")

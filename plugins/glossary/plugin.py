@@ -45,7 +45,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if self._is_glossary(page):
             if self.config.marker not in markdown:
                 raise PluginError(f"toolkit-glossary: {page.file.src_uri} lacks the line {self.config.marker}")
-            return markdown.replace(self.config.marker, glossary.render_glossary(self.terms), 1)
+            with current.speaking(config):
+                return markdown.replace(self.config.marker, glossary.render_glossary(self.terms), 1)
         if not self.config.tooltips or current.source_uri(page.file) in self.config.exclude or not self.terms:
             return markdown
         defs = glossary.abbreviations(self.terms, skip=glossary.page_abbreviations(markdown))

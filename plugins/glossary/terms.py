@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyscript_tools.authoring.checks import Checker, ContentError
 from pyscript_tools.authoring.yaml_source import load_yaml_with_lines
+from pyscript_tools.engine.i18n import listed, tr
 
 FIELDS = ("term", "id", "definition", "aliases")
 REQUIRED = ("term", "id", "definition")
@@ -88,7 +90,7 @@ def parse_glossary(text, path="glossary.yml"):
         terms.append(Term(names[0], term_id, definition, tuple(names[1:]), line))
     if problems or check.problems:
         raise ContentError(problems + check.problems)
-    return sorted(terms, key=lambda t: t.term.casefold())
+    return sorted(terms, key=lambda t: (collation_key(t.term), t.term))
 
 
 def load_glossary(path, display=None):
@@ -102,8 +104,16 @@ def load_glossary(path, display=None):
     return parse_glossary(text, shown)
 
 
+def collation_key(text):
+    """`text` as a reader alphabetises it: case and accents set aside (é with e, Arabic أ إ آ with ا), except
+    the Spanish ñ, a letter of its own after n."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", text.casefold().replace("ñ", "n\uffff"))
+                   if not unicodedata.combining(ch))
+    return bare
+
+
 def _letter(term):
-    first = term.term[:1].upper()
+    first = collation_key(term.term)[:1].upper()
     return first if first.isalpha() else "#"
 
 
@@ -122,7 +132,8 @@ def other_names(term):
 
 
 def render_glossary(terms):
-    """Markdown for the glossary page: a heading per letter, then a definition list in HTML.
+    """Markdown for the glossary page: a heading per letter, then a definition list in HTML, in the language
+    the engine speaks at the time (:func:`pyscript_tools.engine.i18n.language`).
 
     Each term is a <dt> whose id is the term id, so /glossary/#machine-learning works.
     """
@@ -139,8 +150,8 @@ def render_glossary(terms):
         also = ""
         shown = other_names(term)
         if shown:
-            names = ", ".join(html.escape(a, quote=False) for a in shown)
-            also = f' <span class="tk-glossary__aliases">Also called: {names}.</span>'
+            names = html.escape(tr("Also called: {names}.", names=listed(shown)), quote=False)
+            also = f' <span class="tk-glossary__aliases">{names}</span>'
         out.append(f'<dt id="{term.id}"><strong>{html.escape(term.term, quote=False)}</strong></dt>')
         out.append(f"<dd>{html.escape(term.definition, quote=False)}{also}</dd>")
     if current is not None:

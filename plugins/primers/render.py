@@ -21,7 +21,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from pyscript_tools.authoring.templating import environment
-from pyscript_tools.engine.i18n import N_, current, direction, tr
+from pyscript_tools.engine.i18n import N_, conjoined, current, direction, listed, tr
 from pyscript_tools.engine.text import vocabulary_label
 from pyscript_tools.engine.vocabulary import APPROACHES, STAGES
 
@@ -107,7 +107,8 @@ def by_page(sections: Iterable[Section]) -> OrderedDict[str, list[Section]]:
 def primer_templates(overrides: tuple[str, ...] = ()) -> Environment:
     """The primers' templates: those in ``overrides`` (a theme's folders) first, then the defaults."""
     env = environment(TEMPLATES, overrides)
-    env.filters.update(inline=lambda text: Markup(inline(text)), yaml_string=_yaml_str,
+    env.filters.update(inline=lambda text: Markup(inline(text)), yaml_string=_yaml_str, listed=listed,
+                       checkpoint=lambda rule: "%s (%s)" % tuple(rule),
                        stage_label=lambda stage: vocabulary_label(STAGES, stage, stage))
     return env
 
@@ -236,7 +237,7 @@ def pdf_html(primer: Primer, sections: list[Section], ctx: PdfContext, roles: li
         version=ctx.version, date=ctx.date, primer_path=ctx.primer_path, page_path=ctx.page_path,
         life_cycle_page=ctx.life_cycle_page, checkpoints=_with_intros(ctx.checkpoints),
         guidance=_guidance(primer, sections, ctx), roles=roles,
-        other_roles=", ".join(r.short_name for r in roles if r.id != primer.role.id))
+        other_roles=conjoined(r.short_name for r in roles if r.id != primer.role.id))
 
 
 def _page_numbers() -> str:

@@ -2,9 +2,11 @@
 
 French: a narrow no-break space before ``; ! ?`` and inside « », a no-break space before ``:``, between a
 number and its unit and between groups of thousands. Spanish: a no-break space between a number and its
-unit (``50 %``) and between groups of thousands. Only spaces the editor typed are changed (``a: b``
-and ``https://`` stay as they are); code, scripts and text marked as another language are left alone.
-Every rule is idempotent. Languages without rules are returned unchanged.
+unit (``50 %``) and between groups of thousands. Arabic: a legal reference written left to right
+(``5(1)(h)``) is isolated, so it reads whole and in its order (see ``pyscript_tools.engine.i18n.isolated``).
+Only spaces the editor typed are changed (``a: b`` and ``https://`` stay as they are); code, scripts and
+text marked as another language are left alone. Every rule is idempotent. Languages without rules are
+returned unchanged.
 """
 
 from __future__ import annotations
@@ -58,7 +60,16 @@ def _spanish(text: str) -> str:
     return _grouped(_SPANISH_UNITS.sub(NBSP, text))
 
 
-RULES: dict[str, Callable[[str], str]] = {"fr": _french, "es": _spanish}
+# A number with its parenthesised paragraphs and points (5(1)(h), 26(4), 113(a)), not already isolated; an
+# Arabic letter may touch it (و26(4): "and 26(4)").
+_REFERENCE = re.compile(r"(?<![A-Za-z0-9(\u2066])\d+[a-z]?(?:\([0-9a-z]+\))+(?![A-Za-z0-9(\u2069])")
+
+
+def _arabic(text: str) -> str:
+    return _REFERENCE.sub(lambda reference: f"\u2066{reference.group()}\u2069", text)
+
+
+RULES: dict[str, Callable[[str], str]] = {"fr": _french, "es": _spanish, "ar": _arabic}
 
 
 _PROTECTED = re.compile(r"`[^`\n]*`|\]\([^)\s]*\)|\{[a-z_]+\}|&#?\w+;")  # code, link targets, placeholders, entities

@@ -103,6 +103,12 @@ def listed(items: Iterable[str]) -> str:
     return tr("; ").join(items)
 
 
+def conjoined(items: Iterable[str]) -> str:
+    """Items as a sentence lists them: "A, B and C" (Arabic: "A، B وC")."""
+    *first, last = list(items) or [""]
+    return tr("{items} and {last}", items=tr(", ").join(first), last=last) if first else last
+
+
 def decimal_mark() -> str:
     mark = _catalog.get().get(DECIMAL_MARK)
     return mark if isinstance(mark, str) and mark else "."
@@ -111,6 +117,15 @@ def decimal_mark() -> str:
 def direction() -> str:
     """Which way the current language is written: "ltr" or "rtl"."""
     return "rtl" if _catalog.get().get(DIRECTION) == "rtl" else "ltr"
+
+
+LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE = "\u2066", "\u2069"
+
+
+def isolated(reference: str) -> str:
+    """A reference written left to right (``5(1)(h)``, ``III``), kept whole and in its order inside text
+    written right to left: without the isolates, an Arabic line shows 5(1)(h) as (h)(1)5."""
+    return f"{LEFT_TO_RIGHT_ISOLATE}{reference}{POP_ISOLATE}" if direction() == "rtl" and reference else reference
 
 
 def link_title(link: str | None) -> str | None:

@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from . import definition as d
-from .i18n import N_, tr
+from .i18n import N_, isolated, tr
 from .vocabulary import LEGAL_FRAMES_OPTION
 
 CLASSES = ("prohibited", "authorisation", "high-risk", "other")  # strictest first
@@ -97,12 +97,12 @@ class Frame:
             return ref
         name = self.instruments.get(match["instrument"], {}).get("short") or match["instrument"]
         if match["article"]:
-            return tr("{instrument}, Art. {article}", instrument=name, article=match["article"])
+            return tr("{instrument}, Art. {article}", instrument=name, article=isolated(match["article"]))
         if match["annex"] and match["point"]:
-            return tr("{instrument}, Annex {annex}, point {point}", instrument=name, annex=match["annex"],
-                      point=match["point"])
+            return tr("{instrument}, Annex {annex}, point {point}", instrument=name, annex=isolated(match["annex"]),
+                      point=isolated(match["point"]))
         if match["annex"]:
-            return tr("{instrument}, Annex {annex}", instrument=name, annex=match["annex"])
+            return tr("{instrument}, Annex {annex}", instrument=name, annex=isolated(match["annex"]))
         return tr("{instrument}, recital {number}", instrument=name, number=match["recital"])
 
     def when(self, date_id: Any) -> dict[str, Any]:

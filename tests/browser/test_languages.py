@@ -1,7 +1,7 @@
 """The editions in a real Chromium: every view and every export of every edition's tools speaks that
-edition's language and no other's; the tools score and report in French, no English interface string is left on the French primers, an answers
-file saved in French opens in English, each page links to its counterpart, and a right-to-left page keeps
-its layout."""
+edition's language and no other's; the tools score and report in French, no English interface string is
+left on the French primers, an answers file saved in French opens in English, each page links to its
+counterpart, and a right-to-left page keeps its layout."""
 from __future__ import annotations
 
 import json

@@ -16,7 +16,8 @@ from engine_helpers import REPO, role_ids, site_risk
 from pyscript_tools.authoring.cli import main as cli
 from pyscript_tools.authoring.legal import REF_RE, load_frames
 from pyscript_tools.engine import definition as dfn
-from pyscript_tools.engine.law import CLASSES
+from pyscript_tools.engine import i18n
+from pyscript_tools.engine.law import CLASSES, Frame
 from pyscript_tools.engine.report.csv import to_csv
 from pyscript_tools.engine.report.html import render_html
 from pyscript_tools.engine.report.markdown import to_markdown
@@ -254,3 +255,14 @@ def test_the_sites_frames_load_without_problems_in_every_edition():
     for language in (None, *editions.TRANSLATED):
         frames, problems = load_frames(Path(REPO / "toolkit_content" / "legal"), questions, role_ids(), language=language)
         assert problems == [] and [f.data["id"] for f in frames] == ["eu", "coe", "other"]
+
+
+def test_right_to_left_a_reference_is_isolated_left_to_right():
+    """5(1)(h) inside Arabic text would show as (h)(1)5: the engine isolates the reference's own part."""
+    frame = {"instruments": [{"id": "ai-act", "short": "قانون الذكاء الاصطناعي"}]}
+    references = ["ai-act art. 5(1)(h)", "ai-act annex III 6(a)"]
+    with i18n.language("ar", {"(direction)": "rtl"}):
+        arabic = [Frame({}, frame, TODAY).ref(ref) for ref in references]
+    english = [Frame({}, frame, TODAY).ref(ref) for ref in references]
+    assert arabic[0].endswith("\u20665(1)(h)\u2069") and "\u2066III\u2069" in arabic[1] and "\u20666(a)\u2069" in arabic[1]
+    assert not any("\u2066" in text for text in english)
