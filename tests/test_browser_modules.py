@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from plugins.modules.graph import direct_imports, imported_modules
-from plugins.runtime.files import ENGINE_PACKAGE, ENGINE_ZIP, RUNTIME_DIR
+from plugins.runtime.files import ENGINE_PACKAGE, ENGINE_ZIP, FULL_STDLIB, RUNTIME_DIR, STDLIB_INDEX
 from tests.support import editions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,3 +85,4 @@ def test_the_worker_finds_the_runtime_and_the_engine_where_the_runtime_plugin_pu
     assert site_path.resolve() == Path("/site") / RUNTIME_DIR
     assert f'file("{ENGINE_ZIP}")' in script
     assert f'pyimport("{ENGINE_PACKAGE}.bridge")' in script
+    assert f'const FULL_STDLIB = "{FULL_STDLIB}";' in script and f'const STDLIB_INDEX = "{STDLIB_INDEX}";' in script

@@ -2,7 +2,7 @@
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from plugins.runtime.files import RUNTIME_DIR
+from plugins.runtime.files import FULL_STDLIB, RUNTIME_DIR
 
 
 class OfflineConfig(base.Config):
@@ -10,7 +10,9 @@ class OfflineConfig(base.Config):
 
     enabled = c.Type(bool, default=True)
     # Files never worth keeping offline (glob patterns, relative to the site folder).
-    exclude = c.ListOfItems(c.Type(str), default=["sitemap.xml", "sitemap.xml.gz", "sw.js", "**/*.map"])
+    # The whole standard library too: fetched only if a module were missing from the trimmed one.
+    exclude = c.ListOfItems(c.Type(str), default=["sitemap.xml", "sitemap.xml.gz", "sw.js", "**/*.map",
+                                                  f"{RUNTIME_DIR}/{FULL_STDLIB}"])
     # Gzip files the service worker keeps unpacked, so that a repeat visit reads them without inflating
     # them again (the engine's snapshot: 6.4 MB to download, 17 MB kept, about 0.1 s saved per tool page).
     unpack = c.ListOfItems(c.Type(str), default=[f"{RUNTIME_DIR}/snapshot-*.bin"])

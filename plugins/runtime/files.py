@@ -1,4 +1,4 @@
-"""Copy the Pyodide core and zip the engine: plain file work, no MkDocs."""
+"""Copy the Pyodide core, trim its standard library and zip the engine: plain file work, no MkDocs."""
 from __future__ import annotations
 
 import re
@@ -12,9 +12,17 @@ PYODIDE_CORE = {
     "pyodide.mjs": "pyodide.js",
     "pyodide.asm.mjs": "pyodide.asm.js",
     "pyodide.asm.wasm": "pyodide.asm.wasm",
-    "python_stdlib.zip": "python_stdlib.zip",
+    "python_stdlib.zip": "python_stdlib-full.zip",
     "pyodide-lock.json": "pyodide-lock.json",
 }
+# The standard library a start loads: only the modules Pyodide's start and the engine's every action import
+# (STDLIB_MODULES, found by tests/pyodide/trace_stdlib.py), under the name Pyodide loads by default. The
+# whole library stays beside it (FULL_STDLIB), fetched only if a module is ever missing
+# (assets/toolkit/worker/stdlib-fallback.js), listed by its top-level names in STDLIB_INDEX.
+STDLIB = "python_stdlib.zip"
+FULL_STDLIB = "python_stdlib-full.zip"
+STDLIB_MODULES = Path(__file__).with_name("stdlib-modules.txt")
+STDLIB_INDEX = "_toolkit_full_stdlib.txt"
 # Facts the worker (overrides/assets/toolkit/worker/worker.js) holds too; tests/test_browser_modules.py
 # checks that both sides agree.
 RUNTIME_DIR = "assets/pyodide"  # in the site: the worker's ../../pyodide/
@@ -29,7 +37,8 @@ class RuntimeMissing(Exception):
 
 
 def copy_pyodide_core(source: Path, dest: Path) -> list[Path]:
-    """Copy the five core files under their published names; return the written paths."""
+    """Copy the five core files under their published names, and the trimmed standard library; return the
+    written paths."""
     missing = [name for name in PYODIDE_CORE if not (source / name).is_file()]
     if missing:
         raise RuntimeMissing(
@@ -45,7 +54,26 @@ def copy_pyodide_core(source: Path, dest: Path) -> list[Path]:
         else:
             shutil.copyfile(source / name, target)
         written.append(target)
+    kept = set(STDLIB_MODULES.read_text(encoding="utf-8").split())
+    written.append(trim_stdlib(dest / FULL_STDLIB, dest / STDLIB, kept))
     return written
+
+
+def trim_stdlib(full: Path, target: Path, kept: set[str]) -> Path:
+    """The standard library's archive with only the files in `kept` (and their folders' entries), each as
+    compressed in `full`, and STDLIB_INDEX: the top-level names `full` holds, one per line."""
+    with zipfile.ZipFile(full) as source, zipfile.ZipFile(target, "w") as archive:
+        names = source.namelist()
+        unknown = sorted(kept - set(names))
+        if unknown:
+            raise RuntimeMissing(f"{STDLIB_MODULES.name}: not in {full.name}: {', '.join(unknown[:5])}")
+        folders = {"/".join(name.split("/")[:depth]) + "/" for name in kept for depth in range(1, name.count("/") + 1)}
+        for entry in source.infolist():
+            if entry.filename in kept or entry.filename in folders:
+                archive.writestr(entry, source.read(entry))
+        tops = sorted({name.split("/")[0].removesuffix(".py") for name in names})
+        archive.writestr(zipfile.ZipInfo(STDLIB_INDEX, date_time=_FIXED_DATE), "\n".join(tops) + "\n")
+    return target
 
 
 def zip_engine(engine_dir: Path, target: Path, import_name: str) -> Path:

@@ -59,10 +59,12 @@ try {
   // SHA-256 of its file (snapshot_definitions): the worker gives that answer to a page that asks to
   // load the same file, instead of having it read again.
   pyodide.runPython(`
-import json, pkgutil, importlib
-import pyscript_tools.engine as _engine
-for _module in pkgutil.walk_packages(_engine.__path__, "pyscript_tools.engine."):
-    importlib.import_module(_module.name)
+import importlib, json, sys, zipfile
+# Every module of the engine's archive (with the modules the trimmed standard library has: no pkgutil).
+with zipfile.ZipFile(next(_path for _path in sys.path if _path.endswith("/pyscript_tools.zip"))) as _archive:
+    for _module in _archive.namelist():
+        if _module.endswith(".py"):
+            importlib.import_module(_module[:-3].replace("/", ".").removesuffix(".__init__"))
 from pyscript_tools.engine import bridge
 snapshot_definitions = {}
 for _text, _sha256 in zip(json.loads(definitions_json), json.loads(definitions_sha256)):
@@ -82,7 +84,7 @@ for _text, _sha256 in zip(json.loads(definitions_json), json.loads(definitions_s
             "filters": {"roles": [], "stages": [], "approaches": []}})))["ok"]
 snapshot_definitions = json.dumps(snapshot_definitions)
 for _name in ("definitions_json", "definitions_sha256", "examples_json", "_text", "_sha256", "_definition", "_loaded",
-              "_module", "_example", "_parsed"):
+              "_module", "_example", "_parsed", "_path", "_archive"):
     globals().pop(_name, None)
 del _name
 `);

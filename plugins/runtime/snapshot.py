@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pyscript_tools.authoring.cache import BuildCache, digest
 
-from .files import ENGINE_ZIP, PYODIDE_CORE
+from .files import ENGINE_ZIP, PYODIDE_CORE, STDLIB
 
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
 INSTALL = "assets/toolkit/worker/engine-install.js"  # in the built site: the worker's module SCRIPT imports
@@ -51,7 +51,8 @@ def sparse(heap: bytes) -> bytes:
 
 
 def _inputs(runtime: Path, definitions: Path, examples: Path, install: Path) -> list[Path]:
-    return ([runtime / name for name in sorted(PYODIDE_CORE.values())] + [runtime / ENGINE_ZIP, SCRIPT, install, Path(__file__)]
+    return ([runtime / name for name in sorted({*PYODIDE_CORE.values(), STDLIB})]
+            + [runtime / ENGINE_ZIP, SCRIPT, install, Path(__file__)]
             + sorted(definitions.glob("*.json")) + sorted(examples.glob("*.json")))
 
 

@@ -10,7 +10,8 @@ Usage: .venv/bin/python tests/bench/run.py [--runs N] [--skip-browser]
     plain     the readiness tool page without the snapshot (normal boot in the worker)
     snapshot  the readiness tool page as built (starts from the snapshot when it pays)
   each cold (new browser profile) and warm (reload; the service worker serves the files), on localhost
-  and on a throttled link (30 Mbit/s, 40 ms); then the next tool page (Risk) and Risk reloaded, the
+  and cold on two throttled links (30 Mbit/s with 40 ms, 10 Mbit/s with 100 ms), with the bytes a first
+  visit transfers until ready, compressed as sent, per group of files; then the next tool page (Risk) and Risk reloaded, the
   first score after ready (the engine's round trip, then a click until the result is shown, timed in
   the page), and the
   longest main-thread task (any, and the longest run of the site's own scripts).
@@ -39,7 +40,17 @@ from plugins.offline.config import defaults  # noqa: E402
 from plugins.offline.manifest import write_service_worker  # noqa: E402
 from tests.support.server import _PrefixHandler, _QuietServer  # noqa: E402
 
-THROTTLE = {"bytes_per_s": 30e6 / 8, "latency_s": 0.040}
+LINKS = {"localhost": None,
+         "30 Mbit/s": {"bytes_per_s": 30e6 / 8, "latency_s": 0.040},
+         "10 Mbit/s": {"bytes_per_s": 10e6 / 8, "latency_s": 0.100}}
+# What a first visit transfers, grouped by what it is for (the first group whose prefix a path has).
+FILE_GROUPS = (("assets/pyodide/pyodide.asm.wasm", "runtime: WebAssembly"),
+               ("assets/pyodide/python_stdlib.zip", "runtime: Python standard library"),
+               ("assets/pyodide/snapshot-", "engine snapshot"),
+               ("assets/pyodide/", "runtime: scripts, lock file, engine archive"),
+               ("assets/toolkit/", "the tools' scripts, styles, questionnaires"),
+               ("assets/", "the theme's scripts, styles, fonts, search"),
+               ("", "the page and the rest"))
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".wasm", ".svg", ".txt", ".xml")
 
 
@@ -141,14 +152,19 @@ def bench_engine() -> None:
 
 
 class _Link:
-    """A shared link: every response's bytes pass through one token bucket, after the link's latency."""
+    """A shared link: every response's bytes pass through one token bucket, after the link's latency; what
+    it sent is counted by path."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.limit: dict | None = None
         self.free_at = 0.0
+        self.sent: dict[str, int] = {}
 
     def send(self, handler, data: bytes) -> None:
+        with self.lock:
+            path = handler.path.split("?")[0].lstrip("/")
+            self.sent[path] = self.sent.get(path, 0) + len(data)
         if not self.limit:
             handler.wfile.write(data)
             return
@@ -219,7 +235,8 @@ const runtime = new URL("../assets/pyodide/", location.href);
 const { loadPyodide } = await import(new URL("pyodide.js", runtime).href);
 const { default: createPyodideModule } = await import(new URL("pyodide.asm.js", runtime).href);
 await loadPyodide({ indexURL: runtime.href, lockFileURL: new URL("pyodide-lock.json", runtime).href,
-  packageBaseUrl: runtime.href, createPyodideModule });
+  packageBaseUrl: runtime.href, createPyodideModule,
+  stdLibURL: new URL("python_stdlib-full.zip", runtime).href });  // Pyodide's whole standard library, as it ships
 document.body.dataset.ready = String(performance.now());
 </script></body></html>"""
 
@@ -299,21 +316,33 @@ def bench_browser(site: Path, tmp: Path, runs: int) -> None:
     variants = {"bare": (site, "bare/"), "plain": (plain, "tools/readiness/"), "snapshot": (site, "tools/readiness/")}
     figures: dict[str, list[float]] = {}
 
+    transferred: dict[str, dict[str, list[int]]] = {}  # variant -> file group -> bytes per cold visit
+
     def record(key, value):
         figures.setdefault(key, []).append(value)
+
+    def count_transferred(name: str) -> None:
+        groups = dict.fromkeys((label for _, label in FILE_GROUPS), 0)
+        for path, size in LINK.sent.items():
+            groups[next(label for prefix, label in FILE_GROUPS if path.startswith(prefix))] += size
+        for label, size in groups.items():
+            transferred.setdefault(name, {}).setdefault(label, []).append(size)
 
     with host(site) as site_url, host(plain) as plain_url, sync_playwright() as playwright:
         urls = {"bare": site_url, "plain": plain_url, "snapshot": site_url}
         for _ in range(runs):
-            for link in ("localhost", "30 Mbit/s"):
+            for link, limit in LINKS.items():
                 for name, (_, path) in variants.items():
-                    LINK.limit = THROTTLE if link != "localhost" else None
+                    LINK.limit = limit
                     with tempfile.TemporaryDirectory() as profile:
                         context = playwright.chromium.launch_persistent_context(profile, **launch)
                         context.add_init_script(WATCH)
                         page = context.new_page()
+                        LINK.sent = {}
                         page.goto(urls[name] + path)
                         record(f"{link} cold {name}", ready_ms(page, name == "bare") / 1000)
+                        if link == "30 Mbit/s":  # a first visit's bytes until ready, on an ordinary link
+                            count_transferred(name)
                         if link == "localhost":
                             if name != "bare":
                                 record(f"main-thread longest task {name}", page.evaluate("() => window.__longest") / 1000)
@@ -340,7 +369,7 @@ def bench_browser(site: Path, tmp: Path, runs: int) -> None:
         LINK.limit = None
 
     print(f"browser, page load -> engine ready (min / median of {runs}, interleaved)")
-    for link in ("localhost", "30 Mbit/s"):
+    for link in LINKS:
         for state in ("cold", "warm"):
             if f"{link} {state} bare" not in figures:
                 continue
@@ -360,6 +389,15 @@ def bench_browser(site: Path, tmp: Path, runs: int) -> None:
         row(f"longest main-thread task until ready ({name})", figures[f"main-thread longest task {name}"])
     for name in ("plain", "snapshot"):
         row(f"longest run of the site's own scripts ({name})", figures[f"main-thread longest own script {name}"])
+    print(f"first visit at 30 Mbit/s, bytes transferred until ready, compressed as sent (median of {runs}, MB)")
+    print(f"  {'':<46} " + "".join(f"{name:>10}" for name in variants))
+    for label in [label for _, label in FILE_GROUPS] + ["total"]:
+        cells = []
+        for name in variants:
+            per_visit = [sum(sizes) for sizes in zip(*transferred[name].values())] if label == "total" \
+                else transferred[name][label]
+            cells.append(f"{statistics.median(per_visit) / 1e6:10.2f}")
+        print(f"  {label:<46} " + "".join(cells))
 
 
 def main() -> None:

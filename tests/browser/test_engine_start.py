@@ -12,13 +12,17 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from plugins.runtime.files import FULL_STDLIB, STDLIB
 from tests.browser.questionnaire_helpers import (
     ENGINE_MS,
+    download_unnamed,
     example_result,
     headline,
     open_tool,
     question,
     result,
+    show_result,
+    spreadsheet_rows,
     wait_engine,
     widget,
 )
@@ -140,6 +144,39 @@ def test_without_a_snapshot_the_engine_starts_normally(guarded_page: Page, site_
     guarded_page.route("**/snapshot.json", lambda route: route.fulfill(status=404, body="not here"))
     open_tool(guarded_page, site_url, "readiness")
     _answer_and_expect_the_cpython_result(guarded_page, "normal")
+
+
+def _without(archive: bytes, left_out: str) -> bytes:
+    """The standard library's archive without the file `left_out`, every other entry as it was."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive)) as source, zipfile.ZipFile(out, "w") as trimmed:
+        assert left_out in source.namelist()
+        for entry in source.infolist():
+            if entry.filename != left_out:
+                trimmed.writestr(entry, source.read(entry))
+    return out.getvalue()
+
+
+def test_a_module_the_trimmed_standard_library_lacks_comes_from_the_whole_one(guarded_page: Page, site_url: str,
+                                                                           built_site: Path):
+    """Should the trimmed library ever lack a module the engine imports (here csv, which the CSV export
+    needs), the worker fetches the whole library once and the tools start, score and export as usual. A
+    start with nothing missing never asks for the whole library."""
+    runtime = built_site / "assets" / "pyodide"
+    page, asked = guarded_page, []
+    page.on("request", lambda request: asked.append(request.url) if request.url.endswith(FULL_STDLIB) else None)
+    page.route("**/snapshot.json", lambda route: route.fulfill(status=404, body="not here"))
+    open_tool(page, site_url, "readiness")
+    wait_engine(page)
+    assert asked == []
+    lacking = _without((runtime / STDLIB).read_bytes(), "csv.py")
+    page.route(f"**/{STDLIB}", lambda route: route.fulfill(body=lacking, content_type="application/zip"))
+    page.reload()
+    _answer_and_expect_the_cpython_result(page, "normal")
+    assert asked == [f"{site_url}assets/pyodide/{FULL_STDLIB}"]
+    show_result(page)
+    csv = download_unnamed(page, page.locator(".tk-panel--files").get_by_role("button", name="Answers as CSV (spreadsheet)"))
+    assert spreadsheet_rows(Path(csv.path()))[0].startswith("section,question")
 
 
 def test_the_worker_starts_from_the_head_and_nothing_it_says_is_lost(guarded_page: Page, site_url: str, built_site):

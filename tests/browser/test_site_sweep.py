@@ -11,9 +11,9 @@
   each language (the pages of a section share their layout; what a phone changes is the layout);
 - no page scrolls sideways on a phone (320 and 390 CSS pixels);
 - no request of any page, asset, worker or wasm leaves the site's origin, and the Python runtime is fetched
-  by the pages with a tool and by no other page (the desktop sweep waits for each tool's engine to be
-  ready, so the worker's and Pyodide's requests are all seen; each request is laid to the page that made
-  it);
+  by the pages with a tool and by no other page, never with the whole standard library (the desktop sweep
+  waits for each tool's engine to be ready, so the worker's and Pyodide's requests are all seen; each request
+  is laid to the page that made it);
 - no page throws an uncaught error.
 
 Hidden depth tabs and collapsed details are revealed before axe runs, so their text is audited too. Pages
@@ -31,6 +31,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from plugins.runtime.files import FULL_STDLIB
 from tests.browser.axe import AXE_SCRIPT, COLOUR_RULES, axe_in_every_page, describe, run_axe
 from tests.support import editions
 from tests.support.request_guard import guard_requests
@@ -208,6 +209,8 @@ def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str
         tools = {site_url + path for path in pages if _has_tool(built_site, path)}
         problems += [f"{url} has no tool but fetched the runtime: {asked}"
                      for url, asked in runtime_requests.items() if url not in tools]
+        problems += [f"{url} fetched the whole standard library: the trimmed one lacks a module it imported"
+                     for url, asked in runtime_requests.items() if any(a.endswith(FULL_STDLIB) for a in asked)]
     assert not problems, f"{len(problems)} problem(s) in the {name} sweep (share {share + 1}):\n" + "\n".join(problems)
     assert guard.outside == [], f"requests left the site's origin: {guard.outside}"
     assert errors == [], f"uncaught errors in the pages: {errors}"

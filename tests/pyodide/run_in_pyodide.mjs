@@ -5,8 +5,11 @@
 //   ENGINE.zip = the engine archive exactly as the site ships it (pyscript_tools/engine/ at its root)
 //   SNAPSHOT = optional: start from this memory snapshot, published form (sparse, inflated), as the
 //              site's worker does
-// Prints {"python": "<sys.version>", "responses": [<bridge response JSON text>, ...], "outside": "..."}
-// on stdout, where "outside" lists any module imported from outside the engine and the standard library.
+//   TOOLKIT_STDLIB (environment) = optional: the standard library's archive to start with (Pyodide's own
+//              by default), e.g. the site's trimmed one
+// Prints {"python": "<sys.version>", "responses": [<bridge response JSON text>, ...], "outside": "...",
+// "stdlib": [...]} on stdout, where "outside" lists any module imported from outside the engine and the
+// standard library, and "stdlib" the standard library's files the run imported (as named in its archive).
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,6 +17,12 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { installEngine } from "../../overrides/assets/toolkit/worker/engine-install.js";
 import { readSparse } from "../../overrides/assets/toolkit/worker/snapshot-format.js";
 import { snapshotStart } from "../../overrides/assets/toolkit/worker/snapshot-restore.js";
+
+// A failure is told by its message (Python's traceback), not by the minified line that threw it.
+process.on("uncaughtException", (error) => {
+  process.stderr.write(`${error?.message ?? error}\n`);
+  process.exit(1);
+});
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pyodideDir = join(resolve(here, "..", ".."), "node_modules", "pyodide");
@@ -41,6 +50,7 @@ const pyodide = await loadPyodide({
   lockFileURL: join(pyodideDir, "pyodide-lock.json"),
   packageBaseUrl: pyodideDir + "/",
   createPyodideModule,
+  ...(process.env.TOOLKIT_STDLIB ? { stdLibURL: resolve(process.env.TOOLKIT_STDLIB) } : {}),
   ...(snapshot ? snapshotStart(createPyodideModule, published(snapshot)) : {}),
   stdout: () => {},
   stderr: (s) => process.stderr.write(s + "\n"),
@@ -59,5 +69,11 @@ const outside = pyodide.runPython(`
                 and not (m == 'pyscript_tools' or m.startswith('pyscript_tools.engine'))))
 `);
 const version = pyodide.runPython("import sys; sys.version");
+const stdlib = JSON.parse(pyodide.runPython(`
+import json, sys
+archive = "/lib/python%d%d.zip/" % sys.version_info[:2]
+json.dumps(sorted({m.__file__[len(archive):] for m in list(sys.modules.values())
+                   if (getattr(m, "__file__", None) or "").startswith(archive)}))
+`));
 const restored = snapshot ? pyodide.globals.get("engine_sha256") || "" : "";
-process.stdout.write(JSON.stringify({ python: version, responses, outside, restored }));
+process.stdout.write(JSON.stringify({ python: version, responses, outside, restored, stdlib }));
