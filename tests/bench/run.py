@@ -45,7 +45,7 @@ LINKS = {"localhost": None,
          "10 Mbit/s": {"bytes_per_s": 10e6 / 8, "latency_s": 0.100}}
 # What a first visit transfers, grouped by what it is for (the first group whose prefix a path has).
 FILE_GROUPS = (("assets/pyodide/pyodide.asm.wasm", "runtime: WebAssembly"),
-               ("assets/pyodide/python_stdlib.zip", "runtime: Python standard library"),
+               ("assets/pyodide/python_stdlib", "runtime: Python standard library"),
                ("assets/pyodide/snapshot-", "engine snapshot"),
                ("assets/pyodide/", "runtime: scripts, lock file, engine archive"),
                ("assets/toolkit/", "the tools' scripts, styles, questionnaires"),
@@ -168,10 +168,9 @@ class _Link:
         self.sent: dict[str, int] = {}
 
     def send(self, handler, data: bytes) -> None:
-        with self.lock:
-            path = handler.path.split("?")[0].lstrip("/")
-            self.sent[path] = self.sent.get(path, 0) + len(data)
+        path = handler.path.split("?")[0].lstrip("/")
         if not self.limit:
+            self._count(path, len(data))
             handler.wfile.write(data)
             return
         time.sleep(self.limit["latency_s"])
@@ -183,6 +182,11 @@ class _Link:
                 wait = self.free_at - now
             time.sleep(max(0.0, wait))
             handler.wfile.write(chunk)
+            self._count(path, len(chunk))  # what reached the link: a download given up stops counting
+
+    def _count(self, path: str, size: int) -> None:
+        with self.lock:
+            self.sent[path] = self.sent.get(path, 0) + size
 
 
 LINK = _Link()
