@@ -104,6 +104,22 @@ def test_a_broken_overlay_is_reported_with_file_line_and_field(tmp_path: Path):
     assert any("sections.no-such-section.title: not in the English file" in p for p in problems), problems
 
 
+def test_a_translated_text_too_long_is_reported_at_its_own_line_in_the_overlay(tmp_path: Path):
+    """The length limits hold for a translation too, and the problem points where the translator wrote it."""
+    content = tmp_path / "toolkit_content"
+    shutil.copytree(ROOT / "toolkit_content", content)
+    overlay = content / "i18n" / "fr" / "questionnaires" / "readiness.yml"
+    lines = overlay.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("short_title:"))
+    indent = lines[at][:len(lines[at]) - len(lines[at].lstrip())]
+    lines[at] = f"{indent}short_title: Un titre court bien trop long pour la barre des sections"
+    overlay.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, problems = load_questionnaire_file(content / "questionnaires" / "readiness.yml", language="fr")
+    too_long = [p for p in problems if "characters long" in p]
+    assert len(too_long) == 1, problems
+    assert re.search(rf"i18n/fr/questionnaires/readiness\.yml:{at + 1}: sections\.[\w-]+\.short_title: text is", too_long[0])
+
+
 def test_the_engine_answers_in_french():
     definition = french("readiness")
     answers = json.loads((EXAMPLES / "readiness-example.json").read_text(encoding="utf-8"))["answers"]

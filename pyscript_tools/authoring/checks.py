@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..engine.text import shown
@@ -19,6 +19,8 @@ from ..engine.vocabulary import ID_RE
 
 FieldPath = tuple[Any, ...]  # a field's path, e.g. ("sections", 0, "questions", 2, "scale")
 Lines = dict[FieldPath, int]  # path -> 1-based line in the YAML file
+# Where a field's value was written when not in the checked file (a translation's overlay): file, line, field.
+Locate = Callable[[FieldPath], tuple[str, int, str] | None]
 
 PAGE_RE = re.compile(r"^[a-z0-9][a-z0-9_./-]*\.md(?:#[a-z0-9][a-z0-9_-]*)?$")
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_$-]+$")
@@ -126,9 +128,10 @@ class Checker:
     """The problems of one file, and field checks over its data. A failed check records its problem and
     returns a harmless value, so checking goes on to the end of the file."""
 
-    def __init__(self, file: str, lines: Lines | None = None):
+    def __init__(self, file: str, lines: Lines | None = None, locate: Locate | None = None):
         self.file = file
         self.lines = lines or {}
+        self.locate = locate
         self.problems: list[str] = []
         self.missing: set[FieldPath] = set()  # keys already reported missing: not reported again
 
@@ -136,7 +139,8 @@ class Checker:
         at = tuple(at)
         if at in self.missing:
             return
-        self.problems.append(problem(self.file, line_of(self.lines, at), format_path(at), message))
+        elsewhere = self.locate(at) if self.locate else None
+        self.problems.append(problem(*(elsewhere or (self.file, line_of(self.lines, at), format_path(at))), message))
 
     def line(self, at: FieldPath) -> int:
         return line_of(self.lines, at)

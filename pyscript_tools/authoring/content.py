@@ -275,16 +275,17 @@ def load_questionnaire_file(path: str | os.PathLike, anchors_by_page: dict[str, 
         return None, problems
     profiles, profile_problems = ([], []) if not isinstance(data, dict) else \
         _profiles_for(Path(path), data, lines, roles, anchors_by_page)
-    english = data
+    english, overlay = data, None
     if language and isinstance(data, dict):
-        data, profiles, translation_problems = _translated(Path(path), data, profiles, language)
+        data, profiles, overlay, translation_problems = _translated(Path(path), data, profiles, language)
         profile_problems += translation_problems
     definition = merge_profiles(data, profiles) if isinstance(data, dict) else data
     if isinstance(definition, dict) and "legal_from" in definition:
         definition, legal_problems = _with_legal_frames(Path(path), definition, lines, roles, language)
         profile_problems += legal_problems
     problems += validate_definition(definition, lines=lines, file=file, stem=Path(path).stem,
-                                    vocabulary=tag_vocabulary(roles))
+                                    vocabulary=tag_vocabulary(roles),
+                                    locate=(lambda at: overlay.place(english, at)) if overlay else None)
     links = _links(file, lines, list(iter_links(english)))
     if anchors_by_page is not None:
         problems += check_links(links, anchors_by_page)
@@ -326,8 +327,9 @@ def _role_names(content: Path, language: str | None) -> dict[str, str]:
 
 
 def _translated(path: Path, data: dict[str, Any], profiles: list[Profile],
-                language: str) -> tuple[dict[str, Any], list[Profile], list[str]]:
-    """The questionnaire and its profiles with the texts of ``language``, and the translations' problems."""
+                language: str) -> tuple[dict[str, Any], list[Profile], Overlay, list[str]]:
+    """The questionnaire and its profiles with the texts of ``language``, the questionnaire's overlay (which
+    places a translated text's problem in its own file), and the translations' problems."""
     content = path.resolve().parents[1]
     overlay = Overlay(overlay_path(content, path, language),
                       display_path(overlay_path(content, path, language)), language)
@@ -340,7 +342,7 @@ def _translated(path: Path, data: dict[str, Any], profiles: list[Profile],
         profile_overlay = Overlay(where, display_path(where), language)
         kinds.append(Profile(translate_profile(profile.data, profile_overlay), profile.file, profile.lines))
         problems += profile_overlay.finish()
-    return translated, kinds, problems
+    return translated, kinds, overlay, problems
 
 
 def link_continuations(definitions: dict[str, dict[str, Any]], only: set[str] | None = None,

@@ -115,6 +115,25 @@ class Overlay:
             self.problems.append(problem(self.file, self._line(path), format_path(path),
                                          "%d entries, the English has %d (keep its order)" % (len(value), len(english))))
 
+    def place(self, english: Any, path: tuple) -> tuple[str, int, str] | None:
+        """Where this overlay wrote the text at ``path`` of the translated data (a path by positions, as a
+        check reports it; ``english``: the data as read from the English file): file, line and field, or
+        None when the text there is not the overlay's."""
+        spelled, node = [], english
+        for key in path:
+            if isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+                node = node[key]
+                named = [node[k] for k in ("id", "value", "file") if isinstance(node, dict) and k in node]
+                spelled.append(named[0] if named else key)
+            elif isinstance(node, dict) and key in node:
+                node, spelled = node[key], spelled + [key]
+            else:
+                return None
+        for found in (_spelled(tuple(spelled)), _spelled(tuple(spelled[:-1]))):  # an option given as its label
+            if found in self.used and found in self.lines:
+                return self.file, self.lines[found], format_path(found)
+        return None
+
     def finish(self) -> list[str]:
         """The problems, with every text of the overlay that translates nothing in the English."""
         for path in _leaf_paths(self.data):

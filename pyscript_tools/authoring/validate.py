@@ -22,7 +22,7 @@ from ..engine.answers import answer_problem
 from ..engine.kinds import KINDS
 from ..engine.law import CLASSES as LEGAL_CLASSES
 from ..engine.vocabulary import LEGAL_FRAMES_OPTION, QUESTION_TYPES
-from .checks import Checker, FieldPath, Lines, sort_problems
+from .checks import Checker, FieldPath, Lines, Locate, sort_problems
 from .kinds import RULES
 from .schema import check_structure, profile_keys
 
@@ -38,9 +38,11 @@ def tag_vocabulary(roles: Iterable[str] | None = None) -> Vocabulary:
 
 
 def validate_definition(definition: Any, lines: Lines | None = None, file: str = "questionnaire",
-                        stem: str | None = None, vocabulary: Vocabulary | None = None) -> list[str]:
-    """Return every problem of ``definition`` as ``file:line: field: message``, in the file's order."""
-    check = Checker(file, lines)
+                        stem: str | None = None, vocabulary: Vocabulary | None = None,
+                        locate: Locate | None = None) -> list[str]:
+    """Return every problem of ``definition`` as ``file:line: field: message``, in the file's order (a
+    field `locate` places elsewhere, such as a translated text, at its own file and line)."""
+    check = Checker(file, lines, locate)
     check_structure(check, definition, "questionnaire")
     if isinstance(definition, dict):
         for i, profile in entries(definition.get("profiles")):
