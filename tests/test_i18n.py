@@ -89,16 +89,27 @@ def test_the_catalogue_check_finds_strings_in_every_kind_of_source(tmp_path: Pat
     assert any(":3: 'Gone': not used anywhere any more" in p for p in problems)
 
 
-def test_a_broken_overlay_is_reported_with_file_line_and_field(tmp_path: Path):
+def problems_after_editing(tmp_path: Path, qid: str, edit) -> list[str]:
+    """The problems of the French `qid` once `edit` has changed its overlay's lines (a list, in place)."""
     content = tmp_path / "toolkit_content"
     shutil.copytree(ROOT / "toolkit_content", content)
-    overlay = content / "i18n" / "fr" / "questionnaires" / "quick-check.yml"
+    overlay = content / "i18n" / "fr" / "questionnaires" / f"{qid}.yml"
     lines = overlay.read_text(encoding="utf-8").splitlines()
-    text_line = next(i for i, line in enumerate(lines) if line.strip().startswith("text:"))
-    del lines[text_line]  # a question loses its translated text
-    lines.append("sections:\n  no-such-section:\n    title: Rien")  # and a text translates nothing
+    edit(lines)
     overlay.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _, problems = load_questionnaire_file(content / "questionnaires" / "quick-check.yml", language="fr")
+    return load_questionnaire_file(content / "questionnaires" / f"{qid}.yml", language="fr")[1]
+
+
+def first_line(lines: list[str], key: str) -> int:
+    return next(i for i, line in enumerate(lines) if line.strip().startswith(f"{key}:"))
+
+
+def test_a_broken_overlay_is_reported_with_file_line_and_field(tmp_path: Path):
+    def break_it(lines: list[str]) -> None:
+        del lines[first_line(lines, "text")]  # a question loses its translated text
+        lines.append("sections:\n  no-such-section:\n    title: Rien")  # and a text translates nothing
+
+    problems = problems_after_editing(tmp_path, "quick-check", break_it)
     assert any(".text: missing translation (English:" in p and "i18n/fr/questionnaires/quick-check.yml:" in p
                for p in problems), problems
     assert any("sections.no-such-section.title: not in the English file" in p for p in problems), problems
@@ -106,18 +117,16 @@ def test_a_broken_overlay_is_reported_with_file_line_and_field(tmp_path: Path):
 
 def test_a_translated_text_too_long_is_reported_at_its_own_line_in_the_overlay(tmp_path: Path):
     """The length limits hold for a translation too, and the problem points where the translator wrote it."""
-    content = tmp_path / "toolkit_content"
-    shutil.copytree(ROOT / "toolkit_content", content)
-    overlay = content / "i18n" / "fr" / "questionnaires" / "readiness.yml"
-    lines = overlay.read_text(encoding="utf-8").splitlines()
-    at = next(i for i, line in enumerate(lines) if line.strip().startswith("short_title:"))
-    indent = lines[at][:len(lines[at]) - len(lines[at].lstrip())]
-    lines[at] = f"{indent}short_title: Un titre court bien trop long pour la barre des sections"
-    overlay.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _, problems = load_questionnaire_file(content / "questionnaires" / "readiness.yml", language="fr")
-    too_long = [p for p in problems if "characters long" in p]
-    assert len(too_long) == 1, problems
-    assert re.search(rf"i18n/fr/questionnaires/readiness\.yml:{at + 1}: sections\.[\w-]+\.short_title: text is", too_long[0])
+    edited = []
+
+    def lengthen(lines: list[str]) -> None:
+        at = first_line(lines, "short_title")
+        lines[at] = lines[at].split(":")[0] + ": Un titre court bien trop long pour la barre des sections"
+        edited.append(at + 1)
+
+    too_long = [p for p in problems_after_editing(tmp_path, "readiness", lengthen) if "characters long" in p]
+    assert len(too_long) == 1, too_long
+    assert re.search(rf"i18n/fr/questionnaires/readiness\.yml:{edited[0]}: sections\.[\w-]+\.short_title: text is", too_long[0])
 
 
 def test_the_engine_answers_in_french():
