@@ -107,9 +107,8 @@ def load_glossary(path, display=None):
 def collation_key(text):
     """`text` as a reader alphabetises it: case and accents set aside (é with e, Arabic أ إ آ with ا), except
     the Spanish ñ, a letter of its own after n."""
-    bare = "".join(ch for ch in unicodedata.normalize("NFD", text.casefold().replace("ñ", "n\uffff"))
+    return "".join(ch for ch in unicodedata.normalize("NFD", text.casefold().replace("ñ", "n\uffff"))
                    if not unicodedata.combining(ch))
-    return bare
 
 
 def _letter(term):

@@ -23,9 +23,6 @@ log = get_plugin_logger(__name__)
 # page here, where they point at pages, not language roots); the language selector's links and, with a
 # site_url, the sitemap carry the same information.
 ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-
-
-
 BODY_DIRECTION = re.compile(r'<body dir="(rtl|ltr)"')
 HTML_LANG = re.compile(r'<html lang="[^"]*"')
 

@@ -26,7 +26,7 @@ try {
   copyFileSync(join(runtime, "pyodide.js"), join(modules, "pyodide.mjs"));
   copyFileSync(join(runtime, "pyodide.asm.js"), join(modules, "pyodide.asm.mjs"));
   copyFileSync(install, join(modules, "engine-install.mjs"));
-  const { installEngine } = await import(pathToFileURL(join(modules, "engine-install.mjs")).href);
+  const { ENGINE_ARCHIVE, installEngine } = await import(pathToFileURL(join(modules, "engine-install.mjs")).href);
   const { loadPyodide } = await import(pathToFileURL(join(modules, "pyodide.mjs")).href);
   const { default: createPyodideModule } = await import(pathToFileURL(join(modules, "pyodide.asm.mjs")).href);
 
@@ -59,9 +59,9 @@ try {
   // SHA-256 of its file (snapshot_definitions): the worker gives that answer to a page that asks to
   // load the same file, instead of having it read again.
   pyodide.runPython(`
-import importlib, json, sys, zipfile
+import importlib, json, zipfile
 # Every module of the engine's archive (with the modules the trimmed standard library has: no pkgutil).
-with zipfile.ZipFile(next(_path for _path in sys.path if _path.endswith("/pyscript_tools.zip"))) as _archive:
+with zipfile.ZipFile(${JSON.stringify(ENGINE_ARCHIVE)}) as _archive:
     for _module in _archive.namelist():
         if _module.endswith(".py"):
             importlib.import_module(_module[:-3].replace("/", ".").removesuffix(".__init__"))
@@ -84,7 +84,7 @@ for _text, _sha256 in zip(json.loads(definitions_json), json.loads(definitions_s
             "filters": {"roles": [], "stages": [], "approaches": []}})))["ok"]
 snapshot_definitions = json.dumps(snapshot_definitions)
 for _name in ("definitions_json", "definitions_sha256", "examples_json", "_text", "_sha256", "_definition", "_loaded",
-              "_module", "_example", "_parsed", "_path", "_archive"):
+              "_module", "_example", "_parsed", "_archive"):
     globals().pop(_name, None)
 del _name
 `);

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..engine.i18n import LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE
+
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACE = "[ \u00a0\u202f]"  # what an editor may have typed (or a rule already put) in these places
 
@@ -62,11 +64,11 @@ def _spanish(text: str) -> str:
 
 # A number with its parenthesised paragraphs and points (5(1)(h), 26(4), 113(a)), not already isolated; an
 # Arabic letter may touch it (و26(4): "and 26(4)").
-_REFERENCE = re.compile(r"(?<![A-Za-z0-9(\u2066])\d+[a-z]?(?:\([0-9a-z]+\))+(?![A-Za-z0-9(\u2069])")
+_REFERENCE = re.compile(rf"(?<![A-Za-z0-9({LEFT_TO_RIGHT_ISOLATE}])\d+[a-z]?(?:\([0-9a-z]+\))+(?![A-Za-z0-9({POP_ISOLATE}])")
 
 
 def _arabic(text: str) -> str:
-    return _REFERENCE.sub(lambda reference: f"\u2066{reference.group()}\u2069", text)
+    return _REFERENCE.sub(lambda reference: f"{LEFT_TO_RIGHT_ISOLATE}{reference.group()}{POP_ISOLATE}", text)
 
 
 RULES: dict[str, Callable[[str], str]] = {"fr": _french, "es": _spanish, "ar": _arabic}
