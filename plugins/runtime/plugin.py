@@ -12,8 +12,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from pyscript_tools.authoring.cache import BuildCache
 
 from ..languages import current
+from .bytecode import BytecodeError, compile_archives
 from .config import RuntimeConfig
-from .files import ENGINE_PACKAGE, ENGINE_ZIP, RUNTIME_DIR, RuntimeMissing, copy_pyodide_core, zip_engine
+from .files import ENGINE_PACKAGE, ENGINE_ZIP, FULL_STDLIB, RUNTIME_DIR, STDLIB, RuntimeMissing, copy_pyodide_core, zip_engine
 from .snapshot import SnapshotError, publish_snapshot
 
 log = get_plugin_logger(__name__)
@@ -32,6 +33,10 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
         except RuntimeMissing as error:
             raise PluginError(str(error)) from None
         zip_engine(self._engine_dir(), dest / ENGINE_ZIP, ENGINE_PACKAGE)
+        try:
+            compile_archives(dest, [dest / STDLIB, dest / ENGINE_ZIP], dest / FULL_STDLIB, BuildCache(project, "bytecode"))
+        except BytecodeError as error:
+            raise PluginError(str(error)) from None
         if self.config.snapshot and os.environ.get("TOOLKIT_SNAPSHOT", "1").strip() not in {"0", "false", "no", "off"}:
             start = time.perf_counter()
             try:

@@ -13,58 +13,38 @@
 // Pyodide's snapshot options (_makeSnapshot, makeMemorySnapshot, _loadSnapshot) are private API of
 // Pyodide 314: the version is pinned in package.json and this is tested on every build.
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+
+import { importPublished, loadPublished } from "./published.mjs";
 
 const [runtime, definitions, examples, output, install] = process.argv.slice(2).map((path) => resolve(path));
 
-// The site publishes its modules under .js names; Node wants .mjs for ES modules outside a package.
-const modules = mkdtempSync(join(tmpdir(), "rai-snapshot-"));
-try {
-  copyFileSync(join(runtime, "pyodide.js"), join(modules, "pyodide.mjs"));
-  copyFileSync(join(runtime, "pyodide.asm.js"), join(modules, "pyodide.asm.mjs"));
-  copyFileSync(install, join(modules, "engine-install.mjs"));
-  const { ENGINE_ARCHIVE, installEngine } = await import(pathToFileURL(join(modules, "engine-install.mjs")).href);
-  const { loadPyodide } = await import(pathToFileURL(join(modules, "pyodide.mjs")).href);
-  const { default: createPyodideModule } = await import(pathToFileURL(join(modules, "pyodide.asm.mjs")).href);
-
-  globalThis.fetch = async (url) => {
-    throw new Error(`network access refused while making the snapshot: ${url}`);
-  };
-  const pyodide = await loadPyodide({
-    indexURL: runtime + "/",
-    lockFileURL: join(runtime, "pyodide-lock.json"),
-    packageBaseUrl: runtime + "/",
-    createPyodideModule,
-    _makeSnapshot: true,
-    stdout: () => {},
-    stderr: (line) => process.stderr.write(line + "\n"),
-  });
-  const engineZip = readFileSync(join(runtime, "pyscript_tools.zip"));
-  const engine = createHash("sha256").update(engineZip).digest("hex");
-  installEngine(pyodide, new Uint8Array(engineZip));
-  const files = readdirSync(definitions).filter((name) => name.endsWith(".json")).map((name) => readFileSync(join(definitions, name)));
-  const loaded = files.map((bytes) => bytes.toString("utf-8"));
-  pyodide.globals.set("definitions_json", JSON.stringify(loaded));
-  pyodide.globals.set("definitions_sha256", JSON.stringify(files.map((bytes) => createHash("sha256").update(bytes).digest("hex"))));
-  const named = loaded.flatMap((text) => (JSON.parse(text).examples || []).map((example) => example.file));
-  pyodide.globals.set("examples_json", JSON.stringify(
-    Object.fromEntries(named.map((name) => [name, readFileSync(join(examples, name), "utf-8")]))));
-  pyodide.globals.set("engine_sha256", engine);
-  // Import every module, load every questionnaire, score it once empty and once with each worked
-  // example (read from its file, scored with a page's parameters), so that a page restored from the
-  // snapshot answers its first request at once. What loading each definition answered is kept, by the
-  // SHA-256 of its file (snapshot_definitions): the worker gives that answer to a page that asks to
-  // load the same file, instead of having it read again.
-  pyodide.runPython(`
+const { ENGINE_ARCHIVE, installEngine } = await importPublished(install);
+const pyodide = await loadPublished(runtime, { _makeSnapshot: true });
+const engineZip = readFileSync(join(runtime, "pyscript_tools.zip"));
+const engine = createHash("sha256").update(engineZip).digest("hex");
+installEngine(pyodide, new Uint8Array(engineZip));
+const files = readdirSync(definitions).filter((name) => name.endsWith(".json")).map((name) => readFileSync(join(definitions, name)));
+const loaded = files.map((bytes) => bytes.toString("utf-8"));
+pyodide.globals.set("definitions_json", JSON.stringify(loaded));
+pyodide.globals.set("definitions_sha256", JSON.stringify(files.map((bytes) => createHash("sha256").update(bytes).digest("hex"))));
+const named = loaded.flatMap((text) => (JSON.parse(text).examples || []).map((example) => example.file));
+pyodide.globals.set("examples_json", JSON.stringify(
+  Object.fromEntries(named.map((name) => [name, readFileSync(join(examples, name), "utf-8")]))));
+pyodide.globals.set("engine_sha256", engine);
+// Import every module, load every questionnaire, score it once empty and once with each worked
+// example (read from its file, scored with a page's parameters), so that a page restored from the
+// snapshot answers its first request at once. What loading each definition answered is kept, by the
+// SHA-256 of its file (snapshot_definitions): the worker gives that answer to a page that asks to
+// load the same file, instead of having it read again.
+pyodide.runPython(`
 import importlib, json, zipfile
 # Every module of the engine's archive (with the modules the trimmed standard library has: no pkgutil).
 with zipfile.ZipFile(${JSON.stringify(ENGINE_ARCHIVE)}) as _archive:
     for _module in _archive.namelist():
-        if _module.endswith(".py"):
-            importlib.import_module(_module[:-3].replace("/", ".").removesuffix(".__init__"))
+        if _module.endswith((".py", ".pyc")):
+            importlib.import_module(_module.rpartition(".")[0].replace("/", ".").removesuffix(".__init__"))
 from pyscript_tools.engine import bridge
 snapshot_definitions = {}
 for _text, _sha256 in zip(json.loads(definitions_json), json.loads(definitions_sha256)):
@@ -88,9 +68,6 @@ for _name in ("definitions_json", "definitions_sha256", "examples_json", "_text"
     globals().pop(_name, None)
 del _name
 `);
-  const snapshot = pyodide.makeMemorySnapshot();
-  writeFileSync(output, snapshot);
-  process.stdout.write(JSON.stringify({ engine, bytes: snapshot.length }));
-} finally {
-  rmSync(modules, { recursive: true, force: true });
-}
+const snapshot = pyodide.makeMemorySnapshot();
+writeFileSync(output, snapshot);
+process.stdout.write(JSON.stringify({ engine, bytes: snapshot.length }));

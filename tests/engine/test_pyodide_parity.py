@@ -14,8 +14,10 @@ import subprocess
 import pytest
 from engine_helpers import EXAMPLES, FIXTURES, REPO, example_answers, load_fixture, scoring_cases, site_risk
 
-from plugins.runtime.files import STDLIB, STDLIB_MODULES, copy_pyodide_core, zip_engine
+from plugins.runtime.bytecode import compile_archives
+from plugins.runtime.files import FULL_STDLIB, STDLIB, STDLIB_MODULES, copy_pyodide_core, zip_engine
 from plugins.runtime.snapshot import sparse
+from pyscript_tools.authoring.cache import BuildCache
 from pyscript_tools.engine import bridge
 
 RUNNER = REPO / "tests" / "pyodide" / "run_in_pyodide.mjs"
@@ -129,8 +131,8 @@ def _snapshot(node, tmp_path, archive):
 
 @pytest.mark.parametrize("start", ["normal", "snapshot"])
 def test_pyodide_matches_cpython(tmp_path, start):
-    """Through the engine archive and the trimmed standard library exactly as the site ships them, started
-    normally or from a snapshot."""
+    """Through the engine archive and the trimmed standard library exactly as the site ships them (compiled
+    to bytecode), started normally or from a snapshot."""
     node = _node()
     runtime = tmp_path / "runtime"
     copy_pyodide_core(REPO / "node_modules" / "pyodide", runtime)
@@ -139,6 +141,7 @@ def test_pyodide_matches_cpython(tmp_path, start):
     path = tmp_path / "input.json"
     path.write_text(json.dumps({"requests": reqs}), encoding="utf-8")
     archive = zip_engine(REPO / "pyscript_tools" / "engine", tmp_path / "pyscript_tools.zip", "pyscript_tools.engine")
+    compile_archives(runtime, [runtime / STDLIB, archive], runtime / FULL_STDLIB, BuildCache(REPO, "bytecode"))
     command = [node, str(RUNNER), str(path), str(archive)]
     if start == "snapshot":
         snapshot, engine = _snapshot(node, tmp_path, archive)

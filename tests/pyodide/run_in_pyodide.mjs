@@ -9,7 +9,8 @@
 //              by default), e.g. the site's trimmed one
 // Prints {"python": "<sys.version>", "responses": [<bridge response JSON text>, ...], "outside": "...",
 // "stdlib": [...]} on stdout, where "outside" lists any module imported from outside the engine and the
-// standard library, and "stdlib" the standard library's files the run imported (as named in its archive).
+// standard library, and "stdlib" the standard library's files the run imported (their sources' names, also
+// when the archive holds their bytecode).
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -72,7 +73,7 @@ const version = pyodide.runPython("import sys; sys.version");
 const stdlib = JSON.parse(pyodide.runPython(`
 import json, sys
 archive = "/lib/python%d%d.zip/" % sys.version_info[:2]
-json.dumps(sorted({m.__file__[len(archive):] for m in list(sys.modules.values())
+json.dumps(sorted({m.__file__[len(archive):].removesuffix("c") for m in list(sys.modules.values())
                    if (getattr(m, "__file__", None) or "").startswith(archive)}))
 `));
 const restored = snapshot ? pyodide.globals.get("engine_sha256") || "" : "";

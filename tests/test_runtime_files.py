@@ -1,0 +1,46 @@
+"""The Python the site ships is bytecode, compiled at build time by the site's own Pyodide: a browser
+imports every module without compiling its source (tests/engine/test_pyodide_parity.py runs the engine
+through these archives)."""
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from plugins.runtime.bytecode import BytecodeError, compile_archives
+from plugins.runtime.files import ENGINE_ZIP, FULL_STDLIB, RUNTIME_DIR, STDLIB, STDLIB_MODULES, copy_pyodide_core
+from pyscript_tools.authoring.cache import BuildCache
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGINE = ROOT / "pyscript_tools" / "engine"
+
+
+def _python_files(archive: Path) -> tuple[set[str], set[str]]:
+    names = zipfile.ZipFile(archive).namelist()
+    return {name for name in names if name.endswith(".pyc")}, {name for name in names if name.endswith(".py")}
+
+
+def test_the_site_ships_bytecode_for_every_module_and_no_source(built_site: Path):
+    runtime = built_site / RUNTIME_DIR
+    compiled, sources = _python_files(runtime / STDLIB)
+    assert compiled == {name + "c" for name in STDLIB_MODULES.read_text(encoding="utf-8").split()}
+    assert sources == set()
+    compiled, sources = _python_files(runtime / ENGINE_ZIP)
+    assert compiled == {f"pyscript_tools/engine/{path.relative_to(ENGINE).as_posix()}c" for path in ENGINE.rglob("*.py")
+                        if "__pycache__" not in path.parts}
+    assert sources == set()
+
+
+def test_a_module_that_does_not_compile_fails_the_build_naming_it(tmp_path: Path):
+    if not shutil.which("node") or not (ROOT / "node_modules" / "pyodide").is_dir():
+        pytest.skip("node or node_modules/pyodide not installed (run `npm ci`)")
+    runtime = tmp_path / "runtime"
+    copy_pyodide_core(ROOT / "node_modules" / "pyodide", runtime)
+    archive = tmp_path / "broken.zip"
+    with zipfile.ZipFile(archive, "w") as written:
+        written.writestr("package/good.py", "VALUE = 1\n")
+        written.writestr("package/broken.py", "def broken(:\n")
+    with pytest.raises(BytecodeError, match=r"package/broken\.py, line 1"):
+        compile_archives(runtime, [archive], runtime / FULL_STDLIB, BuildCache(tmp_path, "bytecode"))
