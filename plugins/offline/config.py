@@ -10,8 +10,9 @@ class OfflineConfig(base.Config):
 
     enabled = c.Type(bool, default=True)
     # Files never worth keeping offline (glob patterns, relative to the site folder).
-    # The whole standard library too: fetched only if a module were missing from the trimmed one.
-    exclude = c.ListOfItems(c.Type(str), default=["sitemap.xml", "sitemap.xml.gz", "sw.js", "**/*.map",
+    # The whole standard library too: fetched only if a module were missing from the trimmed one. And the
+    # compressed copies of large files (toolkit-precompress), which a host sends in place of the file.
+    exclude = c.ListOfItems(c.Type(str), default=["sitemap.xml", "sw.js", "**/*.map", "**/*.br", "**/*.gz",
                                                   f"{RUNTIME_DIR}/{FULL_STDLIB}"])
     # Gzip files the service worker keeps unpacked, so that a repeat visit reads them without inflating
     # them again (the engine's snapshot: 6.4 MB to download, 17 MB kept, about 0.1 s saved per tool page).

@@ -5,7 +5,8 @@ Usage: .venv/bin/python tests/bench/run.py [--runs N] [--skip-browser]
 - build: from clean (empty build cache) and again (cache kept); edit -> page served again in `mkdocs serve`
 - runtime: what the browser downloads, raw and gzipped; the engine's snapshot
 - engine: CPython score + HTML report of each worked example
-- browser, interleaved run by run, served over HTTP with gzip like a real host:
+- browser, interleaved run by run, served over HTTP like a host that sends the build's compressed copies
+  (brotli) and gzips the rest:
     bare      a page that only boots Pyodide from the same files (plain boot, main thread)
     plain     the readiness tool page without the snapshot (normal boot in the worker)
     snapshot  the readiness tool page as built (starts from the snapshot when it pays)
@@ -39,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from plugins.offline.config import defaults  # noqa: E402
 from plugins.offline.manifest import write_service_worker  # noqa: E402
 from plugins.runtime.files import FULL_STDLIB  # noqa: E402
-from tests.support.server import _PrefixHandler, _QuietServer  # noqa: E402
+from tests.support.server import _PrefixHandler, _QuietServer, compressed_copy  # noqa: E402
 
 LINKS = {"localhost": None,
          "30 Mbit/s": {"bytes_per_s": 30e6 / 8, "latency_s": 0.040},
@@ -129,14 +130,23 @@ def serve_edit_cycle(cache: Path, repeat: int) -> list[float]:
     return times
 
 
+def _sent(path: Path, accept_encoding: str) -> Path:
+    """What a host with the build's compressed copies sends for `path`."""
+    copy = compressed_copy(path, accept_encoding)
+    return copy[0] if copy else path
+
+
 def bench_runtime_size(site: Path) -> None:
     runtime = site / "assets/pyodide"
-    core = [p for p in runtime.iterdir() if not p.name.startswith("snapshot") and p.name != FULL_STDLIB]
+    core = [p for p in runtime.iterdir() if not p.name.startswith("snapshot") and p.name != FULL_STDLIB
+            and p.suffix not in (".br", ".gz")]
     raw = sum(p.stat().st_size for p in core)
     packed = sum(len(gzip.compress(p.read_bytes(), 6)) for p in core)
+    copies = sum(_sent(p, "br").stat().st_size for p in core)
     snapshot = next(runtime.glob("snapshot-*.bin"))
     print("runtime")
-    print(f"  {'core files + engine, trimmed standard library':<46} {raw / 1e6:7.2f} MB raw, {packed / 1e6:.2f} MB gzip")
+    print(f"  {'core files + engine, trimmed standard library':<46} {raw / 1e6:7.2f} MB raw, {packed / 1e6:.2f} MB gzip, "
+          f"{copies / 1e6:.2f} MB as the build's brotli copies (the rest raw)")
     print(f"  {'engine snapshot (gzip, as published)':<46} {snapshot.stat().st_size / 1e6:7.2f} MB")
 
 
@@ -194,15 +204,16 @@ LINK = _Link()
 _GZIPPED: dict[Path, bytes] = {}  # compressed once, before the runs (as a host with gzip_static would)
 
 
-def precompress(root: Path) -> None:
+def gzip_ahead(root: Path) -> None:
     for path in root.rglob("*"):
         if path.suffix in COMPRESSIBLE and path.is_file():
             _GZIPPED[path] = gzip.compress(path.read_bytes(), 6)
 
 
 class _BenchHandler(_PrefixHandler):
-    """Static files like a real host: revalidation (304), gzip for text and wasm when asked (compressed
-    ahead, not on every request), over the shared link."""
+    """Static files like a real host: revalidation (304); a large file's compressed copy (brotli, else gzip)
+    when the browser accepts it, as nginx's brotli_static and gzip_static send it; gzip for other text
+    (compressed ahead, not on every request); over the shared link."""
 
     def do_GET(self):
         path = Path(self.translate_path(self.path.split("?")[0]))
@@ -218,7 +229,11 @@ class _BenchHandler(_PrefixHandler):
             return
         data = path.read_bytes()
         headers = {"Content-Type": self.guess_type(str(path)), "Cache-Control": "no-cache", "Last-Modified": modified}
-        if path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+        copy = compressed_copy(path, self.headers.get("Accept-Encoding", ""))
+        if copy:
+            data = copy[0].read_bytes()
+            headers["Content-Encoding"] = copy[1]
+        elif path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
             data = _GZIPPED.get(path) or gzip.compress(data, 6)
             headers["Content-Encoding"] = "gzip"
         self.send_response(200)
@@ -232,7 +247,7 @@ class _BenchHandler(_PrefixHandler):
 def host(root: Path):
     import functools
 
-    precompress(root)
+    gzip_ahead(root)
     server = _QuietServer(("127.0.0.1", 0), functools.partial(_BenchHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

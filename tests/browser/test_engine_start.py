@@ -141,9 +141,17 @@ def test_on_a_plain_http_address_the_tools_start_and_score(guarded_page: Page, p
 
 
 def test_without_a_snapshot_the_engine_starts_normally(guarded_page: Page, site_url: str):
+    """From the runtime's compressed copies, as the test server (like nginx's brotli_static) sends them."""
+    encodings: dict[str, str | None] = {}
+
+    def seen(response) -> None:
+        encodings[response.url.rsplit("/", 1)[-1]] = response.headers.get("content-encoding")
+
+    guarded_page.on("response", seen)
     guarded_page.route("**/snapshot.json", lambda route: route.fulfill(status=404, body="not here"))
     open_tool(guarded_page, site_url, "readiness")
     _answer_and_expect_the_cpython_result(guarded_page, "normal")
+    assert encodings["pyodide.asm.wasm"] == encodings["pyodide.asm.js"] == "br", encodings
 
 
 def test_a_module_the_trimmed_standard_library_lacks_comes_from_the_whole_one(guarded_page: Page, site_url: str,

@@ -13,11 +13,15 @@ from playwright.sync_api import Browser, Page, expect
 
 from plugins.offline.config import defaults
 from plugins.offline.manifest import write_service_worker
+from plugins.precompress.compress import precompress
+from plugins.precompress.config import defaults as compressed_copies
+from pyscript_tools.authoring.cache import BuildCache
 from tests.browser.questionnaire_helpers import ENGINE_MS, question, result, wait_engine, widget
 from tests.support.request_guard import serve_origin
 from tests.support.server import serve_site
 
 KEPT = "rai-toolkit-site-"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def visit_and_keep(page: Page, url: str) -> None:
@@ -26,6 +30,17 @@ def visit_and_keep(page: Page, url: str) -> None:
     wait_engine(page)
     page.evaluate("() => navigator.serviceWorker.ready")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=ENGINE_MS)
+
+
+def publish_new_build(site: Path, *paths: str) -> None:
+    """What a new build changes, published over `site`: the pages at `paths` (their first heading marked
+    "(new build)"), their compressed copies and the service worker, as the build writes them."""
+    for path in paths:
+        changed = site / path
+        changed.write_text(changed.read_text(encoding="utf-8").replace("</h1>", " (new build)</h1>", 1), encoding="utf-8")
+    precompress(site, compressed_copies(), BuildCache(ROOT, "compressed"))
+    options = defaults()
+    write_service_worker(site, options.exclude, options.unpack)
 
 
 def until(page: Page, script: str, timeout_ms: int = ENGINE_MS) -> None:
@@ -164,10 +179,7 @@ def test_a_new_build_replaces_the_kept_files_whole(browser: Browser, built_site:
             expect(result(page)).to_contain_text("provisional", timeout=ENGINE_MS)
             first = kept_versions(page)
 
-            about = site / "about" / "index.html"
-            about.write_text(about.read_text(encoding="utf-8").replace("</h1>", " (new build)</h1>", 1), encoding="utf-8")
-            options = defaults()
-            write_service_worker(site, options.exclude, options.unpack)
+            publish_new_build(site, "about/index.html")
             page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
             until(page, "async () => !!(await navigator.serviceWorker.getRegistration()).waiting")
             page.goto(url + "about/")
@@ -209,12 +221,7 @@ def test_an_open_page_hears_of_a_new_build_and_one_click_brings_it_with_the_answ
             other.goto(url + "about/")
             expect(page.locator("[data-tk-update]")).to_have_count(0)
 
-            for path in ("tools/readiness/index.html", "about/index.html"):
-                changed = site / path
-                changed.write_text(changed.read_text(encoding="utf-8").replace("</h1>", " (new build)</h1>", 1),
-                                   encoding="utf-8")
-            options = defaults()
-            write_service_worker(site, options.exclude, options.unpack)
+            publish_new_build(site, "tools/readiness/index.html", "about/index.html")
 
             page.reload()
             notice = page.locator("[data-tk-update]")

@@ -9,9 +9,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+# The compressed copies a build writes beside its large files (toolkit-precompress), by the encoding a
+# browser names in Accept-Encoding, most preferred first.
+COPIES = (("br", ".br"), ("gzip", ".gz"))
+
+
+def compressed_copy(path: Path, accept_encoding: str) -> tuple[Path, str] | None:
+    """The copy of `path` a host with nginx's brotli_static and gzip_static sends, and its encoding."""
+    accepted = {part.split(";")[0].strip() for part in accept_encoding.split(",")}
+    for encoding, suffix in COPIES:
+        copy = path.with_name(path.name + suffix)
+        if encoding in accepted and copy.is_file():
+            return copy, encoding
+    return None
+
 
 class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves `directory` under `prefix`; anything outside the prefix is a 404, as on a real sub-path host."""
+    """Serves `directory` under `prefix`; anything outside the prefix is a 404, as on a real sub-path host.
+    A file with a compressed copy beside it is sent as that copy when the browser accepts its encoding."""
 
     prefix = "/"
     wasm_type = "application/wasm"
@@ -25,6 +40,21 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
         if str(path).endswith(".wasm"):
             return self.wasm_type
         return super().guess_type(path)
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        path = path / "index.html" if path.is_dir() and self.path.split("?")[0].endswith("/") else path
+        copy = compressed_copy(path, self.headers.get("Accept-Encoding", "")) if path.is_file() else None
+        if copy is None:
+            return super().send_head()
+        file, encoding = copy
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(file.stat().st_size))
+        self.send_header("Last-Modified", self.date_time_string(int(file.stat().st_mtime)))
+        self.end_headers()
+        return file.open("rb")
 
     def log_message(self, format, *args):
         pass
