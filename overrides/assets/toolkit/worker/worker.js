@@ -4,8 +4,8 @@
 //
 // Two ways to start. A memory snapshot made at build time (the engine already imported and warmed)
 // restores in a fraction of a second; it is used when it is cached already (the service worker keeps
-// it after a first visit) or, on a first visit, when its download comes in sooner than it saves (it is
-// asked for only on a link fast enough for that). Otherwise, or if the snapshot is missing, damaged or made from another engine, Python boots
+// it after a first visit) or, on a first visit, when its download (begun at once) comes in sooner than
+// it saves. Otherwise, or if the snapshot is missing, damaged or made from another engine, Python boots
 // normally. Failures reach the page as one plain sentence ("reason"); the technical details
 // ("detail") go to the console there, never in front of the user.
 import { hex, sha256 } from "../shared/digest.js";
@@ -143,8 +143,8 @@ async function keptSnapshot(manifest) {
   return { size: manifest.size, sparse };
 }
 
-/** On a first visit over a fast link, the snapshot's download, watched as it comes in: whether it pays
- *  to wait for it is judged again from its own progress (see arrivesInTime), and it is dropped if not. Its
+/** On a first visit, the snapshot's download, begun at once and watched as it comes in: whether it pays
+ *  to wait for it is judged from its own progress (see arrivesInTime), and it is dropped if not. Its
  *  integrity is checked once it is in; it is inflated as it arrives. */
 function downloadSnapshot(manifest) {
   const abort = new AbortController();
