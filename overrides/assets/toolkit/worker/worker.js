@@ -178,12 +178,8 @@ function downloadSnapshot(manifest) {
  *  saves. Its pace is measured while the runtime's files share the link, so it errs on the slow side. */
 function arrivesInTime({ progress }, manifest) {
   if (!progress.received) return false;
-  return comesInTime(manifest.compressed - progress.received, progress.received, performance.now() - progress.since);
-}
-
-/** Whether `bytes` more arrive sooner than the snapshot saves, at the pace of `received` bytes in `ms`. */
-function comesInTime(bytes, received, ms) {
-  return bytes / (received / Math.max(1, ms)) <= SNAPSHOT_SAVES_MS;
+  const pace = progress.received / Math.max(1, performance.now() - progress.since);
+  return (manifest.compressed - progress.received) / pace <= SNAPSHOT_SAVES_MS;
 }
 
 /** The snapshot to start from, if one of this engine is worth using now (`usable`, its description):
@@ -213,18 +209,13 @@ async function boot() {
   // Everything that can start at once does: the runtime, the engine, the kept snapshot, the scripts.
   compileRuntime();
   prefetch("pyodide-lock.json", "python_stdlib.zip");
-  const asked = performance.now();
   const engine = globalThis.fetch(file("pyscript_tools.zip")).then(async (response) => new Uint8Array(await response.arrayBuffer()));
-  // The engine's archive, which every start needs, tells the link's pace first (hosts send a zip as it is):
-  // a snapshot that cannot come in time at that pace is not even asked for.
-  const paced = engine.then((bytes) => ({ received: bytes.length, ms: performance.now() - asked }), () => null);
   const engineSha256 = engine.then(async (bytes) => hex(await sha256(bytes)));
   engineSha256.catch(() => {}); // no digest (plain HTTP): met in ofThisEngine, not left unhandled
   const manifest = snapshotManifest();
   const usable = manifest.then((described) => ofThisEngine(described, engineSha256));
   const kept = manifest.then(keptSnapshot).catch(() => null); // read at once, used once found usable
-  const download = Promise.all([usable, kept, paced]).then(([described, isKept, pace]) =>
-    described && !isKept && pace && comesInTime(described.compressed, pace.received, pace.ms) ? downloadSnapshot(described) : null);
+  const download = Promise.all([usable, kept]).then(([described, isKept]) => (described && !isKept ? downloadSnapshot(described) : null));
   // pyodide.asm.js is imported under its `.js` name and handed over, so Pyodide never asks for
   // `pyodide.asm.mjs`. How far a first visit's snapshot has come by then tells whether to wait for it.
   const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([
