@@ -18,7 +18,7 @@ const runtime = new URL("../../pyodide/", import.meta.url);
 const file = (name) => new URL(name, runtime).href;
 const FULL_STDLIB = "python_stdlib-full.zip"; // beside the trimmed python_stdlib.zip (plugins/runtime/files.py)
 const STDLIB_INDEX = "_toolkit_full_stdlib.txt"; // in the trimmed archive: the whole library's names
-const SNAPSHOT_SAVES_MS = 300; // what a snapshot start saves over a normal one (make bench, localhost cold, 2 cores)
+const SNAPSHOT_SAVES_MS = 800; // a normal start's work once its files are in (Python, the engine), which a snapshot replaces (2 cores)
 const JUDGED_AFTER_BYTES = 128 * 1024; // how much of a snapshot's download tells its pace (and is lost on a slow link)
 const JUDGED_BY_MS = 250; // how long after the runtime is compiled a download without a pace yet is waited for
 const queue = [];
