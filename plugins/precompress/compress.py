@@ -3,7 +3,6 @@ cache by the digest of the file and the settings."""
 from __future__ import annotations
 
 import gzip
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -12,6 +11,9 @@ import brotli
 from pyscript_tools.authoring.cache import BuildCache, digest
 
 from .config import PrecompressConfig
+
+# Each copy's suffix, and the Content-Encoding a host sends it with, brotli first (browsers prefer it).
+COPIES = {".br": "br", ".gz": "gzip"}
 
 
 def compressible(site: Path, suffixes: Sequence[str], min_size: int) -> Iterator[Path]:
@@ -26,9 +28,9 @@ def brotli_quality(size: int, quality: int, best_from: int) -> int:
     return 11 if size >= best_from else quality
 
 
-def compress(data: bytes, encoding: str, level: int) -> bytes:
-    """`data` compressed as `encoding` (".br" or ".gz") at `level`."""
-    if encoding == ".br":
+def compress(data: bytes, suffix: str, level: int) -> bytes:
+    """`data` compressed for the copy named with `suffix` (a key of COPIES) at `level`."""
+    if suffix == ".br":
         return brotli.compress(data, quality=level)
     return gzip.compress(data, compresslevel=level, mtime=0)
 
@@ -37,17 +39,13 @@ def precompress(site: Path, options: PrecompressConfig, cache: BuildCache) -> in
     """Write a `.br` and a `.gz` copy beside each compressible file of `site` that they make smaller;
     return how many copies were written."""
     written = 0
-    for path in list(compressible(site, options.suffixes, options.min_size)):
+    for path in compressible(site, options.suffixes, options.min_size):
         data = path.read_bytes()
-        for encoding, level in ((".br", brotli_quality(len(data), options.brotli_quality, options.best_from)), (".gz", 9)):
-            key = digest(encoding, str(level), data)
-            kept = cache.get(key, encoding)
-            if kept is None:
-                with tempfile.TemporaryDirectory() as work:
-                    made = Path(work) / f"copy{encoding}"
-                    made.write_bytes(compress(data, encoding, level))
-                    kept = cache.put(key, encoding, made)
+        levels = {".br": brotli_quality(len(data), options.brotli_quality, options.best_from), ".gz": 9}
+        for suffix in COPIES:
+            key = digest(suffix, str(levels[suffix]), data)
+            kept = cache.get(key, suffix) or cache.put_bytes(key, suffix, compress(data, suffix, levels[suffix]))
             if kept.stat().st_size < len(data):
-                path.with_name(path.name + encoding).write_bytes(kept.read_bytes())
+                path.with_name(path.name + suffix).write_bytes(kept.read_bytes())
                 written += 1
     return written

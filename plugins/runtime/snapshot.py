@@ -83,9 +83,8 @@ def publish_snapshot(site: Path, runtime: Path, definitions: Path, examples: Pat
         with tempfile.TemporaryDirectory() as work:
             made = Path(work) / "snapshot.bin.gz"
             facts = _make(runtime, definitions, examples, install, made)
-            (Path(work) / "facts.json").write_text(json.dumps(facts), encoding="utf-8")
             packed = cache.put(key, ".bin.gz", made)
-            facts_file = cache.put(key, ".json", Path(work) / "facts.json")
+            facts_file = cache.put_bytes(key, ".json", json.dumps(facts).encode("utf-8"))
     name = f"snapshot-{key[:16]}.bin"
     shutil.copyfile(packed, runtime / name)
     manifest = {"file": name, **json.loads(facts_file.read_text(encoding="utf-8"))}

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from pathlib import Path
 
 
@@ -36,9 +35,13 @@ class BuildCache:
 
     def put(self, key: str, suffix: str, source: Path) -> Path:
         """Keep a copy of ``source`` under ``key`` (written aside, then moved, so a reader never sees half)."""
+        return self.put_bytes(key, suffix, source.read_bytes())
+
+    def put_bytes(self, key: str, suffix: str, data: bytes) -> Path:
+        """Keep `data` under ``key``, as :meth:`put` keeps a file."""
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.path(key, suffix)
         partial = target.with_name(target.name + ".partial")
-        shutil.copyfile(source, partial)
+        partial.write_bytes(data)
         partial.replace(target)
         return target

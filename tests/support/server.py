@@ -9,15 +9,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# The compressed copies a build writes beside its large files (toolkit-precompress), by the encoding a
-# browser names in Accept-Encoding, most preferred first.
-COPIES = (("br", ".br"), ("gzip", ".gz"))
+from plugins.precompress.compress import COPIES
 
 
 def compressed_copy(path: Path, accept_encoding: str) -> tuple[Path, str] | None:
     """The copy of `path` a host with nginx's brotli_static and gzip_static sends, and its encoding."""
     accepted = {part.split(";")[0].strip() for part in accept_encoding.split(",")}
-    for encoding, suffix in COPIES:
+    for suffix, encoding in COPIES.items():
         copy = path.with_name(path.name + suffix)
         if encoding in accepted and copy.is_file():
             return copy, encoding
