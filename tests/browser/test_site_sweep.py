@@ -1,4 +1,4 @@
-"""Every page of the built site, visited once per screen, with every whole-site check made in that visit:
+"""Every page of the built site, visited once, with every whole-site check made in that visit:
 
 - axe-core (WCAG 2.0 and 2.1, levels A and AA) in the light palette on a desktop, on every page; then the
   reader's palette toggle is pressed and the rules that read colours run again in the dark palette (every
@@ -7,23 +7,24 @@
   on any page whose content uses an element or class its default-edition page does not (a translation
   changes the words, not the styles; the other rules, which read the structure and the words, run on
   every page);
-- axe-core again on a 390-pixel phone, on every page with a tool and on the first page of each section in
-  each language (the pages of a section share their layout; what a phone changes is the layout);
-- no page scrolls sideways on a phone (320 and 390 CSS pixels);
+- the same page then turned into a phone's screen (a touch screen of 390 CSS pixels, the meta viewport
+  honoured, as a phone lays a page out) and narrowed to 320: it must not scroll sideways at either width, and
+  axe-core runs again at 390 on every page with a tool and on the first page of each section in each
+  language (the pages of a section share their layout; what a phone changes is the layout);
 - no request of any page, asset, worker or wasm leaves the site's origin, and the Python runtime is fetched
-  by the pages with a tool and by no other page, never with the whole standard library (the desktop sweep
-  waits for each tool's engine to be ready, so the worker's and Pyodide's requests are all seen; each request
-  is laid to the page that made it);
+  by the pages with a tool and by no other page, never with the whole standard library (the sweep waits for
+  each tool's engine to be ready, so the worker's and Pyodide's requests are all seen; each request is laid
+  to the page that made it);
 - no page throws an uncaught error.
 
-Hidden depth tabs and collapsed details are revealed before axe runs, so their text is audited too. Pages
-with a widget are audited as they first appear (static form, Python still loading): the questionnaire tests
-audit the widgets' later states.
+Hidden depth tabs and collapsed details are revealed before axe runs, so their text is audited and their
+width measured too. Pages with a widget are audited as they first appear (static form, Python still
+loading): the questionnaire tests audit the widgets' later states, and test_phone.py each view of a tool on
+a phone loaded as a phone.
 """
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -108,22 +109,10 @@ def shares(site: Path, pages: list[str], count: int) -> list[list[str]]:
     return [sorted(share) for _, share in loads]
 
 
-@dataclass(frozen=True)
-class Sweep:
-    """One visit of every page: on which screen, and which checks it makes."""
-
-    phone_widths: tuple[int, ...] = ()  # a phone's screen, loaded at the first width and turned to the others
-    every_page_audited: bool = True  # else axe runs on the pages `layouts` picks
-    dark_too: bool = False  # press the palette toggle after the light audit and audit the colours again
-    runtime: bool = False  # wait for each tool's engine and check which pages fetch the runtime
-
-
-SWEEPS = {
-    "desktop": Sweep(dark_too=True, runtime=True),
-    "phone": Sweep(phone_widths=(390, 320), every_page_audited=False),
-}
+DESKTOP = {"width": 1280, "height": 720}  # Playwright's default screen, which the sweep's context keeps
+PHONE_WIDTHS = (390, 320)  # the phone's screen, then a narrower one: the layout answers a resize as a load
 WIDGET = "data-toolkit-widget"
-SHARES = 2  # each sweep in shares of the pages (every other page), so that the test workers end together
+SHARES = 2  # the pages in shares (by weight), so that the test workers end together
 
 
 def site_pages(site: Path) -> list[str]:
@@ -149,17 +138,31 @@ def settle_scrollers(page: Page) -> None:
         page.wait_for_function(SCROLLERS_SETTLED, timeout=3_000)
 
 
-def _context(browser: Browser, sweep: Sweep):
+def _context(browser: Browser):
     # bypass_csp: the pages' Content Security Policy (rightly) refuses the injected axe script. The request
     # guard below sees every request the page makes, so a request the policy would have blocked fails too.
     # No service worker: it would fetch the whole site into its cache from the first page (test_offline.py
     # tests it), and serve the runtime to the tool pages unseen.
-    options: dict = {"color_scheme": "light", "bypass_csp": True, "service_workers": "block"}
-    if sweep.phone_widths:
-        options.update(viewport={"width": sweep.phone_widths[0], "height": PHONE_HEIGHT}, is_mobile=True, has_touch=True)
-    context = browser.new_context(**options)
+    context = browser.new_context(color_scheme="light", bypass_csp=True, service_workers="block", viewport=DESKTOP)
     axe_in_every_page(context)
     return context
+
+
+class Screen:
+    """Turns the page in view into a phone's screen and back, as Playwright's `is_mobile` and `has_touch`
+    contexts set it up (the same DevTools commands), without loading the page again."""
+
+    def __init__(self, page: Page):
+        self.session = page.context.new_cdp_session(page)
+
+    def phone(self, width: int) -> None:
+        self.session.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+        self.session.send("Emulation.setDeviceMetricsOverride",
+                          {"width": width, "height": PHONE_HEIGHT, "deviceScaleFactor": 0, "mobile": True})
+
+    def desktop(self) -> None:
+        self.session.send("Emulation.setTouchEmulationEnabled", {"enabled": False})
+        self.session.send("Emulation.setDeviceMetricsOverride", {**DESKTOP, "deviceScaleFactor": 0, "mobile": False})
 
 
 def test_axe_is_installed():
@@ -168,15 +171,13 @@ def test_axe_is_installed():
 
 @pytest.mark.long
 @pytest.mark.parametrize("share", range(SHARES), ids=lambda share: f"share-{share + 1}-of-{SHARES}")
-@pytest.mark.parametrize("name", list(SWEEPS))
-def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str, share: int):
-    sweep = SWEEPS[name]
+def test_every_page(browser: Browser, site_url: str, built_site: Path, share: int):
     every_page = site_pages(built_site)
     assert len(every_page) > 10, every_page
     pages = shares(built_site, every_page, SHARES)[share]
-    audited = set(pages) if sweep.every_page_audited else layouts(built_site, every_page)
+    on_phone = layouts(built_site, every_page)
     coloured = colours_audited(built_site, every_page)
-    context = _context(browser, sweep)
+    context = _context(browser)
     guard = guard_requests(context)
     runtime_requests: dict[str, list[str]] = {}  # by the address of the document that asked
     in_view = [""]
@@ -195,51 +196,55 @@ def test_every_page(browser: Browser, site_url: str, built_site: Path, name: str
     try:
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        screen = Screen(page)
         for path in pages:
             in_view[0] = site_url + path
             page.goto(site_url + path, wait_until="load")
-            problems += _too_wide(page, path, sweep.phone_widths)
-            if path in audited:
-                problems += _audit(page, path, sweep.dark_too, colours=path in coloured)
-            if sweep.runtime:
-                problems += _runtime_problems(page, path, runtime_requests.get(site_url + path, []))
+            problems += _audit(page, path, "desktop", colours=path in coloured, dark_too=path in coloured)
+            problems += _runtime_problems(page, path, runtime_requests.get(site_url + path, []))
+            problems += _on_a_phone(page, screen, path, audited=path in on_phone, colours=path in coloured)
     finally:
         context.close()
-    if sweep.runtime:  # what a page without a tool asked for, even after it was left
-        tools = {site_url + path for path in pages if _has_tool(built_site, path)}
-        problems += [f"{url} has no tool but fetched the runtime: {asked}"
-                     for url, asked in runtime_requests.items() if url not in tools]
-        problems += [f"{url} fetched the whole standard library: the trimmed one lacks a module it imported"
-                     for url, asked in runtime_requests.items() if any(a.endswith(FULL_STDLIB) for a in asked)]
-    assert not problems, f"{len(problems)} problem(s) in the {name} sweep (share {share + 1}):\n" + "\n".join(problems)
+    tools = {site_url + path for path in pages if _has_tool(built_site, path)}
+    problems += [f"{url} has no tool but fetched the runtime: {asked}"  # even after it was left
+                 for url, asked in runtime_requests.items() if url not in tools]
+    problems += [f"{url} fetched the whole standard library: the trimmed one lacks a module it imported"
+                 for url, asked in runtime_requests.items() if any(a.endswith(FULL_STDLIB) for a in asked)]
+    assert not problems, f"{len(problems)} problem(s) in the sweep (share {share + 1}):\n" + "\n".join(problems)
     assert guard.outside == [], f"requests left the site's origin: {guard.outside}"
     assert errors == [], f"uncaught errors in the pages: {errors}"
 
 
-def _too_wide(page: Page, path: str, widths: tuple[int, ...]) -> list[str]:
-    """Whether the page scrolls sideways at each width (the screen changed from one to the next: the layout
-    answers a resize as it answers a load), then back at the first width for the checks that follow."""
+def _on_a_phone(page: Page, screen: Screen, path: str, audited: bool, colours: bool) -> list[str]:
+    """Whether the page scrolls sideways on a phone at each width; axe at the first width if `audited`; then
+    the desktop screen again for the next page."""
     problems = []
-    for width in widths:
-        page.set_viewport_size({"width": width, "height": PHONE_HEIGHT})
-        if (extra := page.evaluate(SIDEWAYS)) > 0:
-            problems.append(f"/{path}: {extra} px too wide at {width} px")
-    if len(widths) > 1:
-        page.set_viewport_size({"width": widths[0], "height": PHONE_HEIGHT})
+    try:
+        for width in PHONE_WIDTHS:
+            screen.phone(width)
+            page.wait_for_function(f"() => document.documentElement.clientWidth <= {width}")
+            if (extra := page.evaluate(SIDEWAYS)) > 0:
+                problems.append(f"/{path}: {extra} px too wide at {width} px")
+        if audited:
+            screen.phone(PHONE_WIDTHS[0])
+            problems += _audit(page, path, f"phone {PHONE_WIDTHS[0]} px", colours=colours, dark_too=False)
+    finally:
+        screen.desktop()
     return problems
 
 
-def _audit(page: Page, path: str, dark_too: bool, colours: bool) -> list[str]:
+def _audit(page: Page, path: str, screen: str, colours: bool, dark_too: bool) -> list[str]:
     """Every rule in the light palette (without `colours`, every rule but those that read colours); with
-    `dark_too` and `colours`, the colour rules in the dark one, and back to light."""
+    `dark_too`, the colour rules in the dark one, and back to light."""
     _expect_palette(page, path, LIGHT)
     page.evaluate(REVEAL_ALL)
     settle_scrollers(page)
     found = run_axe(page, skipped=None if colours else COLOUR_RULES)
-    problems = [line for violation in found for line in describe(path, "light", violation)]
-    if dark_too and colours:
+    problems = [line for violation in found for line in describe(path, f"{screen}, light", violation)]
+    if dark_too:
         _press_palette_toggle(page, path, DARK)
-        problems += [line for violation in run_axe(page, rules=COLOUR_RULES) for line in describe(path, "dark", violation)]
+        problems += [line for violation in run_axe(page, rules=COLOUR_RULES)
+                     for line in describe(path, f"{screen}, dark", violation)]
         _press_palette_toggle(page, path, LIGHT)  # the next page opens in the light palette again
     return problems
 
@@ -269,6 +274,44 @@ def _runtime_problems(page: Page, path: str, runtime_requests: list[str]) -> lis
         return []
     expect(widgets.first).to_have_attribute("data-engine", "ready", timeout=ENGINE_BOOT_MS)
     return [] if any(url.endswith(".wasm") for url in runtime_requests) else [f"/{path}: the runtime never loaded"]
+
+
+# What a phone's screen changes, as the page's scripts and styles see it: the viewport, the pointer, and
+# where the theme's navigation, sidebars and content are laid out.
+LAYOUT = """() => ({
+  width: [innerWidth, document.documentElement.clientWidth, document.documentElement.scrollWidth],
+  touch: [matchMedia("(pointer: coarse)").matches, matchMedia("(hover: none)").matches, navigator.maxTouchPoints],
+  boxes: ["header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-content", "article", ".md-footer"]
+    .map((selector) => document.querySelector(selector)?.getBoundingClientRect())
+    .map((box) => box && [box.x, box.width, box.height].map(Math.round)),
+})"""
+
+
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+def test_the_sweep_s_phone_screen_lays_a_page_out_as_a_phone_does(browser: Browser, site_url: str, width: int):
+    """The page the sweep turns into a phone is laid out as the page a phone loads; a page wider than the
+    phone is seen to scroll sideways; the next page is a desktop's again."""
+    path = site_url + "roadmap/"
+    phone = browser.new_context(viewport={"width": width, "height": PHONE_HEIGHT}, is_mobile=True, has_touch=True)
+    sweep = _context(browser)
+    try:
+        loaded = phone.new_page()
+        loaded.goto(path, wait_until="load")
+        turned = sweep.new_page()
+        turned.goto(path, wait_until="load")
+        desktop = turned.evaluate(LAYOUT)
+        screen = Screen(turned)
+        screen.phone(width)
+        turned.wait_for_function(f"() => document.documentElement.clientWidth <= {width}")
+        assert turned.evaluate(LAYOUT) == loaded.evaluate(LAYOUT) != desktop
+        turned.evaluate("document.body.insertAdjacentHTML('beforeend', '<div style=\"width: 500px; height: 1em\"></div>')")
+        assert turned.evaluate(SIDEWAYS) > 0
+        screen.desktop()  # for the next page: the one in view keeps a phone's (hover: none) until it is left
+        turned.reload(wait_until="load")
+        assert turned.evaluate(LAYOUT) == desktop
+    finally:
+        phone.close()
+        sweep.close()
 
 
 @pytest.mark.parametrize("path", ["", "tools/quick-check/"])
