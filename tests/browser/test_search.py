@@ -1,5 +1,5 @@
-"""Material's built-in search works offline, from the site's own index and worker; on a tool page its
-index waits until the reader reaches for search."""
+"""Material's built-in search works offline, from the site's own index and worker; on every page its
+index waits until the reader reaches for search (on a tool page, also while the engine starts)."""
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
@@ -17,9 +17,13 @@ def _search(page: Page, words: str):
     return page.locator(".md-search-result")
 
 
-def test_search_finds_a_guidance_page(guarded_page: Page, site_url: str):
-    guarded_page.goto(site_url)
+def test_on_a_guidance_page_the_index_waits_for_the_reader_then_search_finds_a_page(guarded_page: Page, site_url: str):
+    asked = []
+    guarded_page.on("request", lambda request: asked.append(request.url) if request.url.endswith(INDEX) else None)
+    guarded_page.goto(site_url + "principles/", wait_until="networkidle")
+    assert asked == []
     expect(_search(guarded_page, "proportionality")).to_contain_text("Lawfulness")
+    assert len(asked) == 1
 
 
 def test_on_a_tool_page_the_index_waits_for_the_reader_while_the_engine_starts(guarded_page: Page, site_url: str):
