@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -38,10 +39,12 @@ class BuildCache:
         return self.put_bytes(key, suffix, source.read_bytes())
 
     def put_bytes(self, key: str, suffix: str, data: bytes) -> Path:
-        """Keep `data` under ``key``, as :meth:`put` keeps a file."""
+        """Keep `data` under ``key``, as :meth:`put` keeps a file (each writer in a file of its own, so that
+        two threads or processes keeping the same file never write into one)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.path(key, suffix)
-        partial = target.with_name(target.name + ".partial")
-        partial.write_bytes(data)
-        partial.replace(target)
+        handle, partial = tempfile.mkstemp(dir=self.folder, prefix=target.name, suffix=".partial")
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        Path(partial).replace(target)
         return target
