@@ -41,6 +41,15 @@ def pytest_sessionstart(session):
     config.stash[_BACKGROUND] = (site, site_build.start(site))
 
 
+def pytest_configure(config):
+    """A worker gives way to the background build (its niceness raised by 5; the controller and the build
+    keep theirs): the tests that need no site fill the processor time the build leaves, instead of taking
+    half of it while every test that needs the site waits for the build. Once the build is done, every busy
+    process is a worker's, and the workers share the processor as before."""
+    if getattr(config, "workerinput", {}).get("toolkit_site"):
+        os.nice(5)
+
+
 def pytest_configure_node(node):
     """Tell each worker where the background build goes."""
     if _BACKGROUND in node.config.stash:

@@ -8,6 +8,7 @@ import urllib.request
 from pathlib import Path
 
 import brotli
+import pytest
 
 from plugins.offline.config import defaults as offline_defaults
 from plugins.offline.manifest import site_files
@@ -18,6 +19,12 @@ from pyscript_tools.authoring.cache import BuildCache
 from tests.support.server import serve_site
 
 DECODE = {".br": brotli.decompress, ".gz": gzip.decompress}
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(monkeypatch):
+    """Each test's cache in its own tmp_path, even when TOOLKIT_CACHE_DIR points the builds elsewhere."""
+    monkeypatch.delenv("TOOLKIT_CACHE_DIR", raising=False)
 
 
 def _site(folder: Path, options: PrecompressConfig) -> dict[str, bytes]:

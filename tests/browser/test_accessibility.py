@@ -1,4 +1,4 @@
-"""axe-core on the states a page visit does not show (the whole-site sweeps are in test_site_sweep.py): a
+"""axe-core on the states a page visit does not show (the whole-site sweep is in test_site_sweep.py): a
 glossary term's tooltip, the phone-width navigation drawer and search results, in both palettes."""
 from __future__ import annotations
 

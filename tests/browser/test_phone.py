@@ -1,6 +1,6 @@
 """Phones are first-class: each view of a tool fits the screen, answers are targets of at least 44 by 44
 pixels, a 1-5 scale stays on one row, and the summary stays in view while answering. (That no page scrolls
-sideways at 320 or 390 pixels is checked by the site sweeps, test_site_sweep.py.)"""
+sideways at 320 or 390 pixels is checked by the site sweep, test_site_sweep.py.)"""
 from __future__ import annotations
 
 import pytest
