@@ -46,6 +46,9 @@ def _describe(messages: list[dict]) -> str:
 
 
 QUESTIONNAIRES = ["readiness", "risk", "workbook"]
+# The module's tests on one test worker, so that the checker's one run (the `checked` fixture) is one Java start
+# in the whole test run, not one per worker.
+pytestmark = pytest.mark.xdist_group("vnu")
 
 
 def _write_reports(folder: Path) -> None:
