@@ -64,9 +64,18 @@ def pytest_sessionfinish(session):
         shutil.rmtree(site.parent, ignore_errors=True)
 
 
-def pytest_collection_modifyitems(items):
+@pytest.hookimpl(trylast=True)  # after pytest-xdist has named each grouped test after its group
+def pytest_collection_modifyitems(config, items):
     """The tests that need no site first: with workers, they run while the site builds. Then the long ones,
-    so that no worker ends the run alone with one."""
+    so that no worker ends the run alone with one.
+
+    A module that shares an expensive fixture (a fixture site, the HTML checker's run) keeps its tests on one
+    worker with an xdist_group mark: if pytest-xdist could not honour the marks, say so, instead of making
+    that fixture once per worker unnoticed."""
+    if config.getvalue("loadgroup") and any(item.get_closest_marker("xdist_group") and "@" not in item.nodeid
+                                            for item in items):
+        raise pytest.UsageError("pytest-xdist no longer groups tests by their xdist_group mark with this pytest; "
+                                "install the versions pyproject.toml pins")
     items.sort(key=lambda item: ("built_site" in item.fixturenames, item.get_closest_marker("long") is None))
 
 
