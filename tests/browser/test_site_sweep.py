@@ -18,9 +18,9 @@
 - no page throws an uncaught error.
 
 Hidden depth tabs and collapsed details are revealed before axe runs, so their text is audited and their
-width measured too. Pages with a widget are audited as they first appear (static form, Python still
-loading): the questionnaire tests audit the widgets' later states, and test_phone.py each view of a tool on
-a phone loaded as a phone.
+width measured too. Pages with a widget are audited on the desktop as they first appear (Python still
+loading) and on the phone once Python is ready: the questionnaire tests audit the widgets' later states,
+and test_phone.py each view of a tool on a phone loaded as a phone.
 """
 from __future__ import annotations
 
