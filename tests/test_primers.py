@@ -36,8 +36,9 @@ HEADINGS = [render.H_TAKEAWAYS, render.H_APPROACHES, render.H_LIFECYCLE, render.
 PDF_NAME = "primers/rai-toolkit-primer-{role}.pdf"
 LANGUAGES = list(editions.ALL)
 
-# The module builds a small fixture site once: its tests stay on one worker (pytest-xdist --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("primers")
+# The tests of the small fixture site (built once) stay on one worker (pytest-xdist --dist loadgroup); the
+# others go to whichever worker is free.
+on_the_fixture_site = pytest.mark.xdist_group("primer-fixture-site")
 
 
 def content_in(language: str):
@@ -373,6 +374,7 @@ def fixture_site(fixture_project):
     return site
 
 
+@on_the_fixture_site
 def test_fixture_primer_page_lifts_tagged_sections(fixture_site):
     page = (fixture_site / "primers" / "end-users" / "index.html").read_text()
     assert "Alpha summary for end users" in page
@@ -385,6 +387,7 @@ def test_fixture_primer_page_lifts_tagged_sections(fixture_site):
     assert "primers.css" in page and (fixture_site / "assets" / "toolkit" / "primers.css").exists()
 
 
+@on_the_fixture_site
 def test_fixture_pdf_has_lifted_sections_and_version(fixture_site):
     pypdf = pytest.importorskip("pypdf")
     reader = pypdf.PdfReader(fixture_site / "primers" / "rai-toolkit-primer-end-users.pdf")
@@ -393,6 +396,7 @@ def test_fixture_pdf_has_lifted_sections_and_version(fixture_site):
     assert flat("Toolkit version 9.9") in text and flat("Fixture Toolkit") in text
 
 
+@on_the_fixture_site
 def test_pdf_off_by_config_or_env(fixture_project, tmp_path):
     site = tmp_path / "nopdf"
     run = _build(fixture_project, "-d", str(site), env={"TOOLKIT_PRIMERS_PDF": "0"})
@@ -402,6 +406,7 @@ def test_pdf_off_by_config_or_env(fixture_project, tmp_path):
     assert "PDF not built in this preview" in index and "end-users/" in index
 
 
+@on_the_fixture_site
 def test_malformed_primer_fails_the_build_without_traceback(fixture_project, tmp_path):
     bad = fixture_project / "content" / "primers" / "end-users.yml"
     original = bad.read_text()
@@ -416,6 +421,7 @@ def test_malformed_primer_fails_the_build_without_traceback(fixture_project, tmp
     assert re.search(r"content/primers/end-users\.yml:\d+: \(file\): YAML syntax error", out), out
 
 
+@on_the_fixture_site
 def test_a_primer_partial_in_custom_dir_changes_the_built_page(fixture_project, tmp_path):
     """As with Material's partials: a template of the same path in the theme's custom_dir wins over the default."""
     partial = fixture_project / "overrides" / "toolkit" / "primer" / "page" / "takeaways.md"
@@ -532,6 +538,7 @@ def test_every_primer_page_links_every_tagged_section(built_site, language):
         assert not re.search(r'(src|href)="https?://', page.split('<article', 1)[1].split("</article>")[0])
 
 
+@on_the_fixture_site
 def test_missing_summary_under_a_tagged_heading_fails_strict(fixture_project, tmp_path):
     guide = fixture_project / "docs" / "guide.md"
     original = guide.read_text()
