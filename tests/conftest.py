@@ -72,7 +72,7 @@ def pytest_collection_modifyitems(config, items):
     A module that shares an expensive fixture (a fixture site, the HTML checker's run) keeps its tests on one
     worker with an xdist_group mark: if pytest-xdist could not honour the marks, say so, instead of making
     that fixture once per worker unnoticed."""
-    if config.getvalue("loadgroup") and any(item.get_closest_marker("xdist_group") and "@" not in item.nodeid
+    if getattr(config.option, "loadgroup", False) and any(item.get_closest_marker("xdist_group") and "@" not in item.nodeid
                                             for item in items):
         raise pytest.UsageError("pytest-xdist no longer groups tests by their xdist_group mark with this pytest; "
                                 "install the versions pyproject.toml pins")
