@@ -33,10 +33,8 @@ class PrecompressPlugin(BasePlugin[PrecompressConfig]):
         """With the first language's build, start on the copies of the files the runtime plugin puts into the
         site unchanged (brotli's best quality takes the WebAssembly about 25 s, which then overlap the
         pages and the primers instead of ending the build)."""
-        if not self.config.enabled or self.serving or self.early is not None:
-            return
         runtime = config.plugins.get("toolkit-runtime")
-        if runtime is None:
+        if not self.config.enabled or self.serving or self.early is not None or runtime is None:
             return
         pool = ThreadPoolExecutor(max_workers=1)
         cache = BuildCache(current.project(config), "compressed")
