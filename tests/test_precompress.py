@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import os
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import brotli
@@ -13,7 +12,7 @@ import pytest
 
 from plugins.offline.config import defaults as offline_defaults
 from plugins.offline.manifest import site_files
-from plugins.precompress.compress import ahead, precompress
+from plugins.precompress.compress import precompress
 from plugins.precompress.config import PrecompressConfig, defaults
 from plugins.runtime.files import RUNTIME_DIR
 from pyscript_tools.authoring.cache import BuildCache
@@ -57,22 +56,6 @@ def test_copies_come_from_the_build_cache_once_made(tmp_path: Path):
         precompress(tmp_path / build, options, cache)
     made = sorted(path.name for path in cache.folder.iterdir())
     assert len(made) == 6, made  # large.js = index.html: one .br and one .gz; the noise's two, not smaller
-
-
-def test_copies_made_ahead_are_the_ones_the_build_writes(tmp_path: Path):
-    """The runtime's copies, started as the build starts, are found in the cache at its end."""
-    options, cache = defaults(), BuildCache(tmp_path, "c")
-    files = _site(tmp_path / "package", options)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        made = [copy.result() for copy in ahead([tmp_path / "package" / "assets/large.js"], options, cache, pool)]
-    assert sorted(path.suffix for path in made) == [".br", ".gz"]
-    site = tmp_path / "site"
-    (site / "assets").mkdir(parents=True)
-    (site / "assets/large.js").write_bytes(files["assets/large.js"])
-    assert precompress(site, options, cache) == 2
-    assert sorted(cache.folder.iterdir()) == sorted(made)  # nothing made twice
-    for path in made:
-        assert (site / "assets" / f"large.js{path.suffix}").read_bytes() == path.read_bytes()
 
 
 def test_the_service_worker_keeps_no_copy(built_site: Path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import brotli
@@ -48,25 +48,12 @@ def precompress(site: Path, options: PrecompressConfig, cache: BuildCache) -> in
         return sum(pool.map(lambda task: _copy(task[0], task[1], options, cache), tasks))
 
 
-def ahead(sources: Sequence[Path], options: PrecompressConfig, cache: BuildCache, pool: Executor) -> list[Future]:
-    """Start making the copies of `sources`, files that reach the site unchanged (the runtime's), into the
-    cache while the rest of the site builds: :func:`precompress` then finds them there."""
-    return [pool.submit(kept_copy, path.read_bytes(), suffix, options, cache)
-            for path in sources if path.suffix in options.suffixes and path.stat().st_size >= options.min_size
-            for suffix in COPIES]
-
-
-def kept_copy(data: bytes, suffix: str, options: PrecompressConfig, cache: BuildCache) -> Path:
-    """The cache's copy of `data` named with `suffix`, made now if it was not made before."""
-    level = brotli_quality(len(data), options.brotli_quality, options.best_from) if suffix == ".br" else 9
-    key = digest(suffix, str(level), data)
-    return cache.get(key, suffix) or cache.put_bytes(key, suffix, compress(data, suffix, level))
-
-
 def _copy(path: Path, suffix: str, options: PrecompressConfig, cache: BuildCache) -> bool:
     """Write the copy of `path` named with `suffix` if it is smaller (from the cache when made before)."""
     data = path.read_bytes()
-    kept = kept_copy(data, suffix, options, cache)
+    level = brotli_quality(len(data), options.brotli_quality, options.best_from) if suffix == ".br" else 9
+    key = digest(suffix, str(level), data)
+    kept = cache.get(key, suffix) or cache.put_bytes(key, suffix, compress(data, suffix, level))
     if kept.stat().st_size >= len(data):
         return False
     path.with_name(path.name + suffix).write_bytes(kept.read_bytes())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -11,7 +10,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from pyscript_tools.authoring.cache import BuildCache
 
 from ..languages import current
-from .compress import ahead, precompress
+from .compress import precompress
 from .config import PrecompressConfig
 
 log = get_plugin_logger(__name__)
@@ -24,29 +23,14 @@ class PrecompressPlugin(BasePlugin[PrecompressConfig]):
     def __init__(self):
         super().__init__()
         self.serving = False
-        self.early: list[Future] | None = None  # the runtime's copies, started with the build
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
-
-    def on_pre_build(self, *, config) -> None:
-        """With the first language's build, start on the copies of the files the runtime plugin puts into the
-        site unchanged (brotli's best quality takes the WebAssembly about 25 s, which then overlap the
-        pages and the primers instead of ending the build)."""
-        runtime = config.plugins.get("toolkit-runtime")
-        if not self.config.enabled or self.serving or self.early is not None or runtime is None:
-            return
-        pool = ThreadPoolExecutor(max_workers=1)
-        cache = BuildCache(current.project(config), "compressed")
-        self.early = ahead(runtime.unchanged_sources(config), self.config, cache, pool)
-        pool.shutdown(wait=False)
 
     @event_priority(-300)  # after toolkit-offline (-200), which writes the service worker last
     def on_post_build(self, *, config) -> None:
         if not self.config.enabled or self.serving:
             return
         start = time.perf_counter()
-        for copy in self.early or []:
-            copy.result()  # made in the background since the build started, or raise its error here
         written = precompress(Path(config.site_dir), self.config, BuildCache(current.project(config), "compressed"))
         log.info(f"{written} compressed copies in {time.perf_counter() - start:.1f} s")

@@ -15,7 +15,6 @@ PYODIDE_CORE = {
     "python_stdlib.zip": "python_stdlib-full.zip",
     "pyodide-lock.json": "pyodide-lock.json",
 }
-UNCHANGED = [name for name, published in PYODIDE_CORE.items() if name == published]  # copied byte for byte
 # The standard library a start loads: only the modules Pyodide's start and the engine's every action import
 # (STDLIB_MODULES, found by tests/pyodide/trace_stdlib.py), under the name Pyodide loads by default. The
 # whole library stays beside it (FULL_STDLIB), fetched only if a module is ever missing

@@ -14,17 +14,7 @@ from pyscript_tools.authoring.cache import BuildCache
 from ..languages import current
 from .bytecode import BytecodeError, compile_archives
 from .config import RuntimeConfig
-from .files import (
-    ENGINE_PACKAGE,
-    ENGINE_ZIP,
-    FULL_STDLIB,
-    RUNTIME_DIR,
-    STDLIB,
-    UNCHANGED,
-    RuntimeMissing,
-    copy_pyodide_core,
-    zip_engine,
-)
+from .files import ENGINE_PACKAGE, ENGINE_ZIP, FULL_STDLIB, RUNTIME_DIR, STDLIB, RuntimeMissing, copy_pyodide_core, zip_engine
 from .snapshot import SnapshotError, publish_snapshot
 
 log = get_plugin_logger(__name__)
@@ -56,14 +46,6 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
             except SnapshotError as error:
                 raise PluginError(str(error)) from None
             log.info(f"engine snapshot {made['file']} ({made['compressed'] / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s")
-
-    def unchanged_sources(self, config) -> list[Path]:
-        """The runtime's files that reach the site byte for byte as the pinned package has them (others may
-        compress them ahead of the build's end)."""
-        if not self.config.enabled:
-            return []
-        source = current.project(config) / self.config.pyodide_dir
-        return [source / name for name in UNCHANGED if (source / name).is_file()]
 
     @staticmethod
     def _published(config) -> tuple[str, str]:
