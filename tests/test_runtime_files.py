@@ -3,7 +3,9 @@ imports every module without compiling its source (tests/engine/test_pyodide_par
 through these archives)."""
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -44,3 +46,58 @@ def test_a_module_that_does_not_compile_fails_the_build_naming_it(tmp_path: Path
         written.writestr("package/broken.py", "def broken(:\n")
     with pytest.raises(BytecodeError, match=r"package/broken\.py, line 1"):
         compile_archives(runtime, [archive], runtime / FULL_STDLIB, BuildCache(tmp_path, "bytecode"))
+
+
+INSPECT = """
+import { readFileSync } from "node:fs";
+import { loadPublished } from "%(published)s";
+const pyodide = await loadPublished("%(runtime)s", { stdLibURL: "%(stdlib)s" });
+pyodide.FS.writeFile("/tmp/compiled.zip", readFileSync("%(archive)s"));
+process.stdout.write(pyodide.runPython(`
+import json, marshal, zipfile
+def facts(name):
+    code = marshal.loads(zipfile.ZipFile("/tmp/compiled.zip").read(name)[16:])
+    module = {}
+    exec(code, module)
+    return {"module": module.get("__doc__"), "function": module["first"].__doc__, "second": module["second"].__doc__,
+            "value": module["first"]() + module["second"](), "columns": any(
+                column is not None for _, _, column, _ in module["first"].__code__.co_positions())}
+json.dumps({name: facts(name) for name in ("package/plain.pyc", "_pyodide/kept.pyc")})
+`));
+"""
+DOCUMENTED = '''"""The module's docstring."""
+from __future__ import annotations
+
+
+def first():
+    """The function's docstring."""
+    return 1 + 2
+
+
+def second():
+    "A docstring followed by a string that must not become one."
+    "Not a docstring."
+    return 4
+'''
+
+
+def test_the_bytecode_leaves_out_docstrings_and_columns_but_where_pyodide_reads_them(tmp_path: Path):
+    if not shutil.which("node") or not (ROOT / "node_modules" / "pyodide").is_dir():
+        pytest.skip("node or node_modules/pyodide not installed (run `npm ci`)")
+    runtime = tmp_path / "runtime"
+    copy_pyodide_core(ROOT / "node_modules" / "pyodide", runtime)
+    archive = tmp_path / "documented.zip"
+    with zipfile.ZipFile(archive, "w") as written:
+        written.writestr("package/plain.py", DOCUMENTED)
+        written.writestr("_pyodide/kept.py", DOCUMENTED)
+    compile_archives(runtime, [archive], runtime / FULL_STDLIB, BuildCache(tmp_path, "bytecode"))
+    script = INSPECT % {"published": (ROOT / "plugins" / "runtime" / "published.mjs").as_uri(), "runtime": runtime,
+                        "stdlib": runtime / FULL_STDLIB, "archive": archive}
+    run = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[:800]
+    facts = json.loads(run.stdout)
+    assert facts["package/plain.pyc"] == {"module": None, "function": None, "second": None, "value": 7,
+                                          "columns": False}
+    assert facts["_pyodide/kept.pyc"] == {
+        "module": "The module's docstring.", "function": "The function's docstring.",
+        "second": "A docstring followed by a string that must not become one.", "value": 7, "columns": False}
