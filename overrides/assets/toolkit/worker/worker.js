@@ -4,9 +4,9 @@
 //
 // Two ways to start. A memory snapshot made at build time (the engine already imported and warmed)
 // restores in a fraction of a second; it is used when it is cached already (the service worker keeps
-// it after a first visit) or, on a first visit, when its download (begun at once) comes in sooner than
-// it saves. Otherwise, or if the snapshot is missing, damaged or made from another engine, Python boots
-// normally. Failures reach the page as one plain sentence ("reason"); the technical details
+// it after a first visit) or, on a first visit, when the pace at which the runtime's files came in says
+// its download would come in sooner than it saves (judged before a byte of it is asked for). Otherwise,
+// or if the snapshot is missing, damaged or made from another engine, Python boots normally. Failures reach the page as one plain sentence ("reason"); the technical details
 // ("detail") go to the console there, never in front of the user.
 import { hex, sha256 } from "../shared/digest.js";
 import { installEngine } from "./engine-install.js";
@@ -19,8 +19,7 @@ const file = (name) => new URL(name, runtime).href;
 const FULL_STDLIB = "python_stdlib-full.zip"; // beside the trimmed python_stdlib.zip (plugins/runtime/files.py)
 const STDLIB_INDEX = "_toolkit_full_stdlib.txt"; // in the trimmed archive: the whole library's names
 const SNAPSHOT_SAVES_MS = 800; // a normal start's work once its files are in (Python, the engine), which a snapshot replaces (2 cores)
-const JUDGED_AFTER_BYTES = 128 * 1024; // how much of a snapshot's download tells its pace (and is lost on a slow link)
-const JUDGED_BY_MS = 250; // how long after the runtime is compiled a download without a pace yet is waited for
+const TIMING_WAIT_MS = 250; // how long after the runtime is compiled its download's timing is waited for
 const queue = [];
 let handle = null;
 let startedFrom = "normal"; // or "snapshot"
@@ -143,25 +142,45 @@ async function keptSnapshot(manifest) {
   return { size: manifest.size, sparse };
 }
 
-/** On a first visit, the snapshot's download, begun at once and watched as it comes in: whether it pays
- *  to wait for it is judged from its own progress (see arrivesInTime), and it is dropped if not. Its
- *  integrity is checked once it is in; it is inflated as it arrives. */
+/** Bytes per millisecond at which this link brought the worker's downloads in, while the runtime's
+ *  WebAssembly (the largest of them) was coming; 0 if the WebAssembly came from no network. Known once it
+ *  is in, from the browser's Resource Timing. */
+async function linkPace() {
+  await wasm.module.catch(() => {});
+  const runtimeCame = await resourceTiming(wasm.url);
+  if (!runtimeCame) return 0;
+  const [from, to] = [runtimeCame.responseStart, runtimeCame.responseEnd];
+  const meanwhile = performance.getEntriesByType("resource").filter((entry) => entry.responseEnd > from && entry.responseEnd <= to);
+  return meanwhile.reduce((bytes, entry) => bytes + entry.encodedBodySize, 0) / Math.max(1, to - from);
+}
+
+/** The Resource Timing of the download of `url`, once the browser has recorded it (or null a moment after). */
+function resourceTiming(url) {
+  const [recorded] = performance.getEntriesByName(url);
+  if (recorded) return Promise.resolve(recorded);
+  let observer;
+  return new Promise((resolve) => {
+    observer = new PerformanceObserver((list) => {
+      const [entry] = list.getEntriesByName(url);
+      if (entry) resolve(entry);
+    });
+    observer.observe({ type: "resource" });
+    setTimeout(() => resolve(null), TIMING_WAIT_MS);
+  }).finally(() => observer.disconnect());
+}
+
+/** Whether the snapshot's download would come in sooner than it saves, at this link's pace. */
+async function arrivesInTime(manifest) {
+  const pace = await linkPace();
+  return pace > 0 && manifest.compressed / pace <= SNAPSHOT_SAVES_MS;
+}
+
+/** On a first visit, the snapshot's download: its integrity is checked once it is in; it is inflated as
+ *  it arrives. */
 function downloadSnapshot(manifest) {
-  const abort = new AbortController();
-  const progress = { received: 0, since: 0 };
-  let judged;
-  progress.judged = new Promise((resolve) => (judged = resolve));
-  const count = new TransformStream({
-    transform(chunk, stream) {
-      progress.received += chunk.byteLength;
-      if (progress.received >= Math.min(JUDGED_AFTER_BYTES, manifest.compressed)) judged();
-      stream.enqueue(chunk);
-    },
-  });
-  const sparse = fetchFile(file(manifest.file), { signal: abort.signal }).then(async (response) => {
+  const sparse = fetchFile(file(manifest.file)).then(async (response) => {
     if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-    progress.since = performance.now();
-    const [packed, inflating] = response.body.pipeThrough(count).tee();
+    const [packed, inflating] = response.body.tee();
     const [bytes, inflated] = await Promise.all([
       new Response(packed).arrayBuffer(),
       new Response(inflating.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
@@ -170,25 +189,8 @@ function downloadSnapshot(manifest) {
     if (integrity !== manifest.integrity) throw new Error("snapshot: the download does not match its description");
     return readSparse(new Uint8Array(inflated));
   });
-  sparse.catch(judged); // met where it is awaited: the start falls back
-  return { size: manifest.size, sparse, progress, abort: () => abort.abort() };
-}
-
-/** Whether the rest of the download, at the pace it has come so far, arrives sooner than the snapshot
- *  saves. Its pace is measured while the runtime's files share the link, so it errs on the slow side. */
-function arrivesInTime({ progress }, manifest) {
-  if (!progress.received) return false;
-  const pace = progress.received / Math.max(1, performance.now() - progress.since);
-  return (manifest.compressed - progress.received) / pace <= SNAPSHOT_SAVES_MS;
-}
-
-/** The snapshot to start from, if one of this engine is worth using now (`usable`, its description):
- *  kept already, or its download comes in time. */
-function chooseSnapshot(usable, kept, download) {
-  if (usable && kept) return kept;
-  if (usable && download && arrivesInTime(download, usable)) return download;
-  download?.abort();
-  return null;
+  sparse.catch(() => {}); // met where it is awaited: the start falls back
+  return { size: manifest.size, sparse };
 }
 
 // ------------------------------------------------------------------ boot
@@ -215,9 +217,11 @@ async function boot() {
   const manifest = snapshotManifest();
   const usable = manifest.then((described) => ofThisEngine(described, engineSha256));
   const kept = manifest.then(keptSnapshot).catch(() => null); // read at once, used once found usable
-  const download = Promise.all([usable, kept]).then(([described, isKept]) => (described && !isKept ? downloadSnapshot(described) : null));
+  // A first visit asks for the snapshot once the runtime is in, if its download comes in time.
+  const download = Promise.all([usable, kept]).then(async ([described, isKept]) =>
+    described && !isKept && (await arrivesInTime(described)) ? downloadSnapshot(described) : null);
   // pyodide.asm.js is imported under its `.js` name and handed over, so Pyodide never asks for
-  // `pyodide.asm.mjs`. How far a first visit's snapshot has come by then tells whether to wait for it.
+  // `pyodide.asm.mjs`.
   const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([
     import(file("pyodide.js")),
     import(file("pyodide.asm.js")),
@@ -225,11 +229,7 @@ async function boot() {
 
   let pyodide = null;
   try {
-    // A first visit's download is judged once it has come far enough to tell, or at the latest a moment
-    // after the runtime's WebAssembly is compiled (which a normal start would wait for anyway).
-    const lastMoment = wasm.module.catch(() => {}).then(() => new Promise((resolve) => setTimeout(resolve, JUDGED_BY_MS)));
-    await Promise.race([(await download)?.progress.judged, lastMoment]);
-    const snapshot = chooseSnapshot(await usable, await kept, await download);
+    const snapshot = (await usable) && ((await kept) || (await download));
     if (snapshot) {
       pyodide = await start(createPyodideModule, loadPyodide, snapshot);
       if (pyodide.globals.get("engine_sha256") !== (await engineSha256)) throw new Error("snapshot of another engine");
