@@ -35,17 +35,24 @@ def test_the_site_ships_bytecode_for_every_module_and_no_source(built_site: Path
     assert sources == set()
 
 
-def test_a_module_that_does_not_compile_fails_the_build_naming_it(tmp_path: Path):
+def _compile(tmp_path: Path, modules: dict[str, str]) -> tuple[Path, Path]:
+    """An archive of `modules` (name: source) compiled as the build compiles the site's, with the runtime
+    folder that compiled it."""
     if not shutil.which("node") or not (ROOT / "node_modules" / "pyodide").is_dir():
         pytest.skip("node or node_modules/pyodide not installed (run `npm ci`)")
     runtime = tmp_path / "runtime"
     copy_pyodide_core(ROOT / "node_modules" / "pyodide", runtime)
-    archive = tmp_path / "broken.zip"
+    archive = tmp_path / "modules.zip"
     with zipfile.ZipFile(archive, "w") as written:
-        written.writestr("package/good.py", "VALUE = 1\n")
-        written.writestr("package/broken.py", "def broken(:\n")
+        for name, source in modules.items():
+            written.writestr(name, source)
+    compile_archives(runtime, [archive], runtime / FULL_STDLIB, BuildCache(tmp_path, "bytecode"))
+    return runtime, archive
+
+
+def test_a_module_that_does_not_compile_fails_the_build_naming_it(tmp_path: Path):
     with pytest.raises(BytecodeError, match=r"package/broken\.py, line 1"):
-        compile_archives(runtime, [archive], runtime / FULL_STDLIB, BuildCache(tmp_path, "bytecode"))
+        _compile(tmp_path, {"package/good.py": "VALUE = 1\n", "package/broken.py": "def broken(:\n"})
 
 
 INSPECT = """
@@ -82,15 +89,7 @@ def second():
 
 
 def test_the_bytecode_leaves_out_docstrings_and_columns_but_where_pyodide_reads_them(tmp_path: Path):
-    if not shutil.which("node") or not (ROOT / "node_modules" / "pyodide").is_dir():
-        pytest.skip("node or node_modules/pyodide not installed (run `npm ci`)")
-    runtime = tmp_path / "runtime"
-    copy_pyodide_core(ROOT / "node_modules" / "pyodide", runtime)
-    archive = tmp_path / "documented.zip"
-    with zipfile.ZipFile(archive, "w") as written:
-        written.writestr("package/plain.py", DOCUMENTED)
-        written.writestr("_pyodide/kept.py", DOCUMENTED)
-    compile_archives(runtime, [archive], runtime / FULL_STDLIB, BuildCache(tmp_path, "bytecode"))
+    runtime, archive = _compile(tmp_path, {"package/plain.py": DOCUMENTED, "_pyodide/kept.py": DOCUMENTED})
     script = INSPECT % {"published": (ROOT / "plugins" / "runtime" / "published.mjs").as_uri(), "runtime": runtime,
                         "stdlib": runtime / FULL_STDLIB, "archive": archive}
     run = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=120)
