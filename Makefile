@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# A test run starts many Python processes (workers, builds, the command line): each compiles a module once
+# and the rest read its bytecode (__pycache__, ignored by git), even where the environment turns that off.
+test test-fast: export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: serve build test test-fast lint bench paraphrase clean venv npm
 
