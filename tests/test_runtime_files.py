@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from plugins.runtime.bytecode import BytecodeError, compile_archives
-from plugins.runtime.files import ENGINE_ZIP, FULL_STDLIB, RUNTIME_DIR, STDLIB, STDLIB_MODULES, copy_pyodide_core
+from plugins.runtime.files import ENGINE_ZIP, RUNTIME_DIR, STDLIB, STDLIB_MODULES, copy_pyodide_core
 from pyscript_tools.authoring.cache import BuildCache
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,9 +35,10 @@ def test_the_site_ships_bytecode_for_every_module_and_no_source(built_site: Path
     assert sources == set()
 
 
-def _compile(tmp_path: Path, modules: dict[str, str]) -> tuple[Path, Path]:
+def _compile(tmp_path: Path, modules: dict[str, str], stdlib: Path) -> tuple[Path, Path]:
     """An archive of `modules` (name: source) compiled as the build compiles the site's, with the runtime
-    folder that compiled it."""
+    folder that compiled it. The compiling Python starts with `stdlib`: the site's compiled one starts in a
+    third of the time the build's library of sources takes (0.8 s against 2.6 in Node here)."""
     if not shutil.which("node") or not (ROOT / "node_modules" / "pyodide").is_dir():
         pytest.skip("node or node_modules/pyodide not installed (run `npm ci`)")
     runtime = tmp_path / "runtime"
@@ -46,13 +47,14 @@ def _compile(tmp_path: Path, modules: dict[str, str]) -> tuple[Path, Path]:
     with zipfile.ZipFile(archive, "w") as written:
         for name, source in modules.items():
             written.writestr(name, source)
-    compile_archives(runtime, [archive], runtime / FULL_STDLIB, BuildCache(tmp_path, "bytecode"))
+    compile_archives(runtime, [archive], stdlib, BuildCache(tmp_path, "bytecode"))
     return runtime, archive
 
 
-def test_a_module_that_does_not_compile_fails_the_build_naming_it(tmp_path: Path):
+def test_a_module_that_does_not_compile_fails_the_build_naming_it(tmp_path: Path, built_site: Path):
     with pytest.raises(BytecodeError, match=r"package/broken\.py, line 1"):
-        _compile(tmp_path, {"package/good.py": "VALUE = 1\n", "package/broken.py": "def broken(:\n"})
+        _compile(tmp_path, {"package/good.py": "VALUE = 1\n", "package/broken.py": "def broken(:\n"},
+                 built_site / RUNTIME_DIR / STDLIB)
 
 
 INSPECT = """
@@ -88,10 +90,11 @@ def second():
 '''
 
 
-def test_the_bytecode_leaves_out_docstrings_and_columns_but_where_pyodide_reads_them(tmp_path: Path):
-    runtime, archive = _compile(tmp_path, {"package/plain.py": DOCUMENTED, "_pyodide/kept.py": DOCUMENTED})
+def test_the_bytecode_leaves_out_docstrings_and_columns_but_where_pyodide_reads_them(tmp_path: Path, built_site: Path):
+    stdlib = built_site / RUNTIME_DIR / STDLIB
+    runtime, archive = _compile(tmp_path, {"package/plain.py": DOCUMENTED, "_pyodide/kept.py": DOCUMENTED}, stdlib)
     script = INSPECT % {"published": (ROOT / "plugins" / "runtime" / "published.mjs").as_uri(), "runtime": runtime,
-                        "stdlib": runtime / FULL_STDLIB, "archive": archive}
+                        "stdlib": stdlib, "archive": archive}
     run = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[:800]
     facts = json.loads(run.stdout)
