@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from plugins.modules.graph import direct_imports, imported_modules
-from plugins.runtime.files import ENGINE_PACKAGE, ENGINE_ZIP, FULL_STDLIB, RUNTIME_DIR, STDLIB_INDEX
+from plugins.runtime.files import DECODER, ENGINE_PACKAGE, ENGINE_ZIP, FULL_STDLIB, PACKED, RUNTIME_DIR, STDLIB, STDLIB_INDEX
 from tests.support import editions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +83,7 @@ def test_the_worker_finds_the_runtime_and_the_engine_where_the_runtime_plugin_pu
     assert folder, "worker.js no longer says where the runtime is"
     site_path = (Path("/site") / WORKER.relative_to(THEME)).parent / folder.group(1)
     assert site_path.resolve() == Path("/site") / RUNTIME_DIR
-    assert f'file("{ENGINE_ZIP}")' in script
     assert f'pyimport("{ENGINE_PACKAGE}.bridge")' in script
-    assert f'const FULL_STDLIB = "{FULL_STDLIB}";' in script and f'const STDLIB_INDEX = "{STDLIB_INDEX}";' in script
+    for name, value in {"STDLIB": STDLIB, "FULL_STDLIB": FULL_STDLIB, "STDLIB_INDEX": STDLIB_INDEX,
+                        "ENGINE_ZIP": ENGINE_ZIP, "PACKED": PACKED, "DECODER": DECODER}.items():
+        assert f'const {name} = "{value}";' in script, name

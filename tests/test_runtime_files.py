@@ -3,6 +3,7 @@ imports every module without compiling its source (tests/engine/test_pyodide_par
 through these archives)."""
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -10,9 +11,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import zstandard
 
 from plugins.runtime.bytecode import BytecodeError, compile_archives
-from plugins.runtime.files import ENGINE_ZIP, RUNTIME_DIR, STDLIB, STDLIB_MODULES, copy_pyodide_core
+from plugins.runtime.files import (
+    DECODER,
+    ENGINE_ZIP,
+    PACKED,
+    PACKED_ARCHIVES,
+    RUNTIME_DIR,
+    STDLIB,
+    STDLIB_MODULES,
+    copy_pyodide_core,
+)
 from pyscript_tools.authoring.cache import BuildCache
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +44,29 @@ def test_the_site_ships_bytecode_for_every_module_and_no_source(built_site: Path
     assert compiled == {f"pyscript_tools/engine/{path.relative_to(ENGINE).as_posix()}c" for path in ENGINE.rglob("*.py")
                         if "__pycache__" not in path.parts}
     assert sources == set()
+
+
+def test_the_archives_travel_packed_a_third_of_their_deflated_size(built_site: Path):
+    """Each archive is a zip of stored entries, and its packed copy (what the worker downloads) unpacks to
+    it byte for byte; packed, it is smaller than the same zip with every entry deflated at the highest level."""
+    runtime = built_site / RUNTIME_DIR
+    for name in PACKED_ARCHIVES:
+        archive = (runtime / name).read_bytes()
+        packed = (runtime / (name + PACKED)).read_bytes()
+        assert zstandard.ZstdDecompressor().decompress(packed) == archive, name
+        entries = zipfile.ZipFile(runtime / name).infolist()
+        assert {entry.compress_type for entry in entries} == {zipfile.ZIP_STORED}, name
+        deflated = io.BytesIO()
+        with zipfile.ZipFile(deflated, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as copy:
+            for entry in entries:
+                copy.writestr(entry.filename, zipfile.ZipFile(runtime / name).read(entry))
+        assert len(packed) < 0.8 * len(deflated.getvalue()), (name, len(packed), len(deflated.getvalue()))
+
+
+def test_the_decoder_ships_with_its_licence(built_site: Path):
+    about = json.loads((ROOT / "node_modules" / "fzstd" / "package.json").read_text(encoding="utf-8"))
+    first = (built_site / RUNTIME_DIR / DECODER).read_text(encoding="utf-8").splitlines()[0]
+    assert f"{about['name']} {about['version']}, {about['license']} licence" in first
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
+from plugins.runtime.files import DECODER, RUNTIME_DIR
+
 TEMPLATE = Path(__file__).with_name("sw.js")
 RETIRE = Path(__file__).with_name("sw-retire.js")
 
@@ -23,14 +25,15 @@ def site_files(site: Path, exclude: Sequence[str]) -> dict[str, str]:
 
 
 def service_worker(files: dict[str, str], unpack: Sequence[str] = ()) -> str:
-    """The service worker's source: the files to keep, those of them to keep unpacked (gzip), and a
-    version that changes with any of them."""
+    """The service worker's source: the files to keep, those of them to keep unpacked (gzip, or zstd with
+    the runtime's decoder), and a version that changes with any of them."""
     version = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:16]
     unpacked = sorted(url for url in files if any(PurePosixPath(url).match(pattern) for pattern in unpack))
     return (TEMPLATE.read_text(encoding="utf-8")
             .replace("__VERSION__", version)
             .replace("__FILES__", json.dumps(sorted(files)))
-            .replace("__UNPACK__", json.dumps(unpacked)))
+            .replace("__UNPACK__", json.dumps(unpacked))
+            .replace("__DECODER__", f"{RUNTIME_DIR}/{DECODER}"))
 
 
 def write_service_worker(site: Path, exclude: Sequence[str], unpack: Sequence[str]) -> int:

@@ -7,10 +7,12 @@
 // stored; answers never are (they are never requests).
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
-const UNPACK = __UNPACK__; // gzip files kept unpacked (marked by a header), read as they are
+const UNPACK = __UNPACK__; // gzip and zstd (.zst) files kept unpacked (marked by a header), read as they are
 const PREFIX = "rai-toolkit-site-";
 const CACHE = PREFIX + VERSION;
 const root = new URL("./", self.location);
+// The runtime's zstd decoder (a classic script: it defines self.fzstd), for the .zst files kept unpacked.
+if (UNPACK.some((file) => file.endsWith(".zst"))) importScripts(new URL("__DECODER__", root).href);
 
 self.addEventListener("install", (event) => {
   // Where the browser supports it, this build's files are served straight from its cache by the
@@ -31,9 +33,22 @@ self.addEventListener("install", (event) => {
 
 async function keepUnpacked(cache, url) {
   const packed = await cache.match(url);
-  const body = packed.body.pipeThrough(new DecompressionStream("gzip"));
-  const headers = { "Content-Type": "application/octet-stream", "X-Toolkit-Unpacked": "gzip" };
+  const format = url.endsWith(".zst") ? "zstd" : "gzip";
+  let body;
+  if (format === "zstd") {
+    const bytes = new Uint8Array(await packed.arrayBuffer());
+    if (!isZstd(bytes)) return; // a host sent it with Content-Encoding: zstd, and the browser unpacked it
+    body = self.fzstd.decompress(bytes);
+  } else {
+    body = packed.body.pipeThrough(new DecompressionStream("gzip"));
+  }
+  const headers = { "Content-Type": "application/octet-stream", "X-Toolkit-Unpacked": format };
   await cache.put(url, new Response(body, { headers }));
+}
+
+/** Whether `bytes` begin as zstd data does (the check assets/toolkit/worker/packed.js makes too). */
+function isZstd(bytes) {
+  return [0x28, 0xb5, 0x2f, 0xfd].every((byte, index) => bytes[index] === byte);
 }
 
 // The reader chose to switch to this build (assets/toolkit/page/updates.js): take over now; every page of the

@@ -3,7 +3,7 @@
 // normal start (see plugins/runtime/bytecode.py). The bytecode leaves out what only a reader of a traceback
 // or of help() would see, as `python -OO -X no_debug_ranges` does (asserts stay): docstrings (but in the
 // packages that read their own) and the column ranges of each line. The standard library's archive is then a
-// third smaller (1.04 MB instead of 1.58), and a first visit downloads that much less.
+// third smaller, and a first visit downloads that much less.
 //
 // Usage: node plugins/runtime/bytecode.mjs RUNTIME_DIR STDLIB SOURCE.zip TARGET.zip [SOURCE.zip TARGET.zip ...]
 //   RUNTIME_DIR  the site's assets/pyodide/ (pyodide.js, pyodide.asm.js, .wasm, lock file)
@@ -43,7 +43,8 @@ def without_docstrings(tree):
 
 
 def compile_archive(source, target):
-    """Each .py entry as its .pyc (unchecked hash: nothing to compare it with in the browser), the rest as it is."""
+    """Each .py entry as its .pyc (unchecked hash: nothing to compare it with in the browser), the rest as it is;
+    stored, not deflated: the archive travels packed whole (plugins/runtime/files.py), which packs it tighter."""
     with zipfile.ZipFile(source) as archive, zipfile.ZipFile(target, "w") as compiled:
         for entry in archive.infolist():
             data = archive.read(entry)
@@ -57,7 +58,7 @@ def compile_archive(source, target):
                     raise ValueError(f"{entry.filename}, line {error.lineno}: {error.msg}") from None
                 data = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
                 entry = zipfile.ZipInfo(entry.filename + "c", date_time=entry.date_time)
-            compiled.writestr(entry, data, zipfile.ZIP_DEFLATED, 9)
+            compiled.writestr(entry, data, zipfile.ZIP_STORED)
 `;
 
 // PYTHONNODEBUGRANGES: the compiler keeps each instruction's line, not its columns.

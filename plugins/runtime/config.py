@@ -9,5 +9,7 @@ class RuntimeConfig(base.Config):
 
     enabled = c.Type(bool, default=True)
     pyodide_dir = c.Type(str, default="node_modules/pyodide")
+    # The zstd decoder that unpacks the packed archives in the browser (the npm package fzstd).
+    decoder_dir = c.Type(str, default="node_modules/fzstd")
     # A memory snapshot with the engine loaded, for a fast start (TOOLKIT_SNAPSHOT=0 skips it).
     snapshot = c.Type(bool, default=True)

@@ -14,7 +14,18 @@ from pyscript_tools.authoring.cache import BuildCache
 from ..languages import current
 from .bytecode import BytecodeError, compile_archives
 from .config import RuntimeConfig
-from .files import ENGINE_PACKAGE, ENGINE_ZIP, FULL_STDLIB, RUNTIME_DIR, STDLIB, RuntimeMissing, copy_pyodide_core, zip_engine
+from .files import (
+    ENGINE_PACKAGE,
+    ENGINE_ZIP,
+    FULL_STDLIB,
+    RUNTIME_DIR,
+    STDLIB,
+    RuntimeMissing,
+    copy_decoder,
+    copy_pyodide_core,
+    pack_archives,
+    zip_engine,
+)
 from .snapshot import SnapshotError, publish_snapshot
 
 log = get_plugin_logger(__name__)
@@ -30,6 +41,7 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
         dest = Path(config.site_dir) / RUNTIME_DIR
         try:
             copy_pyodide_core(project / self.config.pyodide_dir, dest)
+            copy_decoder(project / self.config.decoder_dir, dest)
         except RuntimeMissing as error:
             raise PluginError(str(error)) from None
         zip_engine(self._engine_dir(), dest / ENGINE_ZIP, ENGINE_PACKAGE)
@@ -37,6 +49,7 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
             compile_archives(dest, [dest / STDLIB, dest / ENGINE_ZIP], dest / FULL_STDLIB, BuildCache(project, "bytecode"))
         except BytecodeError as error:
             raise PluginError(str(error)) from None
+        pack_archives(dest, BuildCache(project, "packed"))
         if self.config.snapshot and os.environ.get("TOOLKIT_SNAPSHOT", "1").strip() not in {"0", "false", "no", "off"}:
             start = time.perf_counter()
             try:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from plugins.runtime.files import PACKED
 from tests.support.request_guard import guard_requests, serve_origin
 from tests.support.server import serve_site
 
@@ -70,8 +71,10 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def subpath_site_url(built_site):
-    """The same build under /toolkit/, with .wasm sent under a generic type as some hosts do."""
-    with serve_site(built_site, prefix="/toolkit/", wasm_type="application/octet-stream") as url:
+    """The same build under /toolkit/, with .wasm sent under a generic type as some hosts do, and the packed
+    Python archives (.zst) sent with Content-Encoding: zstd, which the browser then undoes, as a host that
+    takes the suffix for an encoding does."""
+    with serve_site(built_site, prefix="/toolkit/", wasm_type="application/octet-stream", encodings={PACKED: "zstd"}) as url:
         serve_origin(url)
         yield url
 

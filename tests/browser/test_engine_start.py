@@ -12,7 +12,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from plugins.runtime.files import FULL_STDLIB, STDLIB, STDLIB_MODULES, trim_stdlib
+from plugins.runtime.files import ENGINE_ZIP, FULL_STDLIB, PACKED, RUNTIME_DIR, STDLIB, STDLIB_MODULES, pack, trim_stdlib
 from tests.browser.questionnaire_helpers import (
     ENGINE_MS,
     download_unnamed,
@@ -89,19 +89,21 @@ def test_a_truncated_snapshot_that_passes_its_checks_still_falls_back(guarded_pa
 
 
 def _another_engine(site: Path) -> bytes:
-    """The shipped engine with one comment added: a different engine, as after an edit without a rebuild."""
-    original = zipfile.ZipFile(site / "assets" / "pyodide" / "pyscript_tools.zip")
+    """The shipped engine with bytes added to one module's bytecode (which Python ignores after the code):
+    a different engine, as after an edit without a rebuild."""
+    original = zipfile.ZipFile(site / RUNTIME_DIR / ENGINE_ZIP)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as changed:
         for item in original.infolist():
             data = original.read(item)
-            changed.writestr(item, data + b"\n# changed\n" if item.filename.endswith("vocabulary.py") else data)
+            changed.writestr(item, data + b"changed" if item.filename.endswith("vocabulary.pyc") else data)
+    assert out.getvalue() != (site / RUNTIME_DIR / ENGINE_ZIP).read_bytes()
     return out.getvalue()
 
 
 def test_a_snapshot_of_another_engine_is_not_used(guarded_page: Page, site_url: str, built_site):
     engine = _another_engine(built_site)
-    guarded_page.route("**/pyscript_tools.zip", lambda route: route.fulfill(body=engine, content_type="application/zip"))
+    guarded_page.route(f"**/{ENGINE_ZIP}{PACKED}", lambda route: route.fulfill(body=pack(engine)))
     open_tool(guarded_page, site_url, "readiness")
     _answer_and_expect_the_cpython_result(guarded_page, "normal")
 
@@ -110,7 +112,7 @@ def test_a_stale_description_is_caught_after_the_restore(guarded_page: Page, sit
     """The description claims the other engine; the restored interpreter says which engine it holds."""
     engine = _another_engine(built_site)
     claimed = {**_manifest(built_site), "engine": hashlib.sha256(engine).hexdigest()}
-    guarded_page.route("**/pyscript_tools.zip", lambda route: route.fulfill(body=engine, content_type="application/zip"))
+    guarded_page.route(f"**/{ENGINE_ZIP}{PACKED}", lambda route: route.fulfill(body=pack(engine)))
     guarded_page.route("**/snapshot.json", lambda route: route.fulfill(json=claimed))
     open_tool(guarded_page, site_url, "readiness")
     _answer_and_expect_the_cpython_result(guarded_page, "normal")
@@ -168,7 +170,7 @@ def test_a_module_the_trimmed_standard_library_lacks_comes_from_the_whole_one(gu
     assert asked == []
     kept = set(STDLIB_MODULES.read_text(encoding="utf-8").split())
     lacking = trim_stdlib(runtime / FULL_STDLIB, tmp_path / STDLIB, kept - {"csv.py"}).read_bytes()
-    page.route(f"**/{STDLIB}", lambda route: route.fulfill(body=lacking, content_type="application/zip"))
+    page.route(f"**/{STDLIB}{PACKED}", lambda route: route.fulfill(body=pack(lacking)))
     page.reload()
     _answer_and_expect_the_cpython_result(page, "normal")
     assert asked == [f"{site_url}assets/pyodide/{FULL_STDLIB}"]
@@ -215,3 +217,15 @@ def test_on_a_fast_link_a_first_visit_starts_from_the_snapshot(guarded_page: Pag
     """On this machine's own link the snapshot comes in far sooner than the work it saves."""
     open_tool(guarded_page, site_url, "readiness")
     _answer_and_expect_the_cpython_result(guarded_page, "snapshot")
+
+
+def test_the_python_archives_come_packed(guarded_page: Page, site_url: str):
+    """A start downloads each Python archive's packed copy, never the archive itself (three times larger).
+    (The sub-path's host sends the packed copies with Content-Encoding: zstd: tests/browser/conftest.py.)"""
+    page, asked = guarded_page, []
+    page.on("request", lambda request: asked.append(request.url.rpartition("/")[2]))
+    page.route("**/snapshot.json", lambda route: route.fulfill(status=404, body="not here"))  # Python imports
+    open_tool(page, site_url, "readiness")  # from both archives
+    _answer_and_expect_the_cpython_result(page, "normal")
+    assert {STDLIB + PACKED, ENGINE_ZIP + PACKED} <= set(asked)
+    assert not {STDLIB, ENGINE_ZIP} & set(asked)

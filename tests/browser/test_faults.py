@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 
+from plugins.runtime.files import DECODER, ENGINE_ZIP, PACKED, RUNTIME_DIR, pack
 from tests.browser.questionnaire_helpers import (
     ENGINE_MS,
     begin,
@@ -143,9 +144,10 @@ def test_two_tabs_changing_different_questions_at_once_keep_both(guarded_context
 # --------------------------------------------------------------------------- 3. a failed or stalled start
 
 
-def test_a_failed_runtime_download_says_so_and_try_again_recovers(guarded_page: Page, site_url: str):
+@pytest.mark.parametrize("runtime_file", ["pyodide.asm.wasm", DECODER])
+def test_a_failed_runtime_download_says_so_and_try_again_recovers(guarded_page: Page, site_url: str, runtime_file: str):
     page = guarded_page
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort("connectionfailed"))
+    page.route(f"**/{runtime_file}", lambda route: route.abort("connectionfailed"))
     open_tool(page, site_url, "quick-check")
     begin(page)
     page.locator("fieldset[data-question]").first.locator("input[type=radio]").first.check()
@@ -155,7 +157,7 @@ def test_a_failed_runtime_download_says_so_and_try_again_recovers(guarded_page: 
     assert len(status.inner_text()) < MAX_MESSAGE
     expect(widget(page)).not_to_contain_text("as soon as the scoring engine has started")
     expect(widget(page)).not_to_contain_text("Starting the scoring engine")
-    page.unroute("**/pyodide.asm.wasm")
+    page.unroute(f"**/{runtime_file}")
     page.get_by_role("button", name="Try again").click()
     wait_engine(page)
     expect(result(page)).to_contain_text("provisional", timeout=ENGINE_MS)
@@ -188,7 +190,7 @@ def test_a_stalled_start_times_out_with_try_again(guarded_page: Page, site_url: 
 
 def _damaged_engine_zip(site) -> bytes:
     """The shipped archive with its bridge module's bytecode replaced by bytes that are not Python's."""
-    original = zipfile.ZipFile(site / "assets" / "pyodide" / "pyscript_tools.zip")
+    original = zipfile.ZipFile(site / RUNTIME_DIR / ENGINE_ZIP)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as damaged:
         for item in original.infolist():
@@ -223,7 +225,7 @@ def test_the_questions_wait_for_the_page_s_scripts_and_stay_readable_when_those_
 def test_a_damaged_engine_archive_shows_one_plain_sentence(guarded_page: Page, site_url: str, built_site):
     page = guarded_page
     damaged = _damaged_engine_zip(built_site)
-    page.route("**/pyscript_tools.zip", lambda route: route.fulfill(body=damaged, content_type="application/zip"))
+    page.route(f"**/{ENGINE_ZIP}{PACKED}", lambda route: route.fulfill(body=pack(damaged)))
     console: list[str] = []
     page.on("console", lambda message: console.append(message.text))
     open_tool(page, site_url, "quick-check")

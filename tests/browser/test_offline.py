@@ -15,6 +15,7 @@ from plugins.offline.config import defaults
 from plugins.offline.manifest import write_service_worker
 from plugins.precompress.compress import precompress
 from plugins.precompress.config import defaults as compressed_copies
+from plugins.runtime.files import PACKED, PACKED_ARCHIVES
 from pyscript_tools.authoring.cache import BuildCache
 from tests.browser.questionnaire_helpers import ENGINE_MS, question, result, wait_engine, widget
 from tests.support.request_guard import serve_origin
@@ -81,6 +82,13 @@ def test_after_a_first_visit_the_tools_work_offline(browser: Browser, site_url: 
             return [kept.headers.get("X-Toolkit-Unpacked"), (await kept.arrayBuffer()).byteLength - manifest.sparse];
         }""")
         assert (unpacked, size) == ("gzip", 0)  # the snapshot is kept ready to use, not inflated on every visit
+        # So are the Python archives: unpacked by the service worker, or by the browser from the sub-path's
+        # host, which sends them with Content-Encoding: zstd.
+        archives = page.evaluate("""async (names) => Promise.all(names.map(async (name) => {
+            const kept = await caches.match(new URL("../../assets/pyodide/" + name, location.href).href);
+            return [kept.headers.get("X-Toolkit-Unpacked"), new TextDecoder().decode((await kept.arrayBuffer()).slice(0, 2))];
+        }))""", [name + PACKED for name in PACKED_ARCHIVES])
+        assert archives == [["zstd" if where == "root" else None, "PK"]] * len(PACKED_ARCHIVES)
         context.set_offline(True)
         page.reload()
         question(page, "Leadership has set out a clear vision").get_by_label("Partly in place").check()

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 from plugins.precompress.compress import COPIES
 
@@ -28,6 +29,7 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
 
     prefix = "/"
     wasm_type = "application/wasm"
+    encodings: ClassVar[dict[str, str]] = {}  # file suffix: the Content-Encoding a host takes it for (".zst": "zstd")
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -43,6 +45,8 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path.split("?")[0]))
         path = path / "index.html" if path.is_dir() and self.path.split("?")[0].endswith("/") else path
         copy = compressed_copy(path, self.headers.get("Accept-Encoding", "")) if path.is_file() else None
+        if copy is None and path.suffix in self.encodings and path.is_file():
+            copy = path, self.encodings[path.suffix]
         if copy is None:
             return super().send_head()
         file, encoding = copy
@@ -67,9 +71,10 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serve_site(root: Path, prefix: str = "/", wasm_type: str = "application/wasm", host: str = "127.0.0.1") -> Iterator[str]:
+def serve_site(root: Path, prefix: str = "/", wasm_type: str = "application/wasm", host: str = "127.0.0.1",
+               encodings: dict[str, str] | None = None) -> Iterator[str]:
     """Serve `root` at http://HOST:PORT{prefix} (the loopback address unless told); yields that base URL."""
-    handler = type("Handler", (_PrefixHandler,), {"prefix": prefix, "wasm_type": wasm_type})
+    handler = type("Handler", (_PrefixHandler,), {"prefix": prefix, "wasm_type": wasm_type, "encodings": encodings or {}})
     server = _QuietServer((host, 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -10,13 +10,18 @@
 // ("detail") go to the console there, never in front of the user.
 import { hex, sha256 } from "../shared/digest.js";
 import { installEngine } from "./engine-install.js";
+import { unpack } from "./packed.js";
 import { readSparse } from "./snapshot-format.js";
 import { snapshotStart } from "./snapshot-restore.js";
 import { installStdlibFallback } from "./stdlib-fallback.js";
 
 const runtime = new URL("../../pyodide/", import.meta.url);
 const file = (name) => new URL(name, runtime).href;
-const FULL_STDLIB = "python_stdlib-full.zip"; // beside the trimmed python_stdlib.zip (plugins/runtime/files.py)
+const STDLIB = "python_stdlib.zip"; // the trimmed standard library (plugins/runtime/files.py)
+const FULL_STDLIB = "python_stdlib-full.zip"; // beside it
+const ENGINE_ZIP = "pyscript_tools.zip";
+const PACKED = ".zst"; // both archives are downloaded as their packed copy, ARCHIVE + PACKED
+const DECODER = "fzstd.js"; // which unpacks them (a classic script: it defines self.fzstd)
 const STDLIB_INDEX = "_toolkit_full_stdlib.txt"; // in the trimmed archive: the whole library's names
 const SNAPSHOT_SAVES_MS = 800; // a normal start's work once its files are in (Python, the engine), which a snapshot replaces (2 cores)
 const TIMING_WAIT_MS = 250; // how long after the runtime is compiled its download's timing is waited for
@@ -109,6 +114,27 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
   const module = wasm.module ?? source.then(compile);
   return { module: await module, instance: await WebAssembly.instantiate(await module, imports) };
 };
+
+// The Python archives come packed, and are unpacked here once the decoder is in.
+const decoder = import(file(DECODER));
+decoder.catch((error) => downloadFailed(file(DECODER), error.message));
+
+/** The archive `name`'s bytes, from its packed copy. */
+async function archive(name) {
+  const [response] = await Promise.all([globalThis.fetch(file(name + PACKED)), decoder]);
+  return unpack(new Uint8Array(await response.arrayBuffer()), self.fzstd.decompress);
+}
+
+/** The standard library, unpacked ahead, for Pyodide's own request for the archive (see fetch above). */
+function prefetchStdlib() {
+  // A failure is reported at once (Pyodide would wait forever), and Pyodide is left waiting: the page
+  // ends this worker on hearing it, and a rejection would only surface in Pyodide as an unhandled one.
+  const response = archive(STDLIB).then((bytes) => new Response(bytes), (error) => {
+    report("damaged", error); // unless the download or the decoder's has been reported already
+    return new Promise(() => {});
+  });
+  early.set(file(STDLIB), response);
+}
 
 // ------------------------------------------------------------------ the snapshot
 
@@ -210,8 +236,10 @@ async function start(createPyodideModule, loadPyodide, snapshot) {
 async function boot() {
   // Everything that can start at once does: the runtime, the engine, the kept snapshot, the scripts.
   compileRuntime();
-  prefetch("pyodide-lock.json", "python_stdlib.zip");
-  const engine = globalThis.fetch(file("pyscript_tools.zip")).then(async (response) => new Uint8Array(await response.arrayBuffer()));
+  prefetch("pyodide-lock.json");
+  prefetchStdlib();
+  const engine = archive(ENGINE_ZIP);
+  engine.catch(() => {}); // met where it is awaited, unless the start failed before
   const engineSha256 = engine.then(async (bytes) => hex(await sha256(bytes)));
   engineSha256.catch(() => {}); // no digest (plain HTTP): met in ofThisEngine, not left unhandled
   const manifest = snapshotManifest();
