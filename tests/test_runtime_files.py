@@ -63,6 +63,15 @@ def test_the_archives_travel_packed_a_third_of_their_deflated_size(built_site: P
         assert len(packed) < 0.8 * len(deflated.getvalue()), (name, len(packed), len(deflated.getvalue()))
 
 
+def test_the_lock_file_describes_the_runtime_and_lists_no_package(built_site: Path):
+    """The site ships no package of Pyodide's distribution: its lock file keeps what Pyodide checks, no more."""
+    npm = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    published = json.loads((built_site / RUNTIME_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert npm["packages"] and published["packages"] == {}
+    assert published["info"] == npm["info"]
+    assert not list((built_site / RUNTIME_DIR).glob("*.whl"))
+
+
 def test_the_decoder_ships_with_its_licence(built_site: Path):
     about = json.loads((ROOT / "node_modules" / "fzstd" / "package.json").read_text(encoding="utf-8"))
     first = (built_site / RUNTIME_DIR / DECODER).read_text(encoding="utf-8").splitlines()[0]

@@ -18,7 +18,7 @@ PYODIDE_CORE = {
     "pyodide.asm.mjs": "pyodide.asm.js",
     "pyodide.asm.wasm": "pyodide.asm.wasm",
     "python_stdlib.zip": "python_stdlib-full.zip",
-    "pyodide-lock.json": "pyodide-lock.json",
+    "pyodide-lock.json": "pyodide-lock.json",  # published without its packages (without_packages)
 }
 # The standard library a start loads: only the modules Pyodide's start and the engine's every action import
 # (STDLIB_MODULES, found by tests/pyodide/trace_stdlib.py), under the name Pyodide loads by default. The
@@ -65,12 +65,22 @@ def copy_pyodide_core(source: Path, dest: Path) -> list[Path]:
         if name.endswith(".mjs"):
             # Drop the source-map comment: the map is not shipped, so nothing should ask for it.
             target.write_bytes(_SOURCE_MAP.sub(b"\n", (source / name).read_bytes()))
+        elif name == "pyodide-lock.json":
+            target.write_text(json.dumps(without_packages(json.loads((source / name).read_text(encoding="utf-8")))),
+                              encoding="utf-8")
         else:
             shutil.copyfile(source / name, target)
         written.append(target)
     kept = set(STDLIB_MODULES.read_text(encoding="utf-8").split())
     written.append(trim_stdlib(dest / FULL_STDLIB, dest / STDLIB, kept))
     return written
+
+
+def without_packages(lock: dict) -> dict:
+    """Pyodide's lock file as the site publishes it: the runtime it describes (its `info`, which Pyodide checks),
+    and no package. The lock lists every package of a Pyodide distribution (357, 0.12 MB); the site ships
+    none of their files and the tools load none."""
+    return {**lock, "packages": {}}
 
 
 def trim_stdlib(full: Path, target: Path, kept: set[str]) -> Path:
