@@ -1,4 +1,5 @@
-"""Copy the Pyodide core, trim its standard library and zip the engine: plain file work, no MkDocs."""
+"""Copy the Pyodide core, trim its standard library, zip the engine and pack the archives: plain file work, no
+MkDocs."""
 from __future__ import annotations
 
 import json
