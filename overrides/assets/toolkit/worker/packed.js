@@ -1,6 +1,6 @@
 // The runtime's two Python archives travel packed with zstd (plugins/runtime/files.py), a third smaller
 // than zips of deflated entries. Unpacking one is this module's job; the decoder (fzstd, shipped beside
-// the runtime) is handed in.
+// the runtime) is handed in, and called only for packed bytes (the worker imports it then).
 
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 

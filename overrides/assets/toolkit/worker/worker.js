@@ -115,14 +115,23 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
   return { module: await module, instance: await WebAssembly.instantiate(await module, imports) };
 };
 
-// The Python archives come packed, and are unpacked here once the decoder is in.
-const decoder = import(file(DECODER));
-decoder.catch((error) => downloadFailed(file(DECODER), error.message));
+// The Python archives come packed, and are unpacked here. The decoder is imported only when one does:
+// a repeat visit reads the copies the service worker keeps unpacked.
+let decoder = null;
+
+/** `bytes` unpacked by the decoder, imported the first time. */
+function decompress(bytes) {
+  decoder ??= import(file(DECODER)).catch((error) => {
+    downloadFailed(file(DECODER), error.message);
+    throw error;
+  });
+  return decoder.then(() => self.fzstd.decompress(bytes));
+}
 
 /** The archive `name`'s bytes, from its packed copy. */
 async function archive(name) {
-  const [response] = await Promise.all([globalThis.fetch(file(name + PACKED)), decoder]);
-  return unpack(new Uint8Array(await response.arrayBuffer()), self.fzstd.decompress);
+  const response = await globalThis.fetch(file(name + PACKED));
+  return unpack(new Uint8Array(await response.arrayBuffer()), decompress);
 }
 
 /** The standard library, unpacked ahead, for Pyodide's own request for the archive (see fetch above). */
