@@ -1,0 +1,40 @@
+"""The browser the tests drive behaves as conftest.py says: a Chromium update that reads a flag differently
+fails here, instead of slowing every browser test unseen."""
+from __future__ import annotations
+
+from playwright.sync_api import Browser, expect
+
+from tests.browser.questionnaire_helpers import ENGINE_MS, begin, open_tool, result, show_result, wait_engine
+
+TRACED = {"includedCategories": ["v8.wasm"]}
+
+
+def test_the_runtime_s_webassembly_stays_in_the_baseline_tier(browser: Browser, site_url: str):
+    """TEST_FLAGS keep WebAssembly in V8's baseline compiler: the engine starts, scores an answer, and V8
+    compiles no function in its optimising tier (which took a sixth of the browser tests' processor time)."""
+    context = browser.new_context(service_workers="block")
+    try:
+        page = context.new_page()
+        session = context.new_cdp_session(page)
+        events: list[dict] = []
+        ended: list[bool] = []
+        session.on("Tracing.dataCollected", lambda data: events.extend(data["value"]))
+        session.on("Tracing.tracingComplete", lambda _: ended.append(True))
+        session.send("Tracing.start", {"traceConfig": TRACED, "transferMode": "ReportEvents"})
+        open_tool(page, site_url, "readiness")
+        wait_engine(page)
+        begin(page)
+        page.locator("section[data-section]:visible fieldset[data-question] input").first.check()
+        show_result(page)
+        expect(result(page).locator(".tk-summary__headline")).to_be_visible(timeout=ENGINE_MS)
+        session.send("Tracing.end")
+        for _ in range(100):  # the trace's last chunks arrive as events, a moment later
+            if ended:
+                break
+            page.wait_for_timeout(50)
+    finally:
+        context.close()
+    assert ended, "the trace did not end"
+    compiled = {event["name"] for event in events}
+    assert "wasm.CompileLazy" in compiled, "the trace saw no WebAssembly compiled: nothing to judge"
+    assert "wasm.TopTierCompilation" not in compiled
