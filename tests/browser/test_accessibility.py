@@ -13,7 +13,7 @@ PALETTES = ["dark", "light"]
 @pytest.mark.parametrize("palette", PALETTES)
 def test_glossary_tooltip_passes_axe(browser: Browser, site_url: str, palette: str):
     """A glossary term's tooltip (shown on keyboard focus) is readable in both palettes."""
-    context = browser.new_context(color_scheme=palette, bypass_csp=True)
+    context = browser.new_context(color_scheme=palette, bypass_csp=True, service_workers="block")
     try:
         page = context.new_page()
         page.goto(site_url + "principles/lawfulness/", wait_until="load")
@@ -42,7 +42,8 @@ def test_menus_and_search_pass_axe(browser: Browser, site_url: str, palette: str
     desktop widths), in both palettes."""
     problems: list[str] = []
     for width in (390, 1280):
-        context = browser.new_context(color_scheme=palette, bypass_csp=True, viewport={"width": width, "height": 844})
+        context = browser.new_context(color_scheme=palette, bypass_csp=True, service_workers="block",
+                                      viewport={"width": width, "height": 844})
         try:
             page = context.new_page()
             page.goto(site_url + "principles/lawfulness/", wait_until="load")

@@ -64,7 +64,7 @@ def _try_to_submit(page: Page) -> None:
 
 
 def test_without_javascript_the_form_cannot_send_answers(browser: Browser, site_url: str):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, service_workers="block")
     try:
         page = context.new_page()
         requests: list[Request] = []

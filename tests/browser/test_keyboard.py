@@ -62,7 +62,8 @@ FOCUS_STATE = """async () => {
 
 @pytest.fixture(params=["light", "dark"])
 def keyboard_page(request, browser: Browser, site_url: str):
-    context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 800})
+    context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 800},
+                                  service_workers="block")
     guard = guard_requests(context)
     page = context.new_page()
     errors: list[str] = []

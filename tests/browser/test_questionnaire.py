@@ -346,7 +346,7 @@ def test_reports_download_as_html_markdown_and_csv(guarded_page: Page, site_url:
     saved = tmp_path / report.value.suggested_filename
     report.value.save_as(saved)
     assert saved.suffix == ".html"
-    offline = browser.new_context(offline=True)
+    offline = browser.new_context(offline=True, service_workers="block")
     try:
         opened = offline.new_page()
         opened.goto(saved.as_uri())

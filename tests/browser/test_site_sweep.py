@@ -292,7 +292,8 @@ def test_the_sweep_s_phone_screen_lays_a_page_out_as_a_phone_does(browser: Brows
     """The page the sweep turns into a phone is laid out as the page a phone loads; a page wider than the
     phone is seen to scroll sideways; the next page is a desktop's again."""
     path = site_url + "roadmap/"
-    phone = browser.new_context(viewport={"width": width, "height": PHONE_HEIGHT}, is_mobile=True, has_touch=True)
+    phone = browser.new_context(viewport={"width": width, "height": PHONE_HEIGHT}, is_mobile=True, has_touch=True,
+                                service_workers="block")
     sweep = _context(browser)
     try:
         loaded = phone.new_page()
