@@ -1,10 +1,7 @@
-"""The browser and the contexts the tests drive behave as conftest.py says: a Chromium update that reads a
-flag differently, or a test that opens a context without saying whether the service worker runs, fails
-here instead of slowing every browser test unseen."""
+"""The browser the tests drive behaves as conftest.py says: a Chromium update that reads a flag differently
+fails here, instead of slowing every browser test unseen. (That every context says whether the service
+worker runs is read from the tests' source, without a browser: tests/test_browser_contexts.py.)"""
 from __future__ import annotations
-
-import ast
-from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
@@ -43,16 +40,3 @@ def test_the_runtime_s_webassembly_stays_in_the_baseline_tier(browser: Browser, 
     assert "wasm.CompileLazy" in compiled, "the trace saw no WebAssembly compiled: nothing to judge"
     assert "wasm.TopTierCompilation" not in compiled
 
-
-def test_every_context_a_test_opens_says_whether_the_service_worker_runs():
-    """A context that lets the site's service worker run keeps the whole site (the runtime and its snapshot
-    included) while its test goes on: about half the processor time of the tests that opened one by mistake.
-    So each `new_context` call in the browser tests chooses, as `service_workers="block"` or `"allow"`."""
-    unsaid = []
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(call, ast.Call) and getattr(call.func, "attr", "") == "new_context":
-                keywords = {keyword.arg for keyword in call.keywords}
-                if "service_workers" not in keywords and None not in keywords:  # None: a **mapping passed on
-                    unsaid.append(f"{path.name}:{call.lineno}")
-    assert unsaid == [], f"these contexts do not say whether the service worker runs: {unsaid}"
