@@ -70,7 +70,8 @@ class Definition:
         self.fail = check.fail
         self.stem = stem
         self.vocabulary = vocabulary
-        self.kind = data.get("kind") if data.get("kind") in KINDS else None
+        kind = data.get("kind")
+        self.kind = kind if _key(kind) and kind in KINDS else None
         self.level_ids = [lv["id"] for _, lv in entries(data.get("levels")) if isinstance(lv.get("id"), str)]
         scales = data.get("scales")
         self.scales: dict[Any, Any] = scales if isinstance(scales, dict) else {}

@@ -142,7 +142,7 @@ def _not_a_definition(definition: dict[str, Any]) -> str | None:
     """What shows a JSON object is not a published questionnaire definition, or None."""
     if not isinstance(definition.get("id"), str) or not ID_RE.match(definition["id"]):
         return "no valid id"
-    if definition.get("kind") not in KINDS:
+    if not isinstance(definition.get("kind"), str) or definition["kind"] not in KINDS:
         return "kind %r is not one of %s" % (definition.get("kind"), ", ".join(KINDS))
     sections = definition.get("sections")
     if not isinstance(sections, list) or not sections or not all(isinstance(s, dict) for s in sections):

@@ -3,7 +3,7 @@ import json
 import re
 
 from engine_helpers import load_fixture
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pyscript_tools.engine import definition as dfn
@@ -163,6 +163,8 @@ def test_same_answers_same_result(pair, rnd):
 
 
 @settings(max_examples=200, deadline=None)
+@example({"kind": []})  # a kind that cannot be looked up (found by this test): a traceback, not a problem
+@example({"id": "x", "kind": {}})
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
                     max_leaves=20))
