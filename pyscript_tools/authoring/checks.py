@@ -53,9 +53,14 @@ def line_of(lines: Lines | None, path: FieldPath) -> int:
 FILE = "(file)"  # the field of a problem with the whole file
 
 
+# Every line boundary str.splitlines knows, written as an escape: a key or value that holds one keeps its
+# problem on one line.
+_ONE_LINE = {ord(c): repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
 def problem(file: str, line: int, field: str, message: str) -> str:
-    """A problem as every content check reports it."""
-    return "%s:%d: %s: %s" % (file, line, field, message)
+    """A problem as every content check reports it, on one line."""
+    return ("%s:%d: %s: %s" % (file, line, field, message)).translate(_ONE_LINE)
 
 
 def sort_problems(problems: list[str], lines: Lines | None = None) -> list[str]:

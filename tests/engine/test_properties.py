@@ -165,6 +165,7 @@ def test_same_answers_same_result(pair, rnd):
 @settings(max_examples=200, deadline=None)
 @example({"kind": []})  # a kind that cannot be looked up (found by this test): a traceback, not a problem
 @example({"id": "x", "kind": {}})
+@example({"0\n": None})  # a key with a line break (found by this test): its problem stays on one line
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
                     max_leaves=20))
