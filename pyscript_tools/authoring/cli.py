@@ -47,7 +47,7 @@ def _find_file(qid_or_path, content):
 def _siblings(path: str) -> list[str]:
     """The other questionnaires of a file's folder, which it may continue into."""
     folder = os.path.dirname(path) or "."
-    return [p for p in questionnaire_files(folder) if not os.path.samefile(p, path)]
+    return [p for p in questionnaire_files(folder) if not (os.path.exists(p) and os.path.samefile(p, path))]
 
 
 def _load(qid_or_path, content):

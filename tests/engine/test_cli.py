@@ -210,3 +210,17 @@ def test_validate_reports_a_broken_profile_with_file_and_line(tmp_path):
     p = run("validate", "--content", str(tmp_path / "toolkit_content" / "questionnaires"), "--docs", str(REPO / "docs"))
     assert p.returncode == 1
     assert f"{broken}:{at + 1}: title: expected non-empty text" in p.stdout, p.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
+def test_a_broken_link_beside_a_questionnaire_is_reported_as_missing_not_as_an_error(tmp_path):
+    """A questionnaire is read with the others of its folder; a link there to a file that is gone is one
+    missing file when the folder is validated, and no obstacle to validating the questionnaire beside it."""
+    source = sorted(QDIR.glob("*.yml"))[0]
+    (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "gone.yml").symlink_to(tmp_path / "nowhere.yml")
+    alone = run("validate", "--no-links", str(tmp_path / source.name))
+    assert alone.returncode == 0 and f"ok: {tmp_path / source.name}" in alone.stdout, alone.stdout + alone.stderr
+    folder = run("validate", "--no-links", "--content", str(tmp_path))
+    assert folder.returncode == 1
+    assert folder.stdout.splitlines() == [f"ok: {tmp_path / source.name}", f"{tmp_path / 'gone.yml'}:1: (file): no such file"]
