@@ -19,7 +19,7 @@ from typing import Any
 
 from ..engine import definition as d
 from ..engine.answers import answer_problem
-from ..engine.kinds import KINDS
+from ..engine.kinds import KINDS, is_kind
 from ..engine.law import CLASSES as LEGAL_CLASSES
 from ..engine.vocabulary import LEGAL_FRAMES_OPTION, QUESTION_TYPES
 from .checks import Checker, FieldPath, Lines, Locate, sort_problems
@@ -70,8 +70,7 @@ class Definition:
         self.fail = check.fail
         self.stem = stem
         self.vocabulary = vocabulary
-        kind = data.get("kind")
-        self.kind = kind if _key(kind) and kind in KINDS else None
+        self.kind = data["kind"] if is_kind(data.get("kind")) else None
         self.level_ids = [lv["id"] for _, lv in entries(data.get("levels")) if isinstance(lv.get("id"), str)]
         scales = data.get("scales")
         self.scales: dict[Any, Any] = scales if isinstance(scales, dict) else {}

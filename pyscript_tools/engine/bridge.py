@@ -23,7 +23,7 @@ from .answers import AnswersError, check_answers, valid_date
 from .answers_file import AnswersFileError, migrate_answers, new_answers_file, parse_answers_file, template
 from .definition import Definition
 from .i18n import definition_language
-from .kinds import KINDS
+from .kinds import KINDS, is_kind
 from .report.answers_table import answers_html
 from .report.compare import compare_html, compare_results
 from .report.csv import to_csv
@@ -142,7 +142,7 @@ def _not_a_definition(definition: dict[str, Any]) -> str | None:
     """What shows a JSON object is not a published questionnaire definition, or None."""
     if not isinstance(definition.get("id"), str) or not ID_RE.match(definition["id"]):
         return "no valid id"
-    if not isinstance(definition.get("kind"), str) or definition["kind"] not in KINDS:
+    if not is_kind(definition.get("kind")):
         return "kind %r is not one of %s" % (definition.get("kind"), ", ".join(KINDS))
     sections = definition.get("sections")
     if not isinstance(sections, list) or not sections or not all(isinstance(s, dict) for s in sections):

@@ -39,4 +39,3 @@ def test_the_runtime_s_webassembly_stays_in_the_baseline_tier(browser: Browser, 
     compiled = {event["name"] for event in events}
     assert "wasm.CompileLazy" in compiled, "the trace saw no WebAssembly compiled: nothing to judge"
     assert "wasm.TopTierCompilation" not in compiled
-

@@ -42,6 +42,11 @@ class Kind(Protocol):
 KINDS: dict[str, Kind] = {"readiness": readiness, "risk": risk, "workbook": workbook}
 
 
+def is_kind(value: Any) -> bool:
+    """Whether `value` names a kind (a list or a mapping, which a hand-written file may hold, names none)."""
+    return isinstance(value, str) and value in KINDS
+
+
 def kind_of(result_or_definition: dict[str, Any]) -> Kind:
     """The kind module of a definition or a result."""
     return KINDS[str(result_or_definition.get("kind"))]
