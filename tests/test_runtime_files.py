@@ -17,12 +17,15 @@ from plugins.runtime.bytecode import BytecodeError, compile_archives
 from plugins.runtime.files import (
     DECODER,
     ENGINE_ZIP,
+    FULL_STDLIB,
     PACKED,
     PACKED_ARCHIVES,
     RUNTIME_DIR,
     STDLIB,
+    STDLIB_INDEX,
     STDLIB_MODULES,
     copy_pyodide_core,
+    trim_stdlib,
 )
 from pyscript_tools.authoring.cache import BuildCache
 
@@ -150,3 +153,22 @@ def test_the_bytecode_leaves_out_docstrings_and_columns_but_where_pyodide_reads_
     assert facts["_pyodide/kept.pyc"] == {
         "module": "The module's docstring.", "function": "The function's docstring.",
         "second": "A docstring followed by a string that must not become one.", "value": 7, "columns": False}
+
+
+def test_the_snapshot_s_finder_fetches_what_the_trimmed_library_lacks_from_the_address_a_start_gives(tmp_path: Path):
+    """The build's snapshot keeps the standard-library finder, made there with nowhere to fetch from; a start
+    tells it this site's address. Before that it finds nothing; after, a module the trimmed library lacks
+    comes from the whole library, fetched once from that address, and Python has one finder, not two."""
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("node is not installed")
+    runtime = tmp_path / "runtime"
+    copy_pyodide_core(ROOT / "node_modules" / "pyodide", runtime)
+    kept = set(STDLIB_MODULES.read_text(encoding="utf-8").split())
+    trim_stdlib(runtime / FULL_STDLIB, runtime / STDLIB, kept - {"csv.py"})
+    address = "https://agency.example/toolkit/assets/pyodide/" + FULL_STDLIB
+    run = subprocess.run([node, str(ROOT / "tests" / "pyodide" / "stdlib_fallback.mjs"), str(runtime),
+                          str(runtime / FULL_STDLIB), "csv", address, STDLIB_INDEX],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert json.loads(run.stdout) == {"before": False, "after": True, "asked": [address], "finders": 1}

@@ -1,6 +1,6 @@
 // Make a Pyodide memory snapshot with the engine imported and warmed, from the files the site ships.
 //
-// Usage: node plugins/runtime/snapshot.mjs RUNTIME_DIR DEFINITIONS_DIR EXAMPLES_DIR OUTPUT INSTALL
+// Usage: node plugins/runtime/snapshot.mjs RUNTIME_DIR DEFINITIONS_DIR EXAMPLES_DIR OUTPUT INSTALL FALLBACK
 //   RUNTIME_DIR     the site's assets/pyodide/ (pyodide.js, pyodide.asm.js, .wasm, stdlib, lock, engine zip)
 //   DEFINITIONS_DIR the site's questionnaire definitions (*.json), loaded into the engine beforehand
 //   EXAMPLES_DIR    the site's worked examples (answers files named by the definitions), each read and
@@ -8,6 +8,7 @@
 //                   path it takes warm
 //   OUTPUT          where to write the snapshot (raw bytes)
 //   INSTALL         the site's engine-install.js: the worker's own way of putting the engine in place
+//   FALLBACK        the site's stdlib-fallback.js: its finder is made here, once warmed, and kept
 // Prints {"engine": "<sha256 of the engine zip>", "bytes": N} on stdout.
 //
 // Pyodide's snapshot options (_makeSnapshot, makeMemorySnapshot, _loadSnapshot) are private API of
@@ -18,9 +19,10 @@ import { join, resolve } from "node:path";
 
 import { importPublished, loadPublished } from "./published.mjs";
 
-const [runtime, definitions, examples, output, install] = process.argv.slice(2).map((path) => resolve(path));
+const [runtime, definitions, examples, output, install, fallback] = process.argv.slice(2).map((path) => resolve(path));
 
 const { ENGINE_ARCHIVE, installEngine } = await importPublished(install);
+const { installStdlibFallback } = await importPublished(fallback);
 const pyodide = await loadPublished(runtime, { _makeSnapshot: true });
 const engineZip = readFileSync(join(runtime, "pyscript_tools.zip"));
 const engine = createHash("sha256").update(engineZip).digest("hex");
@@ -68,6 +70,8 @@ for _name in ("definitions_json", "definitions_sha256", "examples_json", "_text"
     globals().pop(_name, None)
 del _name
 `);
+// Made after the warming, so that a module the trimmed library lacks fails the build instead.
+installStdlibFallback(pyodide);
 const snapshot = pyodide.makeMemorySnapshot();
 writeFileSync(output, snapshot);
 process.stdout.write(JSON.stringify({ engine, bytes: snapshot.length }));

@@ -24,7 +24,8 @@ from pyscript_tools.authoring.cache import BuildCache, digest
 from .files import ENGINE_ZIP, PYODIDE_CORE, STDLIB
 
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
-INSTALL = "assets/toolkit/worker/engine-install.js"  # in the built site: the worker's module SCRIPT imports
+# In the built site: the worker's modules SCRIPT imports (its INSTALL and FALLBACK arguments, in this order).
+WORKER_MODULES = ("assets/toolkit/worker/engine-install.js", "assets/toolkit/worker/stdlib-fallback.js")
 MANIFEST = "snapshot.json"
 MAGIC = b"TKSPARSE"
 PAGE = 4096
@@ -50,16 +51,16 @@ def sparse(heap: bytes) -> bytes:
     return header + b"".join(heap[offset:offset + length] for offset, length in runs)
 
 
-def _inputs(runtime: Path, definitions: Path, examples: Path, install: Path) -> list[Path]:
+def _inputs(runtime: Path, definitions: Path, examples: Path, modules: list[Path]) -> list[Path]:
     return ([runtime / name for name in sorted({*PYODIDE_CORE.values(), STDLIB})]
-            + [runtime / ENGINE_ZIP, SCRIPT, install, Path(__file__)]
+            + [runtime / ENGINE_ZIP, SCRIPT, *modules, Path(__file__)]
             + sorted(definitions.glob("*.json")) + sorted(examples.glob("*.json")))
 
 
-def _make(runtime: Path, definitions: Path, examples: Path, install: Path, target: Path) -> dict:
+def _make(runtime: Path, definitions: Path, examples: Path, modules: list[Path], target: Path) -> dict:
     with tempfile.TemporaryDirectory() as work:
         raw = Path(work) / "snapshot.raw"
-        run = subprocess.run(["node", str(SCRIPT), str(runtime), str(definitions), str(examples), str(raw), str(install)],
+        run = subprocess.run(["node", str(SCRIPT), str(runtime), str(definitions), str(examples), str(raw), *map(str, modules)],
                              capture_output=True, text=True, timeout=300)
         if run.returncode != 0:
             raise SnapshotError(f"making the engine's snapshot failed: {run.stderr.strip()[-800:]}")
@@ -75,14 +76,14 @@ def _make(runtime: Path, definitions: Path, examples: Path, install: Path, targe
 def publish_snapshot(site: Path, runtime: Path, definitions: Path, examples: Path, cache: BuildCache) -> dict:
     """Put the snapshot (from the cache, or made now) and its description into ``runtime``: made with the
     ``definitions`` loaded and their worked examples (in ``examples``) scored once, the engine put in place
-    by the ``site``'s own install module."""
-    install = site / INSTALL
-    key = digest(*(p.name.encode() + p.read_bytes() for p in _inputs(runtime, definitions, examples, install)))
+    by the ``site``'s own worker modules."""
+    modules = [site / module for module in WORKER_MODULES]
+    key = digest(*(p.name.encode() + p.read_bytes() for p in _inputs(runtime, definitions, examples, modules)))
     packed, facts_file = cache.get(key, ".bin.gz"), cache.get(key, ".json")
     if packed is None or facts_file is None:
         with tempfile.TemporaryDirectory() as work:
             made = Path(work) / "snapshot.bin.gz"
-            facts = _make(runtime, definitions, examples, install, made)
+            facts = _make(runtime, definitions, examples, modules, made)
             packed = cache.put(key, ".bin.gz", made)
             facts_file = cache.put_bytes(key, ".json", json.dumps(facts).encode("utf-8"))
     name = f"snapshot-{key[:16]}.bin"

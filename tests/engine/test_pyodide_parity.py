@@ -16,12 +16,12 @@ from engine_helpers import EXAMPLES, FIXTURES, REPO, example_answers, load_fixtu
 
 from plugins.runtime.bytecode import compile_archives
 from plugins.runtime.files import FULL_STDLIB, STDLIB, STDLIB_MODULES, copy_pyodide_core, zip_engine
-from plugins.runtime.snapshot import sparse
+from plugins.runtime.snapshot import WORKER_MODULES, sparse
 from pyscript_tools.authoring.cache import BuildCache
 from pyscript_tools.engine import bridge
 
 RUNNER = REPO / "tests" / "pyodide" / "run_in_pyodide.mjs"
-ENGINE_INSTALL = REPO / "overrides" / "assets" / "toolkit" / "worker" / "engine-install.js"  # the worker's, as shipped
+WORKER_SOURCES = [REPO / "overrides" / module for module in WORKER_MODULES]  # the worker's, as shipped
 
 
 def requests():
@@ -121,7 +121,7 @@ def _snapshot(node, tmp_path, archive):
     for name in ("readiness-mini", "risk-mini", "workbook-mini"):
         (definitions / f"{name}.json").write_text(json.dumps(load_fixture(name)), encoding="utf-8")
     made = subprocess.run([node, str(REPO / "plugins" / "runtime" / "snapshot.mjs"), str(runtime), str(definitions),
-                           str(EXAMPLES), str(tmp_path / "snapshot.bin"), str(ENGINE_INSTALL)],
+                           str(EXAMPLES), str(tmp_path / "snapshot.bin"), *map(str, WORKER_SOURCES)],
                           capture_output=True, text=True, timeout=300)
     assert made.returncode == 0, made.stderr[-2000:]
     published = tmp_path / "snapshot.sparse"  # as the site publishes it, once inflated

@@ -5,8 +5,13 @@
 /** Where the engine's archive lives inside Pyodide; a snapshot keeps this entry of `sys.path`. */
 export const ENGINE_ARCHIVE = "/lib/pyscript_tools.zip";
 
-/** Put the engine's archive (bytes) where Python imports it from. */
+/** Put the engine's archive (bytes) where Python imports it from. Through Pyodide's proxies, not Python
+ *  source: a start from the snapshot then compiles none. */
 export function installEngine(pyodide, archive) {
   pyodide.FS.writeFile(ENGINE_ARCHIVE, archive);
-  pyodide.runPython(`import sys\nif ${JSON.stringify(ENGINE_ARCHIVE)} not in sys.path: sys.path.insert(0, ${JSON.stringify(ENGINE_ARCHIVE)})`);
+  const sys = pyodide.pyimport("sys");
+  const path = sys.path;
+  if (!path.has(ENGINE_ARCHIVE)) path.insert(0, ENGINE_ARCHIVE);
+  path.destroy();
+  sys.destroy();
 }

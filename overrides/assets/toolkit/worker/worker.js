@@ -270,7 +270,9 @@ async function boot() {
     if (snapshot) {
       pyodide = await start(createPyodideModule, loadPyodide, snapshot);
       if (pyodide.globals.get("engine_sha256") !== (await engineSha256)) throw new Error("snapshot of another engine");
-      pyodide.runPython("import random; random.seed()"); // the snapshot froze the build's random state
+      const random = pyodide.pyimport("random");
+      random.seed(); // the snapshot froze the build's random state
+      random.destroy();
       preloaded = JSON.parse(pyodide.globals.get("snapshot_definitions") || "{}");
       startedFrom = "snapshot";
     }
