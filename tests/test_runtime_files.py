@@ -88,13 +88,19 @@ def site_stdlib(built_site: Path) -> Path:
     return built_site / RUNTIME_DIR / STDLIB
 
 
-def _compile(tmp_path: Path, modules: dict[str, str], stdlib: Path) -> tuple[Path, Path]:
-    """An archive of `modules` (name: source) compiled as the build compiles the site's, with the runtime
-    folder that compiled it; the compiling Python starts with `stdlib`."""
+def _runtime(tmp_path: Path) -> Path:
+    """The runtime's files as the site publishes them, in a folder of `tmp_path`, for Pyodide in Node."""
     if not shutil.which("node") or not (ROOT / "node_modules" / "pyodide").is_dir():
         pytest.skip("node or node_modules/pyodide not installed (run `npm ci`)")
     runtime = tmp_path / "runtime"
     copy_pyodide_core(ROOT / "node_modules" / "pyodide", runtime)
+    return runtime
+
+
+def _compile(tmp_path: Path, modules: dict[str, str], stdlib: Path) -> tuple[Path, Path]:
+    """An archive of `modules` (name: source) compiled as the build compiles the site's, with the runtime
+    folder that compiled it; the compiling Python starts with `stdlib`."""
+    runtime = _runtime(tmp_path)
     archive = tmp_path / "modules.zip"
     with zipfile.ZipFile(archive, "w") as written:
         for name, source in modules.items():
@@ -159,15 +165,11 @@ def test_the_snapshot_s_finder_fetches_what_the_trimmed_library_lacks_from_the_a
     """The build's snapshot keeps the standard-library finder, made there with nowhere to fetch from; a start
     tells it this site's address. Before that it finds nothing; after, a module the trimmed library lacks
     comes from the whole library, fetched once from that address, and Python has one finder, not two."""
-    node = shutil.which("node")
-    if not node:
-        pytest.skip("node is not installed")
-    runtime = tmp_path / "runtime"
-    copy_pyodide_core(ROOT / "node_modules" / "pyodide", runtime)
+    runtime = _runtime(tmp_path)
     kept = set(STDLIB_MODULES.read_text(encoding="utf-8").split())
     trim_stdlib(runtime / FULL_STDLIB, runtime / STDLIB, kept - {"csv.py"})
     address = "https://agency.example/toolkit/assets/pyodide/" + FULL_STDLIB
-    run = subprocess.run([node, str(ROOT / "tests" / "pyodide" / "stdlib_fallback.mjs"), str(runtime),
+    run = subprocess.run(["node", str(ROOT / "tests" / "pyodide" / "stdlib_fallback.mjs"), str(runtime),
                           str(runtime / FULL_STDLIB), "csv", address, STDLIB_INDEX],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
