@@ -33,11 +33,15 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-# For the tests only (the benchmark measures the browser as readers run it): WebAssembly stays in V8's
-# baseline compiler (Liftoff), which runs the same code. Optimising the runtime again in each new context took
-# about a sixth of the browser tests' processor time (test_questionnaire.py and test_team.py: 74-77 against
-# 88-97 CPU-s). This V8 tiers up despite --no-wasm-tier-up; test_harness.py checks the flag still holds.
-TEST_FLAGS = ["--js-flags=--liftoff-only"]
+# For the tests only (the benchmark measures the browser as readers run it): V8's optimising compiler
+# (TurboFan) stays off, for both languages; test_harness.py checks that V8 still honours the flags.
+# - WebAssembly stays in the baseline compiler (Liftoff), which runs the same code. Optimising the runtime
+#   again in each new context took about a sixth of the browser tests' processor time (test_questionnaire.py
+#   and test_team.py: 74-77 against 88-97 CPU-s). This V8 tiers up despite --no-wasm-tier-up.
+# - JavaScript goes no further than the mid tier (Maglev). A tool page's visit in a new context took 1.40-1.44
+#   CPU-s against 1.58-1.61, axe-core ran no slower, and the whole suite on a prebuilt site took 392 and 358 s
+#   against 421 and 454 s without it (alternated runs).
+TEST_FLAGS = ["--js-flags=--liftoff-only --no-opt"]
 
 
 def chromium_for_tests() -> Path | None:

@@ -7,12 +7,13 @@ from playwright.sync_api import Browser, expect
 
 from tests.browser.questionnaire_helpers import ENGINE_MS, begin, open_tool, result, show_result, wait_engine
 
-TRACED = {"includedCategories": ["v8.wasm"]}
+TRACED = {"includedCategories": ["v8.wasm", "disabled-by-default-v8.compile"]}
 
 
-def test_the_runtime_s_webassembly_stays_in_the_baseline_tier(browser: Browser, site_url: str):
-    """TEST_FLAGS keep WebAssembly in V8's baseline compiler: the engine starts, scores an answer, and V8
-    compiles no function in its optimising tier (which took a sixth of the browser tests' processor time)."""
+def test_neither_webassembly_nor_javascript_reaches_v8_s_optimising_tier(browser: Browser, site_url: str):
+    """TEST_FLAGS keep V8 out of its optimising compiler (TurboFan): the engine starts and scores an answer,
+    and V8 compiles the runtime's WebAssembly only in its baseline tier and the page's and the worker's
+    JavaScript at most in its mid tier (Maglev)."""
     context = browser.new_context(service_workers="block")
     try:
         page = context.new_page()
@@ -39,3 +40,5 @@ def test_the_runtime_s_webassembly_stays_in_the_baseline_tier(browser: Browser, 
     compiled = {event["name"] for event in events}
     assert "wasm.CompileLazy" in compiled, "the trace saw no WebAssembly compiled: nothing to judge"
     assert "wasm.TopTierCompilation" not in compiled
+    assert "V8.MaglevTask" in compiled, "the trace saw no JavaScript optimised: nothing to judge"
+    assert "V8.TurbofanTask" not in compiled
