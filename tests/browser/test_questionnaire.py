@@ -162,6 +162,8 @@ def test_the_result_starts_with_what_to_do_and_links_back_to_the_question(guarde
     fieldset = page.locator(f"fieldset[data-question='{first['question']}']")
     expect(fieldset).to_be_visible()
     expect(fieldset.locator("[data-tk-level]")).to_contain_text(first["level_name"])
+    # The focus is on the answer given, not on the first option: a key pressed there must not change it.
+    expect(fieldset.locator("input:checked").first).to_be_focused()
 
 
 # Every score request the page sends to the engine's worker, counted as it is posted.
@@ -459,6 +461,33 @@ def test_compare_with_an_earlier_file_shows_change_per_section(guarded_page: Pag
         {"name": "other.json", "mimeType": "application/json", "buffer": b"[1, 2]"})
     expect(page.get_by_role("alert")).to_contain_text("other.json could not be compared")
     expect(table).to_have_count(0)
+
+
+# Where each Tab press lands: the focused element's tag, its name and whether it can be seen.
+FOCUS_STOP = """() => {
+  const el = document.activeElement;
+  const box = el.getBoundingClientRect();
+  return { tag: el.tagName.toLowerCase(), name: (el.getAttribute("title") || el.textContent || "").trim().slice(0, 40),
+           seen: box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden" };
+}"""
+
+
+def test_every_tab_stop_of_the_start_screen_can_be_seen(guarded_page: Page, site_url: str):
+    """From the page's title to the Start button, Tab never lands on something invisible (such as the frame
+    reports are printed from): a keyboard user would lose sight of the focus."""
+    page = guarded_page
+    open_tool(page, site_url, "readiness")
+    page.locator("h1").evaluate("(heading) => { heading.tabIndex = -1; heading.focus(); }")
+    start = page.locator("[data-tk-start]").get_by_role("button", name="Start")
+    stops = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUS_STOP))
+        if start.evaluate("(button) => button === document.activeElement"):
+            break
+    else:
+        raise AssertionError(f"Tab never reached the Start button: {stops}")
+    assert [stop for stop in stops if not stop["seen"]] == [], stops
 
 
 def test_keyboard_only_answering(guarded_page: Page, site_url: str):

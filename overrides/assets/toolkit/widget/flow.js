@@ -101,7 +101,9 @@ export function mountFlow(q) {
     if (!fieldset) return;
     show(fieldset.dataset.section, { focus: false });
     fieldset.scrollIntoView({ block: "center" });
-    fieldset.querySelector("input, textarea, select")?.focus({ preventScroll: true });
+    // The answer given, if any: focus on another option would let the next key press change it.
+    const field = fieldset.querySelector("input:checked") || fieldset.querySelector("input, textarea, select");
+    field?.focus({ preventScroll: true });
   }
 
   // A section just finished: say so, and point to the next.
