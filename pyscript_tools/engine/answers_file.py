@@ -9,6 +9,7 @@ An answers file is JSON::
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -126,8 +127,9 @@ def _decode(text: Any) -> Any:
         return jsonsafe.loads(text, tr("the file"))
     except jsonsafe.JsonLimitError as exc:
         raise AnswersFileError(str(exc)) from None
-    except ValueError as exc:
-        raise AnswersFileError(tr("the file is not valid JSON ({detail})", detail=str(exc).splitlines()[0])) from None
+    except json.JSONDecodeError as exc:  # where, not the parser's own (English) words
+        raise AnswersFileError(tr("the file is not valid JSON (line {line}, column {column})",
+                                  line=exc.lineno, column=exc.colno)) from None
 
 
 def _check_header(data: Any, definition: d.Definition) -> None:
@@ -151,8 +153,8 @@ def _check_header(data: Any, definition: d.Definition) -> None:
                                   known=ANSWERS_FORMAT_VERSION))
     qid = data.get("questionnaire")
     if qid != definition.get("id"):
-        raise AnswersFileError(tr("these answers are for questionnaire {found}, not {expected}", found=shown(qid),
-                                  expected=repr(definition.get("id"))))
+        raise AnswersFileError(tr("these answers are for another questionnaire ({found}), not for “{title}”",
+                                  found=shown(qid), title=definition.get("title") or definition.get("id")))
     if not isinstance(data.get("version"), str) or not data["version"]:
         raise AnswersFileError(tr("the file does not say which version of {id} it answers (\"version\" is missing)",
                                   id=repr(qid)))

@@ -119,8 +119,8 @@ class Request:
             raise BridgeError("%r must be an answers object or the text of an answers file" % key)
         try:
             parsed = parse_answers_file(value, self.definition())
-        except AnswersFileError as exc:
-            raise BridgeError("%s: %s" % (key, exc)) from None
+        except AnswersFileError as exc:  # the page names the file; the key would be English noise
+            raise BridgeError(str(exc)) from None
         return parsed["answers"], parsed
 
 

@@ -300,8 +300,9 @@ def test_save_answers_file_and_open_it_to_resume(guarded_page: Page, site_url: s
 
 
 @pytest.mark.parametrize("content, reason", [
-    ("this is not JSON", "not valid JSON"),
-    ((ROOT / "docs/tools/examples/risk-example.json").read_text(), "for questionnaire 'risk', not 'readiness'"),
+    ("this is not JSON", "the file is not valid JSON (line 1, column 1)"),
+    ((ROOT / "docs/tools/examples/risk-example.json").read_text(),
+     "for another questionnaire ('risk'), not for “{title}”"),
     ('{"answers": {}}', "not an answers file"),
 ])
 def test_bad_or_foreign_file_is_refused_and_answers_stay(guarded_page: Page, site_url: str, content, reason):
@@ -313,7 +314,7 @@ def test_bad_or_foreign_file_is_refused_and_answers_stay(guarded_page: Page, sit
     page.get_by_label("Open an answers file").set_input_files(
         {"name": "answers.json", "mimeType": "application/json", "buffer": content.encode()})
     message = page.get_by_role("alert").filter(has_text="could not be opened")
-    expect(message).to_contain_text(reason, timeout=ENGINE_MS)
+    expect(message).to_contain_text(reason.format(title=definition("readiness")["title"]), timeout=ENGINE_MS)
     expect(message).to_contain_text("Your current answers are unchanged")
     expect(question(page, "Leadership has set out a clear vision").get_by_label("Partly in place")).to_be_checked()
     expect(assessments(page).get_by_label("Assessment", exact=True).locator("option")).to_have_count(1)

@@ -31,7 +31,7 @@ def test_round_trip(readiness):
     ('{"id": "readiness-mini", "sections": []}', "questionnaire definition, not an answers file"),
     ('{"format": "rai-toolkit-answers", "format_version": 7}', "newer than this site understands"),
     ('{"format": "rai-toolkit-answers", "format_version": "1"}', "unsupported format_version"),
-    (wrap({}, qid="risk-mini"), "for questionnaire 'risk-mini', not 'readiness-mini'"),
+    (wrap({}, qid="risk-mini"), "for another questionnaire ('risk-mini'), not for “"),
     (wrap({}, version=None), "\"version\" is missing"),
     (wrap({"culture-vision": "partly", "ghost": "x"}), "unknown question id 'ghost'"),
     (wrap({"culture-vision": "very"}), "question 'culture-vision': 'very' is not one of"),

@@ -124,7 +124,7 @@ def test_bad_input_exits_non_zero_with_one_line(args, fragment):
 @pytest.mark.parametrize("content,fragment", [
     ("{broken", "not valid JSON"),
     ('{"format": "rai-toolkit-answers", "format_version": 1, "questionnaire": "risk-mini", "version": "2.0.0"}',
-     "not 'readiness-mini'"),
+     "another questionnaire ('risk-mini'), not for “Readiness check (test fixture)”"),
     ('{"format": "rai-toolkit-answers", "format_version": 1, "questionnaire": "readiness-mini", "version": "1.2.0",'
      ' "answers": {"culture-vision": "perfect"}}', "'perfect' is not one of"),
 ])
