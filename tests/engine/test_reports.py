@@ -150,6 +150,20 @@ def test_compare_readiness(readiness):
     assert "Improved (+75.0 points)" in html and "Worse (-50.0 points)" in html
 
 
+def test_compare_says_which_side_left_a_section_unanswered_and_how_much_was_answered(readiness):
+    """A section answered earlier but not yet now was not "removed", and one the earlier file left blank is not
+    "new"; a section answered only in part says how much, since its percentage covers only those answers."""
+    before = score(readiness, {"culture-vision": "planned", "culture-dialogue": "planned"})
+    after = score(readiness, {"culture-vision": "embedded", "people-skills": "partly"})
+    c = compare_results(before, after)
+    assert [(s["id"], s["change"]) for s in c["sections"]] == [("culture", "improved"), ("people", "unanswered-then")]
+    c = compare_results(after, before)
+    assert [(s["id"], s["change"]) for s in c["sections"]] == [("culture", "worse"), ("people", "unanswered-now")]
+    html = compare_html(c)
+    assert "Removed" not in html and "Not answered now" in html
+    assert "1 of 2 answered" in html  # culture now: one of its two questions
+
+
 def test_compare_risk_lower_is_better(risk):
     before = score(risk, {"fair-bias": {"likelihood": 4, "severity": 4}})
     after = score(risk, {"fair-bias": {"likelihood": 2, "severity": 2}})

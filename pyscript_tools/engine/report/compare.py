@@ -12,16 +12,20 @@ from ..i18n import N_, decimal_mark, tr
 from ..kinds import kind_of
 from ..result import Result
 
-CHANGE_WORDS = {"improved": N_("Improved"), "worse": N_("Worse"), "same": N_("No change"), "new": N_("New"),
-                "removed": N_("Removed"),
+CHANGE_WORDS = {"improved": N_("Improved"), "worse": N_("Worse"), "same": N_("No change"),
+                "new": N_("New"),  # a section the earlier version did not have
+                "unanswered-then": N_("Not answered then"), "unanswered-now": N_("Not answered now"),
                 "unknown": "–"}
 
 
-def _change(before: Any, after: Any, higher_is_better: bool) -> str:
+def _change(before: Any, after: Any, higher_is_better: bool, existed: bool = True) -> str:
+    """How a section or the whole moved; ``existed``: whether the earlier version had it at all."""
     if before is None or after is None:
-        if before is None and after is not None:
-            return "new"
-        return "unknown" if after is None and before is None else "removed"
+        if before is None and after is None:
+            return "unknown"
+        if after is None:
+            return "unanswered-now"
+        return "unanswered-then" if existed else "new"
     if after == before:
         return "same"
     return "improved" if (after > before) == higher_is_better else "worse"
@@ -38,11 +42,11 @@ def compare_results(before: Result, after: Result) -> dict[str, Any]:
     kind = kind_of(after)
     by_level = kind.COMPARE_BY == "level"
 
-    def change(b: dict[str, Any], a: dict[str, Any]) -> str:
+    def change(b: dict[str, Any], a: dict[str, Any], existed: bool = True) -> str:
         if by_level:
             return _change(d.level_index(before.get("levels") or [], b.get("level")),
-                           d.level_index(after.get("levels") or [], a.get("level")), kind.HIGHER_IS_BETTER)
-        return _change(b.get("percent"), a.get("percent"), kind.HIGHER_IS_BETTER)
+                           d.level_index(after.get("levels") or [], a.get("level")), kind.HIGHER_IS_BETTER, existed)
+        return _change(b.get("percent"), a.get("percent"), kind.HIGHER_IS_BETTER, existed)
 
     def delta(b: dict[str, Any], a: dict[str, Any]) -> float | None:
         if b.get("percent") is None or a.get("percent") is None:
@@ -53,10 +57,9 @@ def compare_results(before: Result, after: Result) -> dict[str, Any]:
     sections = []
     for s in after.get("sections") or []:
         b = earlier.get(s["id"]) or {}
-        sections.append({"id": s["id"], "title": s.get("title"),
-                         "before": _side(b, "percent", "level", "level_name", "score", "max"),
-                         "after": _side(s, "percent", "level", "level_name", "score", "max"),
-                         "delta": delta(b, s), "change": change(b, s)})
+        sides = ("percent", "level", "level_name", "score", "max", "answered", "total")
+        sections.append({"id": s["id"], "title": s.get("title"), "before": _side(b, *sides), "after": _side(s, *sides),
+                         "delta": delta(b, s), "change": change(b, s, existed=s["id"] in earlier)})
     bo, ao = before.get("overall") or {}, after.get("overall") or {}
     overall = {"before": _side(bo, "percent", "level", "level_name"), "after": _side(ao, "percent", "level", "level_name"),
                "delta": delta(bo, ao), "change": change(bo, ao)}
@@ -79,9 +82,14 @@ def compare_html(comparison: dict[str, Any], before_label: str = "Earlier", afte
 
     def shown(side: dict[str, Any]) -> str:
         if by_level:
-            return side.get("level_name") or "–"
-        level = side.get("level_name")
-        return text.percent_text(side.get("percent")) + (" (%s)" % level if level else "")
+            value = side.get("level_name") or "–"
+        else:
+            level = side.get("level_name")
+            value = text.percent_text(side.get("percent")) + (" (%s)" % level if level else "")
+        answered, total = side.get("answered"), side.get("total")
+        if answered and total and answered < total:  # its figure covers only these answers
+            return tr("{value}; {answered} of {total} answered", value=value, answered=answered, total=total)
+        return value
 
     out = ['<table class="tk-table tk-table--compare"><caption>%s</caption><thead><tr>'
            '<th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th>'
