@@ -208,3 +208,17 @@ def test_right_to_left_a_chart_is_the_mirror_of_left_to_right(readiness, risk, w
             mirrored = sorted(round(width - x) for x in _positions(before))
             assert mirrored == sorted(round(x) for x in _positions(after)), (shape, before.attrib, after.attrib)
             assert before.get("text-anchor") == after.get("text-anchor"), shape
+
+
+def test_no_heading_of_a_downloaded_report_stands_over_nothing(readiness):
+    """Each section of the report a respondent downloads has something under its heading: a kind whose result
+    has no detailed panels (risk) gets no empty "In detail"."""
+    from engine_helpers import example_answers, site_risk
+
+    from pyscript_tools.engine.report.document import report_body
+
+    risk = site_risk()
+    body = report_body(score(risk, example_answers("risk-example", risk)), name="Pilot", date="2026-01-01")
+    empty = re.sub(r"<div[^>]*>\s*</div>", "", body)
+    assert re.findall(r"<h2>([^<]*)</h2>\s*</div>", empty) == []
+    assert "<h2>In detail</h2><div" in report_body(score(readiness, FULL_READINESS))  # a kind that has them

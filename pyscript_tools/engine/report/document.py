@@ -64,13 +64,15 @@ def report_body(result: Result, name: str = "", date: str = "", base_url: str = 
     meta += [text.html(tr("Report date: {date}", date=date))] if date else []
     meta.append(text.html(tr("{title}, version {version}", title=result.get("title"), version=result.get("version"))))
     answers = "".join(to_html(table) for table in answer_tables(result, answered_only=True, advice=True))
+    detail = ('<div class="tk-report__detail"><h2>%s</h2>%s</div>' % (
+        text.html(tr("In detail")), html["details"].replace("<details ", "<details open "))
+        if "<details " in html["details"] else "")  # some kinds (risk) have no detailed panels
     return "".join([
         '<header class="tk-report__header"><h1>%s</h1><p class="tk-report__meta">%s</p></header>'
         % (text.html(result.get("title")), " · ".join(meta)),
         '<main class="tk-report">', html["summary"], html["priorities"],
         '<div class="tk-report__more">', html["law"], html["level"], html["chart"], html["profiles"], "</div>",
-        '<div class="tk-report__detail"><h2>%s</h2>%s</div>' % (
-            text.html(tr("In detail")), html["details"].replace("<details ", "<details open ")),
+        detail,
         '<section class="tk-report__answers"><h2>%s</h2>%s</section>' % (text.html(tr("The answers given")), answers),
         "</main>",
         '<footer class="tk-report__footer"><p>%s</p></footer>' % text.html(tr(
