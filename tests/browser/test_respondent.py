@@ -126,6 +126,36 @@ def test_on_a_phone_nothing_covers_a_question_and_every_target_is_large(browser:
         context.close()
 
 
+# For each answer of the first question shown (a list, not a 1-to-5 scale): how far its text starts from its
+# button, on the side the language reads from.
+ANSWER_GAPS = """() => [...document.querySelectorAll('fieldset[data-question] .tk-options:not(.tk-options--scale)')]
+  .find((list) => list.offsetParent !== null).querySelectorAll('.tk-option').values().map((option) => {
+    const button = option.querySelector('input').getBoundingClientRect();
+    const words = document.createRange();
+    words.selectNodeContents(option.querySelector('label'));
+    const text = words.getClientRects()[0];
+    const rtl = getComputedStyle(option).direction === 'rtl';
+    return [option.textContent.trim().slice(0, 30), Math.round(rtl ? button.left - text.right : text.left - button.right)];
+  }).toArray()"""
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"], ids=["en", "ar"])
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_each_answer_s_text_starts_beside_its_button(browser: Browser, site_url: str, prefix: str, viewport: dict):
+    """Short answers and long ones alike start right after their radio button, in either writing direction, so
+    each reads as the button's own label and a list of them lines up."""
+    context = _context(browser, viewport)
+    try:
+        page = context.new_page()
+        open_tool(page, f"{site_url}{prefix}", "readiness")
+        page.locator("[data-tk-start-label]").click()  # "Start", in the edition's language
+        expect(page.locator("fieldset[data-question]").first).to_be_visible()
+        gaps = page.evaluate(ANSWER_GAPS)
+        assert gaps and all(0 <= gap <= 24 for _, gap in gaps), gaps
+    finally:
+        context.close()
+
+
 def test_on_a_phone_the_result_opens_with_the_level_and_what_to_do_first(browser: Browser, site_url: str):
     context = _context(browser, PHONE)
     try:
