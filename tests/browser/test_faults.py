@@ -125,6 +125,29 @@ def test_two_tabs_on_one_assessment_keep_both_answers(guarded_context, site_url:
     assert answers == {"culture-vision": "in-place", "culture-start-with-why": "partial"}, answers
 
 
+def test_an_assessment_deleted_in_another_tab_is_not_brought_back_unsaid(guarded_context, site_url: str):
+    """The tab still showing an assessment another tab deleted says so, keeps its answers on screen, and an
+    answer changed there keeps the assessment in this browser again, as it said it would."""
+    from tests.browser.test_questionnaire import assessments
+
+    first, second = guarded_context.new_page(), guarded_context.new_page()
+    for page in (first, second):
+        open_tool(page, site_url, "readiness")
+    vision = "Leadership has set out a clear vision"
+    question(first, vision).get_by_label("Partly in place").check()
+    expect(question(second, vision).get_by_label("Partly in place")).to_be_checked()
+    assessments(first).get_by_label("Name of this assessment").fill("Pilot review")
+    expect(assessments(second).get_by_label("Name of this assessment")).to_have_value("Pilot review")
+    first.once("dialog", lambda dialog: dialog.accept())
+    assessments(first).get_by_role("button", name="Delete this assessment").click()
+    expect(second.locator("[data-tk-saved]")).to_contain_text(
+        "“Pilot review” was deleted in another tab of this browser. It stays open here")
+    expect(question(second, vision).get_by_label("Partly in place")).to_be_checked()
+    question(second, "Every proposal to develop, buy or use").get_by_label("Partly in place").check()
+    expect(second.locator("[data-tk-saved]")).to_contain_text("Saved in this browser")
+    assert [a["name"] for a in stored(second, "readiness")["assessments"].values()] == ["Pilot review"]
+
+
 def test_two_tabs_changing_different_questions_at_once_keep_both(guarded_context, site_url: str):
     """Both tabs edit before either hears from the other: the saves merge per question."""
     first, second = guarded_context.new_page(), guarded_context.new_page()

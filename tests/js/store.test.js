@@ -113,6 +113,27 @@ test("erasing removes the record, and other tabs can tell", () => {
   assert.equal(second.erasedElsewhere(), true);
 });
 
+test("an assessment deleted in another tab is known to be held only here, until it is saved again", () => {
+  const storage = new MemoryStorage();
+  const first = new Store("readiness", "1.0.0", storage);
+  const second = new Store("readiness", "1.0.0", storage);
+  first.ensure("");
+  first.save({ vision: "partial" });
+  second.ensure("");
+  assert.deepEqual(second.follow({ vision: "partial" }), { vision: "partial" });
+  assert.equal(second.heldOnlyHere, false);
+  first.remove(first.current.key);
+  assert.deepEqual(second.follow({ vision: "partial" }), { vision: "partial" }); // nothing lost here
+  assert.equal(second.heldOnlyHere, true);
+  second.save({ vision: "in-place" });
+  assert.equal(second.heldOnlyHere, false);
+  // A first assessment not written yet is not one another tab deleted.
+  const fresh = new Store("risk", "1.0.0", new MemoryStorage());
+  fresh.ensure("");
+  fresh.follow({});
+  assert.equal(fresh.heldOnlyHere, false);
+});
+
 test("assessments are created, renamed, selected and removed", () => {
   const storage = new MemoryStorage();
   const store = new Store("risk", "1.0.0", storage);

@@ -191,7 +191,9 @@ export function mountAssessments(q) {
     say(savedLine, t("Your answers to this questionnaire were erased from this browser."));
   };
 
-  // Another tab of this site saved or erased: follow it, keeping this tab's own unsaved changes.
+  // Another tab of this site saved or erased: follow it, keeping this tab's own unsaved changes. An assessment
+  // another tab deleted stays open here (its answers are not thrown away unasked), and this tab says so once.
+  let toldDeleted = null;
   window.addEventListener("storage", (event) => {
     if (event.key !== null && event.key !== store.key) return;
     if (store.erasedElsewhere()) {
@@ -205,6 +207,14 @@ export function mountAssessments(q) {
     const answers = store.follow(collect(q.form));
     render();
     showMerged(answers);
+    if (store.heldOnlyHere && toldDeleted !== store.currentKey) {
+      toldDeleted = store.currentKey;
+      const message = t(
+        "“{name}” was deleted in another tab of this browser. It stays open here, and is saved again if you change an answer.",
+        { name: nameOf(store.current) },
+      );
+      say(savedLine, message);
+    }
   });
 
   // Leaving the page (closing it, reloading it, switching to a new build) saves what is waiting to be saved.

@@ -98,6 +98,7 @@ export class Store {
     this.base = {}; // the current assessment's answers as last read from or written to storage
     this.draftKey = null; // a first, empty assessment made here and not written yet
     this.firstKey = null; // that first assessment, once written (until another is chosen)
+    this.heldOnlyHere = false; // the current assessment, deleted in another tab, is kept here until saved again
   }
 
   /** What is stored now (what can be read of it), or an empty record. An unreadable record is set aside. */
@@ -176,6 +177,7 @@ export class Store {
       this.storage.setItem(this.key, JSON.stringify({ ...this.data, current: this.currentKey }));
       this.writable = true;
       this.draftKey = null;
+      this.heldOnlyHere = false; // written back, with all the others held here
       return true;
     } catch {
       this.writable = false;
@@ -190,6 +192,7 @@ export class Store {
   reload() {
     const mine = this.data.assessments[this.currentKey];
     this.data = this.read();
+    this.heldOnlyHere = false;
     const theirs = this.data.assessments[this.data.current];
     if (this.currentKey === this.draftKey && theirs) {
       this.currentKey = this.data.current;
@@ -201,6 +204,7 @@ export class Store {
         return true;
       }
       this.data.assessments[this.currentKey] = mine;
+      this.heldOnlyHere = this.currentKey !== this.draftKey; // a draft was never written: none deleted it
     }
     return false;
   }
