@@ -85,7 +85,7 @@ class _Form:
     def options(values: list[dict], with_number: bool = False) -> list[dict]:
         """A scale's or a question's options as the templates show them."""
         return [{"value": str(o["value"]), "label": f'{o["value"]} {o["label"]}' if with_number else o["label"],
-                 "description": o.get("description") or ""} for o in values]
+                 "description": o.get("description") or "", "exclusive": bool(o.get("exclusive"))} for o in values]
 
     def question(self, section: dict, question: dict) -> dict:
         qtype = question_type(self.definition, section, question)

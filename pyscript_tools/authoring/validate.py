@@ -212,6 +212,10 @@ class Definition:
                 self.check_options_from(q, qtype, at)
             if qtype == "multi":
                 self.check_multi_options(q, at)
+        if qtype != "multi":
+            for i, option in entries(q.get("options")):
+                if "exclusive" in option:
+                    self.fail(at + ("options", i, "exclusive"), "'exclusive' is only for multi questions")
 
     def check_roles(self, tags: Any, at: FieldPath) -> None:
         """Role tags name roles of roles.yml (stages and approaches are the schema's)."""

@@ -58,10 +58,13 @@ def _multi_problem(options: list[dict[str, Any]], value: Any) -> str | None:
         problem = _option_problem(options, item)
         if problem:
             return problem
-        option_value = (d.find_option(options, item) or {}).get("value")
-        if option_value in seen:
+        option = d.find_option(options, item) or {}
+        if option.get("value") in seen:
             return tr("{value} is listed twice", value=shown(item))
-        seen.append(option_value)
+        seen.append(option.get("value"))
+    alone = [o.get("value") for o in options if o.get("exclusive") and o.get("value") in seen]
+    if alone and len(seen) > 1:
+        return tr("{value} cannot be ticked together with another answer", value=shown(alone[0]))
     return None
 
 

@@ -47,7 +47,7 @@ def allowed_values(definition: d.Definition, section: d.Section, question: d.Que
         options = []
         for option in d.options_of(definition, question):
             item = {"value": option.get("value"), "label": option.get("label")}
-            for key in ("points", "special", "min_level"):
+            for key in ("points", "special", "min_level", "exclusive"):
                 if option.get(key) is not None:
                     item[key] = option[key]
             options.append(item)

@@ -82,6 +82,29 @@ def test_each_kind_brings_its_own_harms_mitigations_and_guidance(guarded_page: P
     expect(floor).to_contain_text(_profile(speech)["min_level_reason"].split(",")[0])
 
 
+def test_none_of_these_clears_the_other_ticks_and_another_tick_clears_it(guarded_page: Page, site_url: str):
+    """An answer that excludes the others ("None of these") cannot stand beside them: ticking it clears them,
+    and ticking one of them clears it, so the answers never contradict each other."""
+    page = guarded_page
+    open_tool(page, site_url, "risk")
+    _tick(page, "facial-recognition")
+    functions = question(page, "What does the system do with people's faces")
+    identifies = functions.get_by_label(re.compile("^Identifies people"))
+    verifies = functions.get_by_label(re.compile("^Verifies a claimed identity"))
+    none = functions.get_by_label(re.compile("^None of these"))
+    identifies.check()
+    verifies.check()
+    none.check()
+    for box, ticked in ((identifies, False), (verifies, False), (none, True)):
+        expect(box).to_be_checked(checked=ticked)
+    identifies.check()
+    for box, ticked in ((identifies, True), (verifies, False), (none, False)):
+        expect(box).to_be_checked(checked=ticked)
+    page.reload()  # what was kept is what was shown
+    for box, ticked in ((identifies, True), (verifies, False), (none, False)):
+        expect(box).to_be_checked(checked=ticked)
+
+
 def test_ticking_the_facts_the_law_turns_on_changes_what_the_law_requires(guarded_page: Page, site_url: str):
     """A facial recognition system under the EU frame: the follow-up questions appear as the answers make
     them relevant, and live identification in public shows a prohibition first; retrospective use shows

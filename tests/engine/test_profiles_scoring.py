@@ -127,8 +127,10 @@ def any_answers():
         values = [o["value"] for o in dfn.options_of(DEF, q)]
         if dfn.question_type(DEF, s, q) == "rated":
             items[q["id"]] = RATINGS
-        elif dfn.question_type(DEF, s, q) == "multi":
-            items[q["id"]] = st.one_of(st.none(), st.lists(st.sampled_from(values), min_size=1, max_size=3, unique=True))
+        elif dfn.question_type(DEF, s, q) == "multi":  # an option ticked alone ("None of these") stands alone
+            alone = {o["value"] for o in dfn.options_of(DEF, q) if o.get("exclusive")}
+            ticks = st.lists(st.sampled_from(values), min_size=1, max_size=3, unique=True)
+            items[q["id"]] = st.one_of(st.none(), ticks.map(lambda xs, alone=alone: [x for x in xs if x not in alone] or xs[:1]))
         else:
             items[q["id"]] = st.one_of(st.none(), st.sampled_from(values))
     return st.fixed_dictionaries(items).map(lambda d: {k: v for k, v in d.items() if v is not None})

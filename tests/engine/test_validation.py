@@ -112,6 +112,8 @@ def test_readiness_rules(readiness, mutate, fragment):
     (lambda d: d["sections"][0]["questions"][0].update(type="rated"), "not allowed here"),
     (lambda d: d["sections"][1]["questions"][0].update(scale="x", type="rated"), "takes no 'scale'"),
     (lambda d: d.pop("matrix"), "missing required key 'matrix'"),
+    (lambda d: d["sections"][0]["questions"][0]["options"][0].update(exclusive=True),
+     "'exclusive' is only for multi questions"),
 ])
 def test_risk_rules(risk, mutate, fragment):
     mutate(risk)

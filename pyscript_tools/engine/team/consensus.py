@@ -70,9 +70,12 @@ def consensus(definition: d.Definition, question: d.Question, scale: Scale, give
     views = [g for g in given if g.position not in (NOT_APPLICABLE, DONT_KNOW)]
     if not views:
         return given[0].value  # only "don't know" (and a minority of "not applicable")
-    if scale.qtype == "multi":
+    if scale.qtype == "multi":  # what anyone ticked; an option ticked alone only if nobody ticked another
         picked = {str(v) for g in views for v in (g.value if isinstance(g.value, list) else [g.value])}
-        return [o["value"] for o in d.options_of(definition, question) if str(o["value"]) in picked]
+        kept = [o for o in d.options_of(definition, question) if str(o["value"]) in picked]
+        if any(not o.get("exclusive") for o in kept):
+            kept = [o for o in kept if not o.get("exclusive")]
+        return [o["value"] for o in kept]
     if scale.ordinal:
         ordered = sorted(views, key=lambda g: (g.position, canonical(g.value)))
         return _merge_texts(scale, cautious_middle(ordered, higher_is_cautious).value, given)

@@ -98,6 +98,15 @@ export function apply(form, answers) {
   }
 }
 
+/** A box of a multi question just ticked: one ticked alone ("None of these") clears the others, and any
+ *  other clears the ones ticked alone, so the answer never contradicts itself. */
+export function keepExclusive(fieldset, ticked) {
+  const boxes = checkboxes(fieldset);
+  if (!ticked.checked || !boxes.includes(ticked)) return;
+  const alone = ticked.hasAttribute("data-tk-exclusive");
+  for (const box of boxes) if (box !== ticked && (alone || box.hasAttribute("data-tk-exclusive"))) box.checked = false;
+}
+
 /** A rated harm marked not applicable: its two rating groups are disabled (and skipped by Tab). */
 export function markNotApplicable(fieldset) {
   const na = fieldset.querySelector("[data-tk-na]");

@@ -13,7 +13,7 @@ import { install, onStatus } from "../engine/engine.js";
 import { mountFiles } from "./files.js";
 import { mountFilters } from "./filters.js";
 import { mountFlow } from "./flow.js";
-import { markNotApplicable } from "./form-state.js";
+import { keepExclusive, markNotApplicable } from "./form-state.js";
 import { mountPreview } from "./preview.js";
 import { mountProfiles } from "./profiles.js";
 import { mountProgress } from "./progress.js";
@@ -82,6 +82,7 @@ export function mount(widget) {
   function onEdit(event) {
     const fieldset = event.target.closest?.("fieldset[data-question]");
     if (fieldset && event.target.matches?.("[data-tk-na]")) markNotApplicable(fieldset);
+    if (fieldset && event.target.type === "checkbox") keepExclusive(fieldset, event.target);
     q.emit("tk:edited", { typing: typed(event.target) });
     q.emit("tk:edited-by-user");
   }
