@@ -114,13 +114,9 @@ test("erasing removes the record, and other tabs can tell", () => {
 });
 
 test("an assessment deleted in another tab is known to be held only here, until it is saved again", () => {
-  const storage = new MemoryStorage();
-  const first = new Store("readiness", "1.0.0", storage);
-  const second = new Store("readiness", "1.0.0", storage);
-  first.ensure("");
+  const [, first, second] = twoTabs();
   first.save({ vision: "partial" });
-  second.ensure("");
-  assert.deepEqual(second.follow({ vision: "partial" }), { vision: "partial" });
+  assert.deepEqual(second.follow({}), { vision: "partial" }); // joined the first tab's assessment
   assert.equal(second.heldOnlyHere, false);
   first.remove(first.current.key);
   assert.deepEqual(second.follow({ vision: "partial" }), { vision: "partial" }); // nothing lost here
