@@ -212,10 +212,11 @@ class Definition:
                 self.check_options_from(q, qtype, at)
             if qtype == "multi":
                 self.check_multi_options(q, at)
-        if qtype != "multi":
-            for i, option in entries(q.get("options")):
-                if "exclusive" in option:
-                    self.fail(at + ("options", i, "exclusive"), "'exclusive' is only for multi questions")
+        if qtype != "multi":  # an option ticked alone, in the question's own options or in its scale
+            scale = self.scales.get(q["scale"]) if _key(q.get("scale")) else None
+            for where, listed in ((("options",), q.get("options")), (("scale",), scale)):
+                if any("exclusive" in option for _, option in entries(listed)):
+                    self.fail(at + where, "'exclusive' is only for multi questions")
 
     def check_roles(self, tags: Any, at: FieldPath) -> None:
         """Role tags name roles of roles.yml (stages and approaches are the schema's)."""

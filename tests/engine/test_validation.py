@@ -93,6 +93,7 @@ def test_missing_file_and_empty_file(tmp_path):
      "stages[0]: expected one of planning-design, development-procurement, deployment-use, monitoring-evaluation, "
      "got 'launch'"),
     (lambda d: d["sections"][1]["questions"][1]["options"][2].update(min_level="early"), "only for risk"),
+    (lambda d: d["scales"]["maturity"][0].update(exclusive=True), "'exclusive' is only for multi questions"),
 ])
 def test_readiness_rules(readiness, mutate, fragment):
     mutate(readiness)
