@@ -148,3 +148,18 @@ def test_the_engines_reports_are_typeset(qid: str, code: str):
         outputs = {"html": edition_text(report_document(result, name="Equipo"), code),
                    "markdown": to_markdown(result, name="Equipo"), "csv": to_csv(result)}
     assert {kind: breakable(text, code)[:3] for kind, text in outputs.items() if breakable(text, code)} == {}
+
+
+# The decimal mark of each edition (docs/maintainers/languages.md): a percentage written with the other one.
+WRONG_DECIMAL = {"fr": re.compile(r"\d+\.\d+\s?%"), "es": re.compile(r"\d+,\d+\s?%"), "ar": re.compile(r"\d+,\d+\s?%")}
+
+
+@pytest.mark.parametrize("code", sorted(WRONG_DECIMAL))
+def test_percentages_use_the_edition_s_decimal_mark(code: str):
+    """French writes 38,4 %; Spanish 38.4 %, as its Academies allow and the engine writes; Arabic 38.4%."""
+    from tests.test_terms import written_in
+
+    found = [f"{path.relative_to(ROOT)}:{number}: {match.group()!r}" for path in written_in(code)
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             for match in WRONG_DECIMAL[code].finditer(line)]
+    assert found == []
