@@ -160,9 +160,15 @@ def check_answers(definition: d.Definition, answers: Any) -> list[str]:
     return problems
 
 
+def planned(value: Any) -> bool:
+    """Whether a workbook entry without a status records anything (a response, an owner, a due date): the
+    prompt is then under way as far as the plan goes, and counts as not started."""
+    return isinstance(value, dict) and any(str(value.get(key) or "").strip() for key in PROMPT_KEYS if key != "status")
+
+
 def is_answered(qtype: str, value: Any) -> bool:
-    """Whether an answer counts: a rating needs both axes (or not applicable), a prompt a status, a
-    multi question at least one option."""
+    """Whether an answer counts: a rating needs both axes (or not applicable), a prompt a status or
+    something recorded (:func:`planned`), a multi question at least one option."""
     if value is None:
         return False
     if qtype == "multi":
@@ -170,5 +176,5 @@ def is_answered(qtype: str, value: Any) -> bool:
     if qtype == "rated":
         return value == NOT_APPLICABLE or all(value.get(axis) is not None for axis in RATING_AXES)
     if qtype == "prompt":
-        return isinstance(value, str) or value.get("status") is not None
+        return isinstance(value, str) or value.get("status") is not None or planned(value)
     return True

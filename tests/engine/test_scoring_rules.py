@@ -199,5 +199,18 @@ def test_empty_form_values_are_unanswered(readiness, risk, workbook):
     assert r["answered"] == 0
     r = score(risk, {"fair-bias": {"likelihood": "", "severity": ""}, "law-no-basis": {"likelihood": "2", "severity": "3"}})
     assert r["answered"] == 1 and r["sections"][1]["level"] == "medium"
-    r = score(workbook, {"wb-law-basis": {"status": "", "owner": "", "due": "", "response": "draft"}})
-    assert r["answered"] == 0 and r["questions"][0]["response"] == "draft"
+    r = score(workbook, {"wb-law-basis": {"status": "", "owner": "", "due": "", "response": " "}})
+    assert r["answered"] == 0
+
+
+@pytest.mark.parametrize("entry", [{"owner": "Carol", "due": "2026-12-01"}, {"response": "draft"}, {"due": "2026-12-01"}])
+def test_a_prompt_with_an_owner_a_date_or_a_response_but_no_status_is_not_started(workbook, entry):
+    """A team that gives each prompt an owner and a date before answering it (as the Workbook's page advises)
+    sees those prompts in the action plan, not a blank result."""
+    r = score(workbook, {"wb-law-basis": entry}, today="2026-12-08")
+    assert r["answered"] == 1
+    assert r["questions"][0]["status"] == "not-started"
+    assert "wb-law-basis" not in [m["question"] for m in r["missing"]]
+    planned = next(p for p in r["action_plan"] if p["question"] == "wb-law-basis")
+    assert (planned["status"], planned["owner"], planned["overdue"]) == (
+        "not-started", entry.get("owner", ""), "due" in entry)

@@ -43,11 +43,12 @@ test("writing an answer back gives the same answer", () => {
   assert.equal(answerFrom("rated", controlsFor("rated", undefined)), undefined);
 });
 
-test("what counts as answered follows the engine: both axes, or a status", () => {
+test("what counts as answered follows the engine: both axes; a status, an owner, a date or a response", () => {
   assert.equal(answered("rated", { likelihood: 3 }), false);
   assert.equal(answered("rated", { likelihood: 3, severity: 1 }), true);
   assert.equal(answered("rated", "not-applicable"), true);
-  assert.equal(answered("prompt", { owner: "x" }), false);
+  assert.equal(answered("prompt", { owner: "x" }), true, "planned: not started");
+  assert.equal(answered("prompt", { owner: " ", due: "" }), false);
   assert.equal(answered("prompt", { status: "not-started" }), true);
   assert.equal(answered("choice", "dont-know"), true);
   assert.equal(answered("choice", undefined), false);

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import answers as a
 from .. import definition as d
 from .. import result as r
 from ..i18n import N_, listed, tr
@@ -76,7 +77,7 @@ def score(definition: d.Definition, answers: dict[str, Any], result: r.Result,
             total += 1
             value = answers.get(qid)
             value = {"status": value} if isinstance(value, str) else (value or {})
-            status = value.get("status")
+            status = value.get("status") or ("not-started" if a.planned(value) else None)
             stage = question.get("stage") or (tags["stages"][0] if tags["stages"] else None)
             if stage is not None and stage not in stage_order:
                 stage_order.append(stage)

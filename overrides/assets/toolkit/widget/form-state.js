@@ -115,13 +115,15 @@ export function markNotApplicable(fieldset) {
 }
 
 /** Whether an answer counts, by the engine's rule (pyscript_tools.engine.answers.is_answered): a rating
- *  needs both axes or "not applicable", a prompt needs a status, a multi question one option, any other
- *  answer counts. */
+ *  needs both axes or "not applicable", a prompt a status or anything recorded (then not started), a multi
+ *  question one option, any other answer counts. */
 export function answered(type, value) {
   if (value === undefined || value === null) return false;
   if (type === "multi") return Array.isArray(value) ? value.length > 0 : Boolean(value);
   if (type === "rated") return value === "not-applicable" || RATING_AXES.every((axis) => value[axis] != null);
-  if (type === "prompt") return typeof value === "string" || Boolean(value.status);
+  if (type === "prompt") {
+    return typeof value === "string" || Boolean(value.status) || TEXT_FIELDS.prompt.some((key) => String(value[key] ?? "").trim());
+  }
   return true;
 }
 
