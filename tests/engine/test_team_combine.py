@@ -261,3 +261,25 @@ def test_the_bridge_combines_and_exports():
         assert exported["ok"] and exported["result"]["content"], fmt
     refused = json.loads(handle(json.dumps({"action": "combine", "questionnaire": "readiness", "files": "x"})))
     assert not refused["ok"] and "'files'" in refused["error"]
+
+
+def test_when_the_consensus_and_the_middle_respondent_reach_different_levels_the_summary_says_so():
+    """Each question's median is taken on its own, so the consensus can land on another level than the middle
+    of the respondents' own results (two who do not know and one sure of everything): the summary names both."""
+    import html
+
+    from pyscript_tools.engine.report.team import summary_html
+
+    definition = site("readiness")
+    qids = [q["id"] for section in definition["sections"] for q in section["questions"]]
+    unsure = {qid: "dont-know" for qid in qids}
+    files = [("a.json", as_file(definition, unsure)), ("b.json", as_file(definition, {**unsure, qids[0]: "not-started"})),
+             ("c.json", as_file(definition, dict.fromkeys(qids, "embedded")))]
+    combined = combine(definition, files)
+    consensus = combined["consensus"]["result"]["overall"]["level_name"]
+    middle = sorted(combined["overall"]["values"], key=lambda v: v["value"])[1]["level_name"]  # of three
+    assert consensus != middle
+    for summary in (team_markdown(combined), html.unescape(summary_html(combined))):
+        assert f"is {consensus}; the middle of the respondents' own results is {middle}" in summary
+    agreed = combine(definition, files[:2])
+    assert "the middle of the respondents' own results" not in team_markdown(agreed)

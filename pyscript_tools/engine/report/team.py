@@ -190,6 +190,19 @@ def anonymity_note(combined: dict[str, Any]) -> str:
     return note
 
 
+def divergence_note(combined: dict[str, Any]) -> str:
+    """When the consensus, scored as one assessment, reaches another level than the middle respondent's own
+    result: both, and why they can differ (empty when they agree)."""
+    overall = combined.get("overall") or {}
+    consensus = (combined["consensus"]["result"].get("overall") or {}).get("level_name")
+    middle = next((v["level_name"] for v in overall.get("values") or [] if v["value"] == overall.get("median")), None)
+    if not consensus or not middle or consensus == middle:
+        return ""
+    return tr("Scored as one assessment, the consensus is {consensus}; the middle of the respondents' own results is"
+              " {middle}. Each question's median is taken on its own, so the two can differ: look at the highest and"
+              " lowest results too.", consensus=consensus, middle=middle)
+
+
 def _left_out(refused: dict[str, str]) -> tuple[str, str]:
     return refused["file"], tr("was left out: {reason}.", reason=refused["reason"])
 
@@ -199,6 +212,8 @@ def summary_html(combined: dict[str, Any]) -> str:
     out = ['<div class="tk-summary tk-team__summary"><p class="tk-summary__headline">%s</p>' % text.html(headline(combined)),
            "<p><strong>%s</strong> %s</p>" % (text.html(tr("Consensus (median answers):")),
                                              text.html(consensus.get("headline")))]
+    if divergence_note(combined):
+        out.append('<p class="tk-team__divergence">%s</p>' % text.html(divergence_note(combined)))
     for refused in combined["refused"]:
         out.append('<p class="tk-team__refused"><strong>%s</strong> %s</p>' % tuple(map(text.html, _left_out(refused))))
     for r in combined["respondents"]:
@@ -240,6 +255,8 @@ def team_markdown(combined: dict[str, Any]) -> str:
     lines = ["# %s" % md(tr("{title}: combined answers", title=combined["title"])), "",
              "**%s.**" % md(headline(combined)), "",
              "**%s** %s" % (md(tr("Consensus (median answers):")), md(combined["consensus"]["result"].get("headline")))]
+    if divergence_note(combined):
+        lines += ["", md(divergence_note(combined))]
     for refused in combined["refused"]:
         file, why = _left_out(refused)
         lines += ["", "**%s** %s" % (md(file), md(why))]
