@@ -130,6 +130,8 @@ def _decode(text: Any) -> Any:
     except json.JSONDecodeError as exc:  # where, not the parser's own (English) words
         raise AnswersFileError(tr("the file is not valid JSON (line {line}, column {column})",
                                   line=exc.lineno, column=exc.colno)) from None
+    except ValueError:  # valid syntax Python will not read, such as a number thousands of digits long
+        raise AnswersFileError(tr("the file is not valid JSON")) from None
 
 
 def _check_header(data: Any, definition: d.Definition) -> None:

@@ -25,6 +25,7 @@ def test_round_trip(readiness):
 @pytest.mark.parametrize("text,fragment", [
     ("", "the file is empty"),
     ("{not json", "not valid JSON"),
+    ('{"answers": %s}' % ("1" * 5000), "the file is not valid JSON"),  # a number Python will not read
     ("[1, 2]", "expected an object at the top level"),
     ('{"answers": {}}', "\"format\" marker 'rai-toolkit-answers' is missing"),
     ('{"format": "something-else"}', "format is 'something-else'"),
