@@ -55,9 +55,9 @@ def compare_results(before: Result, after: Result) -> dict[str, Any]:
 
     earlier = {s["id"]: s for s in before.get("sections") or []}
     sections = []
+    sides = ("percent", "level", "level_name", "score", "max", "answered", "total")
     for s in after.get("sections") or []:
         b = earlier.get(s["id"]) or {}
-        sides = ("percent", "level", "level_name", "score", "max", "answered", "total")
         sections.append({"id": s["id"], "title": s.get("title"), "before": _side(b, *sides), "after": _side(s, *sides),
                          "delta": delta(b, s), "change": change(b, s, existed=s["id"] in earlier)})
     bo, ao = before.get("overall") or {}, after.get("overall") or {}

@@ -212,8 +212,8 @@ def summary_html(combined: dict[str, Any]) -> str:
     out = ['<div class="tk-summary tk-team__summary"><p class="tk-summary__headline">%s</p>' % text.html(headline(combined)),
            "<p><strong>%s</strong> %s</p>" % (text.html(tr("Consensus (median answers):")),
                                              text.html(consensus.get("headline")))]
-    if divergence_note(combined):
-        out.append('<p class="tk-team__divergence">%s</p>' % text.html(divergence_note(combined)))
+    if note := divergence_note(combined):
+        out.append('<p class="tk-team__divergence">%s</p>' % text.html(note))
     for refused in combined["refused"]:
         out.append('<p class="tk-team__refused"><strong>%s</strong> %s</p>' % tuple(map(text.html, _left_out(refused))))
     for r in combined["respondents"]:
@@ -255,8 +255,8 @@ def team_markdown(combined: dict[str, Any]) -> str:
     lines = ["# %s" % md(tr("{title}: combined answers", title=combined["title"])), "",
              "**%s.**" % md(headline(combined)), "",
              "**%s** %s" % (md(tr("Consensus (median answers):")), md(combined["consensus"]["result"].get("headline")))]
-    if divergence_note(combined):
-        lines += ["", md(divergence_note(combined))]
+    if note := divergence_note(combined):
+        lines += ["", md(note)]
     for refused in combined["refused"]:
         file, why = _left_out(refused)
         lines += ["", "**%s** %s" % (md(file), md(why))]
